@@ -1,0 +1,81 @@
+/**
+ * Byte fidelity: decode a file strictly, hand transforms LF-only text without a BOM, and turn their
+ * output back into bytes with the file's own BOM and line endings. Lines that did not change keep
+ * their exact terminators even in a file that mixes CRLF and LF; new lines take the dominant one.
+ */
+import { diffLines } from 'diff';
+
+export interface SourceText {
+  /** Text handed to parsers: BOM removed, CRLF turned into LF. */
+  text: string;
+  /** The decoded text without BOM, line endings as on disk. */
+  raw: string;
+  bom: boolean;
+  /** The file's dominant line ending, used for lines a transform adds. */
+  eol: '\n' | '\r\n';
+}
+
+export type DecodeResult = { ok: true; source: SourceText } | { ok: false; reason: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export function decodeSource(bytes: Buffer): DecodeResult {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return { ok: false, reason: 'UTF-16 encoded (only UTF-8 is supported)' };
+  }
+  if (bytes.includes(0)) return { ok: false, reason: 'binary content (contains a NUL byte)' };
+  let decoded: string;
+  try {
+    decoded = utf8.decode(bytes);
+  } catch {
+    return { ok: false, reason: 'not valid UTF-8' };
+  }
+  const bom = decoded.charCodeAt(0) === 0xfeff;
+  const raw = bom ? decoded.slice(1) : decoded;
+  const crlf = raw.split('\r\n').length - 1;
+  const lf = raw.split('\n').length - 1 - crlf;
+  return {
+    ok: true,
+    source: { text: raw.replace(/\r\n/g, '\n'), raw, bom, eol: crlf > lf ? '\r\n' : '\n' },
+  };
+}
+
+/** Lines of `s`, each with its own terminator (the last may have none). */
+function splitLines(s: string): string[] {
+  return s.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+
+/** The new text with the original's line endings restored where lines are unchanged. */
+export function restoreLineEndings(source: SourceText, newText: string): string {
+  if (source.raw === source.text) {
+    return source.eol === '\n' ? newText : newText.replace(/\n/g, source.eol);
+  }
+  if (source.raw === source.text.replace(/\n/g, '\r\n')) return newText.replace(/\n/g, '\r\n');
+  const rawLines = splitLines(source.raw);
+  let index = 0;
+  let out = '';
+  for (const part of diffLines(source.text, newText)) {
+    const count = part.count ?? splitLines(part.value).length;
+    if (part.added) {
+      out += part.value.replace(/\n/g, source.eol);
+    } else if (part.removed) {
+      index += count;
+    } else {
+      out += rawLines.slice(index, index + count).join('');
+      index += count;
+    }
+  }
+  return out;
+}
+
+export function encodeSource(source: SourceText, newText: string): Buffer {
+  const body = restoreLineEndings(source, newText);
+  return Buffer.from(source.bom ? `\ufeff${body}` : body, 'utf8');
+}
+
+/** Minified code is not worth migrating and costs a lot to parse: very long lines, few of them. */
+export function isMinified(text: string): boolean {
+  if (text.length < 2000) return false;
+  const lines = text.split('\n').length;
+  return text.length / lines > 300;
+}

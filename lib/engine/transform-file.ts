@@ -1,0 +1,117 @@
+/**
+ * Runs the per-file transforms over one file's text: prefilter each, parse once (lazily, only if some
+ * transform's prefilter matched), apply in pipeline order, print once, and check the printed code
+ * still parses. Pure: no file system access.
+ */
+import jscodeshift, { type Collection } from 'jscodeshift';
+import { createTransformContext, isModuleSource } from '../../transforms/shared/context';
+import { getParser, getParserName, isTypeScriptFile } from '../../transforms/shared/parsers';
+import type {
+  DependencyRequest,
+  Diagnostic,
+  NewlyAsync,
+  Transform,
+  TransformOptions,
+} from '../../transforms/shared/types';
+
+export interface TransformFileInput {
+  /** Path used in diagnostics (relative to the cwd in CLI runs). */
+  file: string;
+  /** LF-only text without BOM. */
+  text: string;
+  transforms: readonly Transform[];
+  options: TransformOptions;
+  nodeEngines: string | null;
+  /** Conversion ids to leave alone (boundaries found by the analysis). */
+  skipped?: ReadonlySet<string>;
+}
+
+export interface TransformFileOutput {
+  /** The new text, or the input text unchanged (same string) when nothing changed. */
+  text: string;
+  changedBy: string[];
+  parsed: boolean;
+  diagnostics: Diagnostic[];
+  newlyAsync: NewlyAsync[];
+  dependencies: DependencyRequest[];
+}
+
+/** An error with the place in the file it is about. */
+export class LocatedError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+    this.name = 'LocatedError';
+  }
+}
+
+interface BabelError {
+  message: string;
+  loc?: { line: number; column: number };
+}
+
+export function parseOrThrow(j: typeof jscodeshift, text: string, what: string): Collection {
+  try {
+    return j(text);
+  } catch (error) {
+    const e = error as BabelError;
+    const message = String(e.message ?? error).replace(/ \(\d+:\d+\)$/, '');
+    throw new LocatedError(`${what}: ${message}`, e.loc?.line, e.loc ? e.loc.column + 1 : undefined);
+  }
+}
+
+/** The quote style most string literals in the file use, so added strings match it. */
+export function detectQuote(text: string): 'single' | 'double' {
+  const single = text.split("'").length;
+  const double = text.split('"').length;
+  return single >= double ? 'single' : 'double';
+}
+
+export function printRoot(root: Collection, text: string): string {
+  return root.toSource({ lineTerminator: '\n', quote: detectQuote(text) });
+}
+
+export function transformFile(input: TransformFileInput): TransformFileOutput {
+  const output: TransformFileOutput = {
+    text: input.text,
+    changedBy: [],
+    parsed: false,
+    diagnostics: [],
+    newlyAsync: [],
+    dependencies: [],
+  };
+  const candidates = input.transforms.filter((t) => t.prefilter(input.text));
+  if (candidates.length === 0) return output;
+  const j = jscodeshift.withParser(getParser(getParserName(input.file)));
+  const root = parseOrThrow(j, input.text, 'cannot parse');
+  output.parsed = true;
+  const isModule = isModuleSource(j, root, input.file);
+  for (const transform of candidates) {
+    const { context, collected } = createTransformContext({
+      j,
+      file: input.file,
+      transformName: transform.meta.name,
+      isModule,
+      isTypeScript: isTypeScriptFile(input.file),
+      nodeEngines: input.nodeEngines,
+      options: input.options,
+      skipped: input.skipped,
+    });
+    if (transform.apply(root, context)) output.changedBy.push(transform.meta.name);
+    output.diagnostics.push(...collected.diagnostics);
+    output.newlyAsync.push(...collected.newlyAsync);
+    output.dependencies.push(...collected.dependencies);
+  }
+  if (output.changedBy.length === 0) return output;
+  const printed = printRoot(root, input.text);
+  if (printed === input.text) {
+    output.changedBy = [];
+    return output;
+  }
+  parseOrThrow(j, printed, `transform produced invalid code (${output.changedBy.join(', ')})`);
+  output.text = printed;
+  return output;
+}

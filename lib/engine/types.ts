@@ -1,0 +1,69 @@
+/** What the engine returns: plain data that reporters render and the writer applies. */
+import type { Diagnostic, NewlyAsync } from '../../transforms/shared/types';
+
+export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'failed';
+
+export interface FileResult {
+  /** Path relative to the run's cwd, with `/` separators: what diffs and reports show. */
+  path: string;
+  absolutePath: string;
+  status: FileStatus;
+  /** The file's bytes as read (absent for skipped files that were never read). */
+  before?: Buffer;
+  /** The bytes `--write` would put on disk (changed files only). */
+  after?: Buffer;
+  /** File mode as read, kept on write. */
+  mode?: number;
+  /** Why a file was skipped (`symlink leads out of the tree`, `not valid UTF-8`, …). */
+  reason?: string;
+  /** Why a file failed, with the location when there is one. */
+  error?: { message: string; line?: number; column?: number };
+  /** Transforms that changed the file, in pipeline order. */
+  changedBy: string[];
+  diagnostics: Diagnostic[];
+}
+
+/** A function made async by the run, with what forced it (for the JSON report). */
+export interface MadeAsync {
+  file: string;
+  name: string | null;
+  line: number;
+  column: number;
+  reason: string;
+}
+
+export interface RunResult {
+  files: FileResult[];
+  /** Every diagnostic of the run, files' and the analysis', sorted by file, line, column. */
+  diagnostics: Diagnostic[];
+  madeAsync: MadeAsync[];
+  /** Exported functions whose signature changed (they now return a promise). */
+  apiChanges: MadeAsync[];
+  /** Starting points reported by the per-file transforms (before boundaries were applied). */
+  newlyAsync: NewlyAsync[];
+  stats: RunStats;
+}
+
+export interface RunStats {
+  discovered: number;
+  parsed: number;
+  prefiltered: number;
+  durationMs: number;
+  phaseMs: Record<string, number>;
+}
+
+export interface RunOptions {
+  /** Files or folders to migrate (default: the cwd). */
+  paths: string[];
+  cwd: string;
+  /** Transform names in the order given; the engine sorts them into pipeline order. */
+  transforms?: string[];
+  ignore?: string[];
+  runners?: string[];
+  /** `file#Name` starting points named by the user (`--async`). */
+  asyncNames?: string[];
+  markBoundaries?: boolean;
+  /** Files larger than this many bytes are skipped (default 2 MB). */
+  maxFileSize?: number;
+  onProgress?: (done: number, total: number) => void;
+}

@@ -1,0 +1,111 @@
+/**
+ * Builds the TransformContext a transform talks to, and collects what it reported. The engine uses
+ * one per file and transform; the standalone jscodeshift entry point uses one too and prints what was
+ * collected through jscodeshift's `api.report`.
+ */
+import type { ASTNode, ASTPath, JSCodeshift } from 'jscodeshift';
+import { functionNamePath } from './function-name';
+import type {
+  DependencyRequest,
+  Diagnostic,
+  DiagnosticInput,
+  NewlyAsync,
+  TransformContext,
+  TransformOptions,
+} from './types';
+
+export interface ContextInput {
+  j: JSCodeshift;
+  file: string;
+  transformName: string;
+  isModule: boolean;
+  isTypeScript: boolean;
+  nodeEngines: string | null;
+  options: TransformOptions;
+  /** Conversion ids the engine wants left alone (boundaries found by the analysis). */
+  skipped?: ReadonlySet<string>;
+}
+
+export interface CollectedReports {
+  diagnostics: Diagnostic[];
+  newlyAsync: NewlyAsync[];
+  dependencies: DependencyRequest[];
+}
+
+interface Located {
+  loc?: { start: { line: number; column: number } } | null;
+}
+
+function getStart(target: ASTNode | ASTPath | undefined): { line: number; column: number } | null {
+  if (!target) return null;
+  const node = ('node' in target && 'parentPath' in target ? (target as ASTPath).node : target) as Located;
+  const start = node.loc?.start;
+  return start ? { line: start.line, column: start.column + 1 } : null;
+}
+
+export function createTransformContext(input: ContextInput): {
+  context: TransformContext;
+  collected: CollectedReports;
+} {
+  const collected: CollectedReports = { diagnostics: [], newlyAsync: [], dependencies: [] };
+  const skipped = input.skipped ?? new Set<string>();
+  const context: TransformContext = {
+    j: input.j,
+    file: input.file,
+    isModule: input.isModule,
+    isTypeScript: input.isTypeScript,
+    nodeEngines: input.nodeEngines,
+    options: input.options,
+    report(d: DiagnosticInput) {
+      const start = getStart(d.node) ?? { line: d.line ?? 1, column: d.column ?? 1 };
+      collected.diagnostics.push({
+        code: d.code,
+        severity: d.severity ?? 'warning',
+        message: d.message,
+        file: input.file,
+        line: start.line,
+        column: start.column,
+      });
+    },
+    reportNewlyAsync(fn: ASTPath, reason: string, conversionIds: string[]) {
+      const start = getStart(fn) ?? { line: 1, column: 1 };
+      const existing = collected.newlyAsync.find((n) => n.line === start.line && n.column === start.column);
+      if (existing) {
+        existing.conversionIds.push(...conversionIds.filter((id) => !existing.conversionIds.includes(id)));
+        return;
+      }
+      collected.newlyAsync.push({
+        file: input.file,
+        name: functionNamePath(fn),
+        line: start.line,
+        column: start.column,
+        reason,
+        conversionIds: [...conversionIds],
+      });
+    },
+    requestDependency(request: DependencyRequest) {
+      collected.dependencies.push(request);
+    },
+    conversionId(node: ASTNode | ASTPath) {
+      const start = getStart(node) ?? { line: 0, column: 0 };
+      return `${input.transformName}:${start.line}:${start.column}`;
+    },
+    isSkipped(conversionId: string) {
+      return skipped.has(conversionId);
+    },
+  };
+  return { context, collected };
+}
+
+/** Whether a parsed program uses ES module syntax (import/export), or the extension says so. */
+export function isModuleSource(j: JSCodeshift, root: ReturnType<JSCodeshift>, file: string): boolean {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.mjs') || lower.endsWith('.mts')) return true;
+  if (lower.endsWith('.cjs') || lower.endsWith('.cts')) return false;
+  return (
+    root.find(j.ImportDeclaration).size() > 0 ||
+    root.find(j.ExportNamedDeclaration).size() > 0 ||
+    root.find(j.ExportDefaultDeclaration).size() > 0 ||
+    root.find(j.ExportAllDeclaration).size() > 0
+  );
+}

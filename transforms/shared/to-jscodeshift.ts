@@ -1,0 +1,43 @@
+/**
+ * Turns an awaitify Transform into a standard jscodeshift module, so each transform also runs alone:
+ * `npx jscodeshift -t transforms/unwrap-runners.ts src/`. The file is parsed with the parser its
+ * extension calls for (whatever `--parser` says), and diagnostics go to jscodeshift's `api.report`.
+ */
+import type { API, FileInfo, Options } from 'jscodeshift';
+import { createTransformContext, isModuleSource } from './context';
+import { getParser, getParserName, isTypeScriptFile } from './parsers';
+import { defaultTransformOptions, type Transform, type TransformOptions } from './types';
+
+function readRunners(options: Options): string[] {
+  const value: unknown = options.runner ?? options.runners;
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value === 'string') return value.split(',').filter(Boolean);
+  return [];
+}
+
+export function toJscodeshift(transform: Transform) {
+  return function jscodeshiftTransform(file: FileInfo, api: API, options: Options): string | null {
+    if (!transform.prefilter(file.source)) return null;
+    const j = api.jscodeshift.withParser(getParser(getParserName(file.path)));
+    const root = j(file.source);
+    const transformOptions: TransformOptions = {
+      ...defaultTransformOptions,
+      runners: readRunners(options),
+      markBoundaries: Boolean(options.markBoundaries ?? options['mark-boundaries']),
+    };
+    const { context, collected } = createTransformContext({
+      j,
+      file: file.path,
+      transformName: transform.meta.name,
+      isModule: isModuleSource(j, root, file.path),
+      isTypeScript: isTypeScriptFile(file.path),
+      nodeEngines: null,
+      options: transformOptions,
+    });
+    const changed = transform.apply(root, context);
+    for (const d of collected.diagnostics) {
+      api.report(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`);
+    }
+    return changed ? root.toSource() : null;
+  };
+}
