@@ -1,0 +1,15 @@
+/** Errors the CLI turns into exit code 2 with a one-line message (no stack trace). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** A write that was refused before any file was touched (dirty git tree, no git, …). */
+export class RefusedWriteError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RefusedWriteError';
+  }
+}
