@@ -1,5 +1,5 @@
 /** What the engine returns: plain data that reporters render and the writer applies. */
-import type { Diagnostic, NewlyAsync } from '../../transforms/shared/types';
+import type { Diagnostic, NewlyAsync, ProjectTransform, Transform } from '../../transforms/shared/types';
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'failed';
 
@@ -56,8 +56,10 @@ export interface RunOptions {
   /** Files or folders to migrate (default: the cwd). */
   paths: string[];
   cwd: string;
-  /** Transform names in the order given; the engine sorts them into pipeline order. */
-  transforms?: string[];
+  /** Per-file transforms in pipeline order (resolved from names by transforms/index.ts). */
+  transforms: readonly Transform[];
+  /** propagate-async, when selected: plans over the project, then edits call chains. */
+  projectTransform?: ProjectTransform | null;
   ignore?: string[];
   runners?: string[];
   /** `file#Name` starting points named by the user (`--async`). */

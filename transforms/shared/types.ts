@@ -108,3 +108,13 @@ export interface Transform {
   /** Edit `root` in place. Returns true when the AST changed. */
   apply(root: Collection, context: TransformContext): boolean;
 }
+
+/**
+ * propagate-async: a transform that also needs the whole project. The engine asks it for a plan over
+ * every file (`planAsync`), then applies the plan file by file (`applyPlan`); `apply` alone does the
+ * same within one file (standalone jscodeshift use).
+ */
+export interface ProjectTransform extends Transform {
+  planAsync: import('../../lib/analysis/types').PlanAsync;
+  applyPlan(root: Collection, context: TransformContext, plan: import('../../lib/analysis/types').FilePlan): boolean;
+}
