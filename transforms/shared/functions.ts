@@ -1,0 +1,78 @@
+/**
+ * Functions as the transforms see them: which nodes are functions, which function a node runs in,
+ * and how a function becomes async (with its TypeScript return type wrapped in Promise<…>).
+ */
+import type { ASTNode, ASTPath, JSCodeshift } from 'jscodeshift';
+
+const functionTypes = new Set([
+  'FunctionDeclaration',
+  'FunctionExpression',
+  'ArrowFunctionExpression',
+  'ObjectMethod',
+  'ClassMethod',
+  'ClassPrivateMethod',
+]);
+
+export function isFunctionLike(node: ASTNode | null | undefined): boolean {
+  return Boolean(node && functionTypes.has(node.type));
+}
+
+/** The nearest function around `path`, or null at module top level. */
+export function getEnclosingFunction(path: ASTPath): ASTPath | null {
+  let current: ASTPath | null = path.parent as ASTPath | null;
+  while (current) {
+    if (isFunctionLike(current.node)) return current;
+    current = current.parent as ASTPath | null;
+  }
+  return null;
+}
+
+interface FunctionNode {
+  type: string;
+  async?: boolean;
+  generator?: boolean;
+  kind?: string;
+  returnType?: { type: string; typeAnnotation: TypeNode } | null;
+}
+
+interface TypeNode {
+  type: string;
+  typeName?: { type: string; name?: string };
+}
+
+/** Why a function cannot be made async, or null when it can. */
+export function getAsyncBlocker(fn: ASTPath): string | null {
+  const node = fn.node as unknown as FunctionNode;
+  if (node.kind === 'constructor') return 'a constructor cannot be async';
+  if (node.kind === 'get') return 'a getter cannot be async';
+  if (node.kind === 'set') return 'a setter cannot be async';
+  if (node.generator && !node.async) return 'a generator function would become an async generator';
+  return null;
+}
+
+function isPromiseType(type: TypeNode): boolean {
+  return type.type === 'TSTypeReference' && type.typeName?.type === 'Identifier' && type.typeName.name === 'Promise';
+}
+
+/**
+ * Makes `fn` async. In TypeScript a declared return type `T` becomes `Promise<T>` (`void` →
+ * `Promise<void>`); an inferred one is left to the compiler. Returns false when it already was async.
+ */
+export function markAsync(j: JSCodeshift, fn: ASTPath): boolean {
+  const node = fn.node as unknown as FunctionNode;
+  if (node.async) return false;
+  node.async = true;
+  const annotation = node.returnType;
+  if (annotation && annotation.type === 'TSTypeAnnotation' && !isPromiseType(annotation.typeAnnotation)) {
+    annotation.typeAnnotation = j.tsTypeReference(
+      j.identifier('Promise'),
+      j.tsTypeParameterInstantiation([annotation.typeAnnotation as never]),
+    ) as unknown as TypeNode;
+  }
+  return true;
+}
+
+/** Whether `path` sits directly at module top level (not inside any function). */
+export function isTopLevel(path: ASTPath): boolean {
+  return getEnclosingFunction(path) === null;
+}

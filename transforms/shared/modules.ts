@@ -1,0 +1,185 @@
+/**
+ * How a module is brought into a file, and how to add or drop it, in the file's own module style:
+ *   const request = require('sync-request');         import request from 'sync-request';
+ *   const { request } = require('undici');           import { request } from 'undici';
+ */
+import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+
+/** A local name bound to a module (or to one of its exports). */
+export interface ModuleBinding {
+  /** The local identifier. */
+  local: string;
+  /** `default` for the module itself / its default export, else the imported name. */
+  imported: string;
+  /** The declaration that creates it (ImportDeclaration, or the VariableDeclaration of the require). */
+  declaration: ASTPath;
+}
+
+function isRequireOf(j: JSCodeshift, node: unknown, source: string): boolean {
+  const n = node as { type: string; callee?: { type: string; name?: string }; arguments?: { type: string; value?: unknown }[] };
+  return (
+    n?.type === 'CallExpression' &&
+    n.callee?.type === 'Identifier' &&
+    n.callee.name === 'require' &&
+    n.arguments?.length === 1 &&
+    (n.arguments[0].type === 'StringLiteral' || n.arguments[0].type === 'Literal') &&
+    n.arguments[0].value === source
+  );
+}
+
+/** Every top-level binding of `source`: `import x`, `import * as x`, `import { default as x }`, `require`. */
+export function findModuleBindings(j: JSCodeshift, root: Collection, source: string): ModuleBinding[] {
+  const bindings: ModuleBinding[] = [];
+  root.find(j.ImportDeclaration, { source: { value: source } }).forEach((path) => {
+    for (const spec of path.node.specifiers ?? []) {
+      const local = spec.local?.name;
+      if (!local) continue;
+      if (spec.type === 'ImportDefaultSpecifier' || spec.type === 'ImportNamespaceSpecifier') {
+        bindings.push({ local: String(local), imported: 'default', declaration: path });
+      } else if (spec.type === 'ImportSpecifier') {
+        bindings.push({ local: String(local), imported: String(spec.imported.name), declaration: path });
+      }
+    }
+  });
+  root.find(j.VariableDeclarator).forEach((path) => {
+    const init = path.node.init;
+    if (!isRequireOf(j, init, source)) return;
+    const declaration = path.parent as ASTPath;
+    if (path.node.id.type === 'Identifier') {
+      bindings.push({ local: path.node.id.name, imported: 'default', declaration });
+    } else if (path.node.id.type === 'ObjectPattern') {
+      for (const prop of path.node.id.properties) {
+        const p = prop as { type: string; key?: { name?: string }; value?: { type: string; name?: string } };
+        if ((p.type === 'ObjectProperty' || p.type === 'Property') && p.key?.name && p.value?.type === 'Identifier') {
+          bindings.push({ local: String(p.value.name), imported: p.key.name, declaration });
+        }
+      }
+    }
+  });
+  return bindings;
+}
+
+/** Inline `require('x')` calls (not bound to a name), e.g. `require('sync-request')('GET', url)`. */
+export function findInlineRequires(j: JSCodeshift, root: Collection, source: string): ASTPath[] {
+  return root
+    .find(j.CallExpression)
+    .filter((path) => isRequireOf(j, path.node, source) && path.parent?.node.type !== 'VariableDeclarator')
+    .paths();
+}
+
+/** Whether `name` is still referenced anywhere besides its own declaration. */
+export function isBindingUsed(j: JSCodeshift, root: Collection, binding: ModuleBinding): boolean {
+  return (
+    root
+      .find(j.Identifier, { name: binding.local })
+      .filter((path) => {
+        const parent = path.parent?.node;
+        if (!parent) return true;
+        if (parent.type === 'ImportSpecifier' || parent.type === 'ImportDefaultSpecifier' || parent.type === 'ImportNamespaceSpecifier') return false;
+        if (parent.type === 'VariableDeclarator' && parent.id === path.node) return false;
+        // const { request } = require('x'): the names in the pattern declare, they do not use
+        if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && path.parent?.parent?.node.type === 'ObjectPattern') {
+          const declarator = path.parent.parent.parent?.node;
+          if (declarator?.type === 'VariableDeclarator' && declarator.id === path.parent.parent.node) return false;
+        }
+        if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === path.node && !parent.computed) return false;
+        if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === path.node && !parent.shorthand && !parent.computed) return false;
+        return true;
+      })
+      .size() > 0
+  );
+}
+
+/** Removes the declarations of `source` whose bindings are all unused. Returns true if any was removed. */
+export function removeUnusedModule(j: JSCodeshift, root: Collection, source: string): boolean {
+  const bindings = findModuleBindings(j, root, source);
+  const declarations = new Set(bindings.map((b) => b.declaration));
+  let removed = false;
+  for (const declaration of declarations) {
+    const own = bindings.filter((b) => b.declaration === declaration);
+    if (own.some((b) => isBindingUsed(j, root, b))) continue;
+    const node = declaration.node as { type: string; declarations?: unknown[] };
+    if (node.type === 'VariableDeclaration' && (node.declarations?.length ?? 0) > 1) {
+      node.declarations = (node.declarations ?? []).filter((d) => !isRequireOf(j, (d as { init?: unknown }).init, source));
+    } else {
+      j(declaration).remove();
+    }
+    removed = true;
+  }
+  return removed;
+}
+
+/**
+ * Ensures `names` are imported from `source` in the file's style and returns the local name of each
+ * (an existing import is reused; a clash with another binding gets a fresh local name).
+ */
+export function ensureNamedImports(
+  j: JSCodeshift,
+  root: Collection,
+  source: string,
+  names: readonly string[],
+  isModule: boolean,
+): Record<string, string> {
+  const existing = findModuleBindings(j, root, source);
+  const locals: Record<string, string> = {};
+  const missing: string[] = [];
+  for (const name of names) {
+    const found = existing.find((b) => b.imported === name);
+    if (found) locals[name] = found.local;
+    else missing.push(name);
+  }
+  if (missing.length === 0) return locals;
+  for (const name of missing) locals[name] = getUniqueName(j, root, name);
+  const body = root.get().node.program.body as unknown[];
+  if (isModule) {
+    const specifiers = missing.map((name) =>
+      j.importSpecifier(j.identifier(name), locals[name] === name ? null : j.identifier(locals[name])),
+    );
+    const declaration = j.importDeclaration(specifiers, j.stringLiteral(source));
+    body.splice(getImportInsertIndex(body), 0, declaration);
+  } else {
+    const pattern = j.objectPattern(
+      missing.map((name) => {
+        const prop = j.objectProperty(j.identifier(name), j.identifier(locals[name]));
+        prop.shorthand = locals[name] === name;
+        return prop;
+      }),
+    );
+    const declaration = j.variableDeclaration('const', [
+      j.variableDeclarator(pattern, j.callExpression(j.identifier('require'), [j.stringLiteral(source)])),
+    ]);
+    body.splice(getImportInsertIndex(body), 0, declaration);
+  }
+  return locals;
+}
+
+/** After the directives ('use strict') and the existing imports/requires at the top of the file. */
+function getImportInsertIndex(body: unknown[]): number {
+  let index = 0;
+  while (index < body.length) {
+    const node = body[index] as { type: string; directive?: string; expression?: { type: string }; declarations?: { init?: unknown }[] };
+    const isDirective = node.type === 'ExpressionStatement' && node.directive !== undefined;
+    const isImport = node.type === 'ImportDeclaration';
+    const isRequire =
+      node.type === 'VariableDeclaration' &&
+      (node.declarations ?? []).some((d) => {
+        const init = d.init as { type?: string; callee?: { name?: string } } | undefined;
+        return init?.type === 'CallExpression' && init.callee?.name === 'require';
+      });
+    if (!isDirective && !isImport && !isRequire) break;
+    index += 1;
+  }
+  return index;
+}
+
+/** `base`, or `base2`, `base3`, … — the first name no identifier in the file uses. */
+export function getUniqueName(j: JSCodeshift, root: Collection, base: string): string {
+  const used = new Set<string>();
+  root.find(j.Identifier).forEach((path) => {
+    used.add(String(path.node.name));
+  });
+  if (!used.has(base)) return base;
+  let n = 2;
+  while (used.has(`${base}${n}`)) n += 1;
+  return `${base}${n}`;
+}
