@@ -54,15 +54,22 @@ export function restoreLineEndings(source: SourceText, newText: string): string 
   const rawLines = splitLines(source.raw);
   let index = 0;
   let out = '';
+  // Terminators of the lines just removed: a replaced line keeps the ending of the line it replaces.
+  let replaced: string[] = [];
   for (const part of diffLines(source.text, newText)) {
     const count = part.count ?? splitLines(part.value).length;
     if (part.added) {
-      out += part.value.replace(/\n/g, source.eol);
+      out += splitLines(part.value)
+        .map((line, i) => (line.endsWith('\n') ? line.slice(0, -1) + (replaced[i] ?? source.eol) : line))
+        .join('');
+      replaced = [];
     } else if (part.removed) {
+      replaced = rawLines.slice(index, index + count).map((line) => (line.endsWith('\r\n') ? '\r\n' : '\n'));
       index += count;
     } else {
       out += rawLines.slice(index, index + count).join('');
       index += count;
+      replaced = [];
     }
   }
   return out;

@@ -1,0 +1,175 @@
+/**
+ * The engine end to end on real files: byte fidelity (reliability research §4.4, T1, T10), failure
+ * isolation (T12), the prefilter, and package.json following the code.
+ */
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../lib/engine/run';
+import type { RunResult } from '../lib/engine/types';
+import type { Transform } from '../transforms/shared/types';
+import { renameCalls, throwOnExplode, touchEverything } from './support/engine-test-transforms';
+
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'awaitify-engine-'));
+});
+
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function write(file: string, content: string | Buffer, mode?: number) {
+  const full = join(dir, file);
+  mkdirSync(join(full, '..'), { recursive: true });
+  writeFileSync(full, content);
+  if (mode !== undefined) chmodSync(full, mode);
+}
+
+async function runWith(transforms: Transform[], paths: string[] = ['.']): Promise<RunResult> {
+  return run({ paths, cwd: dir, transforms });
+}
+
+function fileResult(result: RunResult, path: string) {
+  const found = result.files.find((f) => f.path === path);
+  if (!found) throw new Error(`no result for ${path}: ${result.files.map((f) => f.path).join(', ')}`);
+  return found;
+}
+
+describe('byte fidelity', () => {
+  it('enc-eol-preserve / enc-bom-prepend: keeps CRLF and the BOM of a changed file', async () => {
+    write('crlf-bom.js', '\ufeff// header\r\nconst a = oldName(1);\r\nmodule.exports = a;\r\n');
+    const result = await runWith([renameCalls]);
+    const r = fileResult(result, 'crlf-bom.js');
+    expect(r.status).toBe('changed');
+    expect(r.after?.toString('utf8')).toBe('\ufeff// header\r\nconst a = newName(1);\r\nmodule.exports = a;\r\n');
+  });
+
+  it('enc-eol-untouched-files: lines a transform did not touch keep their own line endings in a mixed file', async () => {
+    write('mixed.js', 'const x = 1;\r\nconst y = oldName(2);\nconst z = 3;\r\n');
+    const r = fileResult(await runWith([renameCalls]), 'mixed.js');
+    expect(r.after?.toString('utf8')).toBe('const x = 1;\r\nconst y = newName(2);\nconst z = 3;\r\n');
+  });
+
+  it('patch-no-final-newline: a file without a final newline still has none', async () => {
+    write('tail.ts', 'export const v: number = oldName(3);');
+    const r = fileResult(await runWith([renameCalls]), 'tail.ts');
+    expect(r.after?.toString('utf8')).toBe('export const v: number = newName(3);');
+  });
+
+  it('keeps the file mode in the result', async () => {
+    write('bin.js', '#!/usr/bin/env node\noldName();\n', 0o755);
+    const r = fileResult(await runWith([renameCalls]), 'bin.js');
+    expect(r.status).toBe('changed');
+    expect(r.mode).toBe(0o755);
+    expect(r.after?.toString('utf8')).toBe('#!/usr/bin/env node\nnewName();\n');
+  });
+
+  it('enc-non-utf8-untouched: a file that is not UTF-8 is skipped with a reason and never changed', async () => {
+    write('latin1.js', Buffer.from([0x2f, 0x2f, 0x20, 0xe9, 0x0a, 0x6f, 0x6c, 0x64, 0x4e, 0x61, 0x6d, 0x65, 0x28, 0x29, 0x0a]));
+    const r = fileResult(await runWith([renameCalls]), 'latin1.js');
+    expect(r.status).toBe('skipped');
+    expect(r.reason).toBe('not valid UTF-8');
+    expect(r.after).toBeUndefined();
+  });
+
+  it('skips minified code', async () => {
+    write('bundle.js', `var a=oldName(1);${'var b=1;'.repeat(1000)}\n`);
+    const r = fileResult(await runWith([renameCalls]), 'bundle.js');
+    expect(r).toMatchObject({ status: 'skipped', reason: 'minified code' });
+  });
+});
+
+describe('failure isolation', () => {
+  it('syn-parse-failure-reported: a file that does not parse fails with its location; the others go on', async () => {
+    write('broken.js', 'const ok = 1;\nconst = oldName(;\n');
+    write('fine.js', 'oldName();\n');
+    const result = await runWith([renameCalls]);
+    const broken = fileResult(result, 'broken.js');
+    expect(broken.status).toBe('failed');
+    expect(broken.error).toMatchObject({ line: 2, column: 7 });
+    expect(broken.error?.message).toMatch(/^cannot parse: Unexpected token/);
+    expect(broken.after).toBeUndefined();
+    expect(fileResult(result, 'fine.js').status).toBe('changed');
+  });
+
+  it('rep-structured-results: a transform that throws fails that file only, with the transform error', async () => {
+    write('explode.js', 'explode();\n');
+    write('calm.js', 'oldName();\n');
+    const result = await runWith([throwOnExplode, renameCalls]);
+    expect(fileResult(result, 'explode.js')).toMatchObject({ status: 'failed', error: { message: 'transform error: boom' } });
+    expect(fileResult(result, 'calm.js').status).toBe('changed');
+  });
+
+  it('rep-counts-sum: changed + unchanged + skipped + failed = files discovered', async () => {
+    write('a.js', 'oldName();\n');
+    write('b.js', 'other();\n');
+    write('c.js', 'const = ;oldName\n');
+    write('d.js', Buffer.from([0xff, 0xfe, 0x41, 0x00]));
+    const result = await runWith([renameCalls]);
+    const counts = { changed: 0, unchanged: 0, skipped: 0, failed: 0 };
+    for (const f of result.files) counts[f.status] += 1;
+    expect(counts).toEqual({ changed: 1, unchanged: 1, skipped: 1, failed: 1 });
+    expect(result.stats.discovered).toBe(4);
+  });
+});
+
+describe('prefilter', () => {
+  it('never parses a file that no transform can change', async () => {
+    write('a.js', 'oldName();\n');
+    write('b.js', 'const = not even valid javascript (\n');
+    const result = await runWith([renameCalls]);
+    expect(result.stats.parsed).toBe(1);
+    expect(result.stats.prefiltered).toBe(1);
+    expect(fileResult(result, 'b.js').status).toBe('unchanged');
+  });
+});
+
+describe('diagnostics', () => {
+  it('carry file, line and column', async () => {
+    write('src/a.ts', 'const x = 1;\n  oldName(x);\n');
+    const result = await runWith([renameCalls]);
+    expect(result.diagnostics).toEqual([
+      { code: 'RENAMED', severity: 'info', message: 'renamed oldName to newName', file: 'src/a.ts', line: 2, column: 3 },
+    ]);
+  });
+});
+
+describe('package.json', () => {
+  it('adds a requested dependency and removes one no file refers to, keeping the formatting', async () => {
+    write('package.json', '{\r\n    "name": "x",\r\n    "dependencies": {\r\n        "old-lib": "^2.0.0",\r\n        "zeta": "1"\r\n    }\r\n}\r\n');
+    write('src/a.js', 'oldName();\n');
+    const result = await runWith([renameCalls]);
+    const pkg = fileResult(result, 'package.json');
+    expect(pkg.status).toBe('changed');
+    const after = pkg.after?.toString('utf8') ?? '';
+    expect(JSON.parse(after).dependencies).toEqual({ 'new-lib': '^1.0.0', zeta: '1' });
+    expect(after).toContain('\r\n        "new-lib": "^1.0.0",\r\n');
+  });
+
+  it('keeps a dependency that another file of the run still loads', async () => {
+    write('package.json', '{\n  "dependencies": {\n    "old-lib": "^2.0.0"\n  }\n}\n');
+    write('src/a.js', 'oldName();\n');
+    write('src/b.js', "const lib = require('old-lib');\n");
+    const pkg = fileResult(await runWith([renameCalls]), 'package.json');
+    expect(JSON.parse(pkg.after?.toString('utf8') ?? '').dependencies).toEqual({ 'new-lib': '^1.0.0', 'old-lib': '^2.0.0' });
+  });
+
+  it('does not remove a dependency when the run covers only part of the package', async () => {
+    write('package.json', '{\n  "dependencies": {\n    "old-lib": "^2.0.0"\n  }\n}\n');
+    write('src/a.js', 'oldName();\n');
+    const pkg = fileResult(await runWith([renameCalls], ['src']), 'package.json');
+    expect(JSON.parse(pkg.after?.toString('utf8') ?? '').dependencies).toEqual({ 'new-lib': '^1.0.0', 'old-lib': '^2.0.0' });
+  });
+});
+
+describe('no-op round trip (T1)', () => {
+  it('reprinting every file of this repository and its fixtures without an AST change gives back the original bytes', async () => {
+    const repo = join(__dirname, '..');
+    const result = await run({ paths: ['.'], cwd: repo, transforms: [touchEverything] });
+    const parsed = result.files.filter((f) => f.status !== 'skipped');
+    expect(parsed.length).toBeGreaterThan(20);
+    expect(result.files.filter((f) => f.status === 'changed' || f.status === 'failed').map((f) => f.path)).toEqual([]);
+  });
+});

@@ -1,0 +1,201 @@
+/**
+ * One run of awaitify over a repository, computed entirely in memory:
+ *
+ *   discover → read and decode → per-file transforms (parse once) → project analysis → propagate-async
+ *   → package.json → FileResult[]
+ *
+ * Nothing is printed or written here; the CLI renders and writes the same results, so the preview is
+ * exactly what `--write` does.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { defaultTransformOptions, type Diagnostic, type NewlyAsync, type TransformOptions } from '../../transforms/shared/types';
+import { discoverFiles } from './discover';
+import { applyDependencyRequests } from './dependencies';
+import { applyProjectTransform } from './project-phase';
+import { decodeSource, encodeSource, isMinified } from './source-text';
+import type { FileResult, MadeAsync, RunOptions, RunResult } from './types';
+import { LocatedError, transformFile } from './transform-file';
+import { findNearestPackageJson, readNodeEngines } from './package-json';
+import { compareDiagnostics, type FileState } from './file-state';
+
+const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+export async function run(options: RunOptions): Promise<RunResult> {
+  const started = performance.now();
+  const phaseMs: Record<string, number> = {};
+  const time = <T>(phase: string, work: () => T): T => {
+    const t0 = performance.now();
+    try {
+      return work();
+    } finally {
+      phaseMs[phase] = (phaseMs[phase] ?? 0) + performance.now() - t0;
+    }
+  };
+  const t0 = performance.now();
+  const discovery = await discoverFiles({
+    paths: options.paths.length > 0 ? options.paths : ['.'],
+    cwd: options.cwd,
+    ignore: options.ignore ?? [],
+    maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+  });
+  phaseMs.discover = performance.now() - t0;
+
+  const transformOptions: TransformOptions = {
+    ...defaultTransformOptions,
+    runners: options.runners ?? [],
+    markBoundaries: options.markBoundaries ?? false,
+  };
+  const states = time('read', () => discovery.files.map((f) => readState(f.absolutePath, f.path)));
+  const enginesFor = createEnginesLookup(options.cwd);
+  let parsed = 0;
+  let prefiltered = 0;
+  time('transform', () => {
+    states.forEach((state, index) => {
+      const output = runFileTransforms(state, options, transformOptions, enginesFor, new Set());
+      if (output === 'parsed') parsed += 1;
+      if (output === 'prefiltered') prefiltered += 1;
+      options.onProgress?.(index + 1, states.length);
+    });
+  });
+
+  const starts = states.flatMap((s) => s.newlyAsync);
+  let madeAsync: MadeAsync[] = starts.map(toMadeAsync);
+  let apiChanges: MadeAsync[] = [];
+  const projectDiagnostics: Diagnostic[] = [];
+  if (options.projectTransform && (starts.length > 0 || (options.asyncNames ?? []).length > 0)) {
+    const outcome = time('analysis', () =>
+      applyProjectTransform({
+        states,
+        options,
+        transformOptions,
+        rerunFile: (state, skipped) =>
+          void runFileTransforms(state, options, transformOptions, enginesFor, skipped),
+      }),
+    );
+    madeAsync = outcome.madeAsync;
+    apiChanges = outcome.apiChanges;
+    projectDiagnostics.push(...outcome.diagnostics);
+    phaseMs.propagate = outcome.propagateMs;
+    phaseMs.analysis -= outcome.propagateMs;
+  }
+
+  const packageResults = time('package-json', () => applyDependencyRequests(states, options));
+  const files = [...discovery.skipped, ...states.map(toFileResult), ...packageResults].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  );
+  const diagnostics = [...files.flatMap((f) => f.diagnostics), ...projectDiagnostics].sort(compareDiagnostics);
+  return {
+    files,
+    diagnostics,
+    madeAsync,
+    apiChanges,
+    newlyAsync: starts,
+    stats: {
+      discovered: discovery.files.length + discovery.skipped.length,
+      parsed,
+      prefiltered,
+      durationMs: performance.now() - started,
+      phaseMs,
+    },
+  };
+}
+
+function readState(absolutePath: string, path: string): FileState {
+  const state: FileState = { absolutePath, path, changedBy: [], diagnostics: [], newlyAsync: [], dependencies: [] };
+  try {
+    state.before = readFileSync(absolutePath);
+    state.mode = statSync(absolutePath).mode & 0o7777;
+  } catch (error) {
+    state.failure = { message: `cannot read: ${(error as Error).message}` };
+    return state;
+  }
+  const decoded = decodeSource(state.before);
+  if (!decoded.ok) {
+    state.skipReason = decoded.reason;
+    return state;
+  }
+  if (isMinified(decoded.source.text)) {
+    state.skipReason = 'minified code';
+    return state;
+  }
+  state.source = decoded.source;
+  state.text = decoded.source.text;
+  return state;
+}
+
+function createEnginesLookup(cwd: string): (absolutePath: string) => string | null {
+  const cache = new Map<string, string | null>();
+  return (absolutePath) => {
+    const pkg = findNearestPackageJson(absolutePath, cwd);
+    if (!pkg) return null;
+    if (!cache.has(pkg)) cache.set(pkg, readNodeEngines(readFileSync(pkg, 'utf8')));
+    return cache.get(pkg) ?? null;
+  };
+}
+
+/** Runs the per-file transforms on the file's original text; `skipped` names conversions to leave out. */
+function runFileTransforms(
+  state: FileState,
+  options: RunOptions,
+  transformOptions: TransformOptions,
+  enginesFor: (absolutePath: string) => string | null,
+  skipped: ReadonlySet<string>,
+): 'parsed' | 'prefiltered' | 'not-read' {
+  if (!state.source || state.failure) return 'not-read';
+  try {
+    const output = transformFile({
+      file: state.path,
+      text: state.source.text,
+      transforms: options.transforms,
+      options: transformOptions,
+      nodeEngines: enginesFor(state.absolutePath),
+      skipped,
+    });
+    state.text = output.text;
+    state.changedBy = output.changedBy;
+    state.diagnostics = output.diagnostics;
+    // Conversion ids are unique per file only; qualify them so a plan can name them project-wide.
+    state.newlyAsync = output.newlyAsync.map((n) => ({
+      ...n,
+      file: state.absolutePath,
+      conversionIds: n.conversionIds.map((id) => `${state.absolutePath}#${id}`),
+    }));
+    state.dependencies = output.dependencies;
+    return output.parsed ? 'parsed' : 'prefiltered';
+  } catch (error) {
+    state.failure = toFailure(error);
+    return 'parsed';
+  }
+}
+
+export function toFailure(error: unknown): FileState['failure'] {
+  if (error instanceof LocatedError) return { message: error.message, line: error.line, column: error.column };
+  const e = error as Error;
+  return { message: `transform error: ${e?.message ?? String(error)}` };
+}
+
+function toMadeAsync(n: NewlyAsync): MadeAsync {
+  return { file: n.file, name: n.name, line: n.line, column: n.column, reason: n.reason };
+}
+
+function toFileResult(state: FileState): FileResult {
+  const base = {
+    path: state.path,
+    absolutePath: state.absolutePath,
+    before: state.before,
+    mode: state.mode,
+    changedBy: state.changedBy,
+    diagnostics: state.diagnostics,
+  };
+  if (state.failure) {
+    return { ...base, status: 'failed', changedBy: [], error: state.failure };
+  }
+  if (state.skipReason || !state.source || state.text === undefined) {
+    return { ...base, status: 'skipped', reason: state.skipReason ?? 'not read' };
+  }
+  if (state.text === state.source.text) return { ...base, status: 'unchanged', changedBy: [] };
+  const after = encodeSource(state.source, state.text);
+  if (state.before && after.equals(state.before)) return { ...base, status: 'unchanged', changedBy: [] };
+  return { ...base, status: 'changed', after };
+}
