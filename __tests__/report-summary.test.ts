@@ -1,0 +1,79 @@
+/** The stderr summary: counts that add up, diagnostics by code, failures with locations, next step. */
+import { renderSummary } from '../lib/report/summary';
+import { buildReport } from '../lib/report/totals';
+import { buildDiagnostic, buildRunResult } from './support/cli-results';
+
+const mixed = buildRunResult([
+  { path: 'a.js', before: 'a();\nb();\n', after: 'A();\nb();\nc();\n', diagnostics: [buildDiagnostic('X_GETTER', 'a.js', 2, 3, 'getter cannot await')] },
+  { path: 'b.js', before: 'b();\n', after: 'b();\n' },
+  { path: 'c.min.js', status: 'skipped', reason: 'minified code' },
+  { path: 'link.js', status: 'skipped', reason: 'symlink leads out of the tree' },
+  { path: 'bad.js', before: 'a(', status: 'failed', error: { message: 'cannot parse: Unexpected token\n> 1 | a(', line: 1, column: 3 } },
+  { path: 'd.js', before: 'x', after: 'y', diagnostics: [buildDiagnostic('X_GETTER', 'd.js', 9, 1), buildDiagnostic('A_CALLBACK', 'd.js', 4, 2, 'callback ignores promises')] },
+]);
+
+describe('renderSummary', () => {
+  const text = renderSummary(buildReport(mixed), { mode: 'preview' });
+
+  test('rep-counts-sum: changed + unchanged + skipped + failed = files examined', () => {
+    const report = buildReport(mixed);
+    const { changed, unchanged, skipped, failed, discovered } = report.totals;
+    expect([changed, unchanged, skipped, failed]).toEqual([2, 1, 2, 1]);
+    expect(changed + unchanged + skipped + failed).toBe(discovered);
+    expect(text.split('\n')[0]).toBe('awaitify: 2 changed, 1 unchanged, 2 skipped, 1 failed (6 files)');
+  });
+
+  test('lines added and removed', () => {
+    expect(text).toContain('lines: +3 -2\n');
+  });
+
+  test('rep-skipped-listed: every skipped file is named with its reason', () => {
+    expect(text).toContain('skipped:\n  c.min.js: minified code\n  link.js: symlink leads out of the tree\n');
+  });
+
+  test('failures carry file:line:col and the first line of the message', () => {
+    expect(text).toContain('failed:\n  bad.js:1:3: cannot parse: Unexpected token\n');
+  });
+
+  test('diagnostics are grouped by code with their locations', () => {
+    expect(text).toContain(
+      'diagnostics (3):\n  A_CALLBACK warning ×1: callback ignores promises\n    d.js:4:2\n' +
+        '  X_GETTER warning ×2: getter cannot await\n    a.js:2:3\n    d.js:9:1\n',
+    );
+  });
+
+  test('the next step says nothing was written, and why the exit code is 2', () => {
+    expect(text.endsWith('nothing written; run with --write to apply\nexit code 2: 1 file failed\n')).toBe(true);
+  });
+
+  test('long lists are cut short with a count of the rest', () => {
+    const many = buildRunResult(
+      Array.from({ length: 30 }, (_, i) => ({ path: `f${i}.js`, before: 'a', after: 'b', diagnostics: [buildDiagnostic('MANY', `f${i}.js`, 1, 1)] })),
+    );
+    const out = renderSummary(buildReport(many), { mode: 'check' });
+    expect(out).toContain('    f7.js:1:1\n    … and 22 more (see --json)\n');
+    expect(out).toContain('30 files would change; run awaitify --write to apply\n');
+  });
+
+  test('write mode reports what was written, what was not, and a refusal', () => {
+    const report = buildReport(mixed);
+    expect(renderSummary(report, { mode: 'write', write: { written: ['a.js'], notWritten: [{ path: 'd.js', reason: 'changed since it was read' }] } })).toContain(
+      'wrote 1 file; 1 file not written:\n  d.js: changed since it was read\nexit code 2: 1 file failed, 1 file not written\n',
+    );
+    expect(renderSummary(report, { mode: 'write', write: { written: [], notWritten: [], refusal: 'a.js has uncommitted changes' } })).toContain(
+      'refused to write; nothing was changed:\n  a.js has uncommitted changes\nexit code 2: 1 file failed, the write was refused\n',
+    );
+  });
+
+  test('API changes are listed', () => {
+    const result = buildRunResult([], { apiChanges: [{ file: 'src/api.js', name: 'getUser', line: 3, column: 1, reason: 'awaits fetch' }] });
+    expect(renderSummary(buildReport(result), { mode: 'preview' })).toContain('  src/api.js:3:1 getUser now returns a Promise\n');
+  });
+
+  test('nothing to change', () => {
+    const result = buildRunResult([{ path: 'a.js', before: 'a', after: 'a' }]);
+    expect(renderSummary(buildReport(result), { mode: 'preview' })).toBe(
+      'awaitify: 0 changed, 1 unchanged, 0 skipped, 0 failed (1 file)\nlines: +0 -0\nnothing to change\n',
+    );
+  });
+});
