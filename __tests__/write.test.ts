@@ -1,0 +1,189 @@
+import { ChildProcess, execFileSync, spawn } from 'child_process';
+import { promises as fsp, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, chmodSync, linkSync } from 'fs';
+import * as path from 'path';
+import { writeResults } from '../lib/write/write-results';
+import { sweepStaleTemps } from '../lib/write/temp-files';
+import { makeTempFolder, writeTree } from './support/git-repo';
+import { buildNewContent, buildOldContent, findTempFiles, getFileName } from './support/fs-write-contents';
+
+const folders: string[] = [];
+afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+afterEach(() => jest.restoreAllMocks());
+
+function makeFolder(prefix: string): string {
+  const folder = makeTempFolder(prefix);
+  folders.push(folder);
+  return folder;
+}
+
+function buildItem(absolutePath: string, after: string) {
+  return { absolutePath, before: readFileSync(absolutePath), after: Buffer.from(after) };
+}
+
+describe('writeResults', () => {
+  it('replaces the content and keeps the mode (0755 and 0644)', async () => {
+    const root = makeFolder('mode');
+    writeTree(root, { 'cli.js': '#!/usr/bin/env node\nold\n', 'lib.js': 'old\n' });
+    chmodSync(path.join(root, 'cli.js'), 0o755);
+    chmodSync(path.join(root, 'lib.js'), 0o644);
+    const outcomes = await writeResults([buildItem(path.join(root, 'cli.js'), '#!/usr/bin/env node\nnew\n'), buildItem(path.join(root, 'lib.js'), 'new\n')]);
+    expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, true]);
+    expect(readFileSync(path.join(root, 'cli.js'), 'utf8')).toBe('#!/usr/bin/env node\nnew\n');
+    expect(statSync(path.join(root, 'cli.js')).mode & 0o7777).toBe(0o755);
+    expect(statSync(path.join(root, 'lib.js')).mode & 0o7777).toBe(0o644);
+    expect(findTempFiles(root)).toEqual([]);
+  });
+
+  it('does not overwrite a file changed since it was read', async () => {
+    const root = makeFolder('changed');
+    writeTree(root, { 'a.js': 'old\n' });
+    const item = buildItem(path.join(root, 'a.js'), 'new\n');
+    writeFileSync(path.join(root, 'a.js'), 'edited by the user\n');
+    const [outcome] = await writeResults([item]);
+    expect(outcome).toEqual({ absolutePath: item.absolutePath, ok: false, reason: 'changed since it was read' });
+    expect(readFileSync(item.absolutePath, 'utf8')).toBe('edited by the user\n');
+  });
+
+  it('fs-symlink-escape: never writes through a symlink', async () => {
+    const outside = makeFolder('write-outside');
+    const root = makeFolder('write-link');
+    writeTree(outside, { 'secret.js': 'secret\n' });
+    symlinkSync(path.join(outside, 'secret.js'), path.join(root, 'link.js'));
+    const [outcome] = await writeResults([buildItem(path.join(root, 'link.js'), 'overwritten\n')]);
+    expect(outcome.ok).toBe(false);
+    expect(readFileSync(path.join(outside, 'secret.js'), 'utf8')).toBe('secret\n');
+    expect((await fsp.lstat(path.join(root, 'link.js'))).isSymbolicLink()).toBe(true);
+  });
+
+  it('refuses a file with several hard links instead of splitting them', async () => {
+    const root = makeFolder('hardlinks');
+    writeTree(root, { 'a.js': 'old\n' });
+    linkSync(path.join(root, 'a.js'), path.join(root, 'b.js'));
+    const [outcome] = await writeResults([buildItem(path.join(root, 'a.js'), 'new\n')]);
+    expect(outcome).toMatchObject({ ok: false, reason: 'has 2 hard links; replacing it would split them' });
+    expect(readFileSync(path.join(root, 'b.js'), 'utf8')).toBe('old\n');
+  });
+
+  it('leaves no temp file and the original intact when the rename fails, and goes on with the other files', async () => {
+    const root = makeFolder('rename-error');
+    writeTree(root, { 'a.js': 'old a\n', 'b.js': 'old b\n' });
+    const realRename = fsp.rename;
+    jest.spyOn(fsp, 'rename').mockImplementation(async (from, to) => {
+      if (String(to).endsWith('a.js')) throw Object.assign(new Error('ENOSPC: no space left on device, rename'), { code: 'ENOSPC' });
+      return realRename(from, to);
+    });
+    const outcomes = await writeResults([buildItem(path.join(root, 'a.js'), 'new a\n'), buildItem(path.join(root, 'b.js'), 'new b\n')]);
+    expect(outcomes).toEqual([
+      { absolutePath: path.join(root, 'a.js'), ok: false, reason: 'ENOSPC: no space left on device, rename' },
+      { absolutePath: path.join(root, 'b.js'), ok: true },
+    ]);
+    expect(readFileSync(path.join(root, 'a.js'), 'utf8')).toBe('old a\n');
+    expect(readFileSync(path.join(root, 'b.js'), 'utf8')).toBe('new b\n');
+    expect(findTempFiles(root)).toEqual([]);
+  });
+
+  it('leaves no temp file when chmod fails after the temp was written', async () => {
+    const root = makeFolder('chmod-error');
+    writeTree(root, { 'a.js': 'old\n' });
+    const probe = await fsp.open(path.join(root, 'a.js'), 'r');
+    const fileHandlePrototype = Object.getPrototypeOf(probe) as { chmod: (mode: number) => Promise<void> };
+    await probe.close();
+    jest.spyOn(fileHandlePrototype, 'chmod').mockRejectedValue(Object.assign(new Error('EPERM: operation not permitted, fchmod'), { code: 'EPERM' }));
+    const [failed] = await writeResults([buildItem(path.join(root, 'a.js'), 'new\n')]);
+    expect(failed).toMatchObject({ ok: false, reason: 'EPERM: operation not permitted, fchmod' });
+    expect(readFileSync(path.join(root, 'a.js'), 'utf8')).toBe('old\n');
+    expect(findTempFiles(root)).toEqual([]);
+  });
+});
+
+describe('sweepStaleTemps', () => {
+  it('removes temps of dead processes and keeps those of live ones and foreign files', async () => {
+    const root = makeFolder('sweep');
+    const deadPid = Number(execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }));
+    const live = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    try {
+      writeTree(root, {
+        [`.a.js.awaitify-${deadPid}-0a1b2c.tmp`]: 'x',
+        [`.b.js.awaitify-${live.pid}-0a1b2c.tmp`]: 'x',
+        '.c.js.other-123.tmp': 'x',
+      });
+      const removed = await sweepStaleTemps([root]);
+      expect(removed).toEqual([path.join(root, `.a.js.awaitify-${deadPid}-0a1b2c.tmp`)]);
+      expect(readdirSync(root).sort()).toEqual([`.b.js.awaitify-${live.pid}-0a1b2c.tmp`, '.c.js.other-123.tmp']);
+    } finally {
+      live.kill('SIGKILL');
+    }
+  });
+});
+
+const FILE_COUNT = 1500;
+const SUPPORT = path.join(__dirname, 'support');
+
+function prepareFiles(root: string): void {
+  for (let index = 0; index < FILE_COUNT; index++) writeFileSync(path.join(root, getFileName(index)), buildOldContent(index));
+}
+
+function spawnWriter(root: string): ChildProcess {
+  const args = ['--require', path.join(SUPPORT, 'fs-register-ts.js'), path.join(SUPPORT, 'fs-write-child.js'), root, String(FILE_COUNT)];
+  return spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+/** Sends `signal` once the child reports `threshold` files done, after a further random 0–20 ms. */
+function strikeAt(child: ChildProcess, threshold: number, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  let struck = false;
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    const done = Math.max(0, ...chunk.split('\n').map(Number).filter(Number.isFinite));
+    if (!struck && done >= threshold) {
+      struck = true;
+      setTimeout(() => child.kill(signal), Math.floor(Math.random() * 20));
+    }
+  });
+  return new Promise((resolve) => child.on('exit', (code, received) => resolve({ code, signal: received })));
+}
+
+/** Counts files holding the old and the new content; throws on any file that is neither. */
+function countStates(root: string): { old: number; new: number } {
+  const counts = { old: 0, new: 0 };
+  for (let index = 0; index < FILE_COUNT; index++) {
+    const content = readFileSync(path.join(root, getFileName(index)), 'utf8');
+    if (content === buildOldContent(index)) counts.old++;
+    else if (content === buildNewContent(index)) counts.new++;
+    else throw new Error(`${getFileName(index)} is neither old nor new (${content.length} chars)`);
+  }
+  return counts;
+}
+
+describe('interrupted writes (real child processes)', () => {
+  it('io-no-truncate-window: kill -9 at random moments leaves every file old or new, and the sweep removes the temps', async () => {
+    const root = makeFolder('kill');
+    let leftBehind = 0;
+    for (let trial = 0; trial < 3; trial++) {
+      prepareFiles(root);
+      const threshold = 50 * (2 + Math.floor(Math.random() * 18));
+      const exit = await strikeAt(spawnWriter(root), threshold, 'SIGKILL');
+      expect(exit.signal).toBe('SIGKILL');
+      const counts = countStates(root);
+      expect(counts.new).toBeGreaterThanOrEqual(threshold);
+      expect(counts.old + counts.new).toBe(FILE_COUNT);
+      leftBehind += findTempFiles(root).length;
+      await sweepStaleTemps([root]);
+      expect(findTempFiles(root)).toEqual([]);
+    }
+    // Killed mid-run with 8 writes in flight: the sweep had real leftovers to remove.
+    expect(leftBehind).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('io-sigint-safe: %s removes the temp files and exits with %i', async (signal, expectedCode) => {
+    const root = makeFolder(signal.toLowerCase());
+    prepareFiles(root);
+    const exit = await strikeAt(spawnWriter(root), 300, signal);
+    expect(exit).toEqual({ code: expectedCode, signal: null });
+    expect(findTempFiles(root)).toEqual([]);
+    const counts = countStates(root);
+    expect(counts.new).toBeGreaterThanOrEqual(300);
+    expect(counts.old).toBeGreaterThan(0);
+  });
+});
