@@ -61,7 +61,7 @@ describe('renderSummary', () => {
       'wrote 1 file; 1 file not written:\n  d.js: changed since it was read\nexit code 2: 1 file failed, 1 file not written\n',
     );
     expect(renderSummary(report, { mode: 'write', write: { written: [], notWritten: [], refusal: 'a.js has uncommitted changes' } })).toContain(
-      'refused to write; nothing was changed:\n  a.js has uncommitted changes\nexit code 2: 1 file failed, the write was refused\n',
+      'a.js has uncommitted changes\nnothing was written\nexit code 2: 1 file failed, the write was refused\n',
     );
   });
 

@@ -77,7 +77,7 @@ function renderApiChanges(apiChanges: readonly MadeAsync[], palette: Palette): s
 }
 
 function renderWriteOutcome(write: WriteReport | undefined): string[] {
-  if (write?.refusal) return ['refused to write; nothing was changed:', ...write.refusal.split('\n').map((line) => `  ${line}`)];
+  if (write?.refusal) return [write.refusal, 'nothing was written'];
   const written = `wrote ${plural(write?.written.length ?? 0, 'file')}`;
   const notWritten = write?.notWritten ?? [];
   if (notWritten.length === 0) return [written];

@@ -1,0 +1,40 @@
+/**
+ * A test-only transform for the CLI tests, injected through runCli's overrides (never registered):
+ * `oldName(…)` → `newName(…)`, and a diagnostic for every `oldName` that is referenced but not called.
+ */
+import type { Transform } from '../../transforms/shared/types';
+import type { TransformRegistry } from '../../lib/cli/io';
+import { UsageError } from '../../lib/engine/errors';
+
+export const renameOldName: Transform = {
+  meta: {
+    name: 'rename-old-name',
+    description: 'test: renames oldName() calls to newName()',
+    diagnostics: { TEST_OLDNAME_REFERENCE: 'oldName is passed around, not called; rename it by hand' },
+  },
+  prefilter: (source) => source.includes('oldName'),
+  apply(root, context) {
+    const { j } = context;
+    const calls = root.find(j.CallExpression, { callee: { type: 'Identifier', name: 'oldName' } });
+    calls.forEach((call) => {
+      call.node.callee = j.identifier('newName');
+    });
+    root
+      .find(j.Identifier, { name: 'oldName' })
+      .filter((id) => !(j.CallExpression.check(id.parent.node) && id.parent.node.callee === id.node))
+      .forEach((id) => {
+        context.report({ code: 'TEST_OLDNAME_REFERENCE', severity: 'warning', message: 'oldName is referenced, not called', node: id });
+      });
+    return calls.size() > 0;
+  },
+};
+
+/** A registry holding only the test transform, shaped like transforms/index.ts. */
+export const testRegistry: TransformRegistry = {
+  listTransforms: () => [renameOldName],
+  selectTransforms(names) {
+    const unknown = (names ?? []).filter((name) => name !== renameOldName.meta.name);
+    if (unknown.length > 0) throw new UsageError(`unknown transform "${unknown[0]}"; valid names: ${renameOldName.meta.name}`);
+    return { transforms: [renameOldName], projectTransform: null };
+  },
+};
