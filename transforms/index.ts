@@ -5,8 +5,11 @@
  */
 import { UsageError } from '../lib/engine/errors';
 import type { ProjectTransform, Transform } from './shared/types';
+import { unwrapRunners } from './unwrap-runners';
 
-export const fileTransforms: readonly Transform[] = [];
+export const fileTransforms: readonly Transform[] = [
+  unwrapRunners,
+];
 
 export const projectTransform: ProjectTransform | null = null;
 

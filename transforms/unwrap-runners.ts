@@ -1,0 +1,50 @@
+/**
+ * unwrap-runners: removes the code that drives async work from the outside (nested event loops,
+ * worker + Atomics.wait, generator drivers, promise re-wrappers) and awaits the work directly.
+ *   const r = deasync(fs.readFile)(p)        →  const r = await promisify(fs.readFile)(p)
+ *   co(function* () { yield save(x) })       →  (async () => { await save(x) })()
+ * It refuses (diagnostic, code unchanged) whatever `await` would run differently: deasync loops over
+ * conditions it cannot prove, co yields of thunks or deep arrays, Bluebird-only promise methods,
+ * synckit / sync-rpc workers in other files, and awaits at a CommonJS top level.
+ */
+import type { Collection } from 'jscodeshift';
+import { toJscodeshift } from './shared/to-jscodeshift';
+import type { Transform, TransformContext, TransformOptions } from './shared/types';
+import { unwrapRunnersDiagnostics } from './unwrap-runners/diagnostics';
+import { createModuleRefs, removeUnusedRunnerImports } from './unwrap-runners/runner-modules';
+import type { Step, StepInput } from './unwrap-runners/step';
+import { unwrapGenerators } from './unwrap-runners/unwrap-generators';
+
+const runnerText = /deasync|['"](?:co|bluebird|synckit|make-synchronous|sync-rpc)['"]|new\s+Promise|\(\s*async\b/;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Steps in order: generators first (their bodies then await like any async function), wrappers last. */
+const steps: readonly Step[] = [unwrapGenerators];
+
+export const unwrapRunners: Transform = {
+  meta: {
+    name: 'unwrap-runners',
+    description:
+      'Replaces runners (deasync, co, Bluebird.coroutine, synckit, make-synchronous, sync-rpc, nested async wrappers, --runner helpers) with await in async functions',
+    diagnostics: unwrapRunnersDiagnostics,
+  },
+  prefilter(source: string, options?: TransformOptions): boolean {
+    if (runnerText.test(source)) return true;
+    return (options?.runners ?? []).some((name) => new RegExp(`\\b${escapeRegExp(name)}\\s*\\(`).test(source));
+  },
+  apply(root: Collection, context: TransformContext): boolean {
+    const { j } = context;
+    const input: StepInput = { j, root, context, refs: createModuleRefs(j, root), madeAsync: new Set() };
+    let changed = false;
+    for (const step of steps) {
+      if (step(input)) changed = true;
+    }
+    if (removeUnusedRunnerImports(j, root, context, input.refs)) changed = true;
+    return changed;
+  },
+};
+
+export default toJscodeshift(unwrapRunners);

@@ -1,0 +1,153 @@
+/**
+ * Finds the generator functions that only ever run under a generator driver, and how each is driven:
+ *   co(function* () {…}, a)      co.wrap(function* (x) {…})      Bluebird.coroutine(function* () {…})
+ *   function* step() {…}  used only as  co(step) / co.wrap(step) / co(step()) / yield step() / yield* step()
+ * A generator referenced anywhere else (exported, iterated, passed on) is an iterator and never touched.
+ */
+import type { ASTNode, ASTPath, JSCodeshift } from 'jscodeshift';
+import { isFunctionLike } from '../shared/functions';
+import type { StepInput } from './step';
+
+export type DriverKind = 'co' | 'bluebird';
+
+/** A call that drives a generator: `co(g, …args)` runs it, `co.wrap(g)` wraps it, `co(g())` runs an object. */
+export interface DriverSite {
+  call: ASTPath;
+  role: 'run' | 'wrap' | 'run-object';
+  kind: DriverKind;
+}
+
+export interface GeneratorUnit {
+  fn: ASTPath;
+  /** The declared name of a named generator (`function* step`, `const step = function* …`). */
+  name: string | null;
+  sites: DriverSite[];
+  /** Yields in other units that call this one (`yield step()`, `yield* step()`). */
+  yieldedBy: ASTPath[];
+  /** Set when some reference is not a driver position: the generator is an iterator or escapes. */
+  escapes: boolean;
+}
+
+interface CallNode {
+  type: string;
+  callee: ASTNode;
+  arguments: ASTNode[];
+}
+
+function isGeneratorFunction(node: ASTNode | null | undefined): boolean {
+  const n = node as { generator?: boolean; async?: boolean } | null | undefined;
+  return Boolean(n && isFunctionLike(node) && n.generator && !n.async);
+}
+
+/** The driver a call's callee names, if any. */
+function getDriver(input: StepInput, call: ASTPath): { kind: DriverKind; role: 'run' | 'wrap' } | null {
+  const callee = call.get('callee') as ASTPath;
+  if (input.refs.isMember(callee, 'co', 'default')) return { kind: 'co', role: 'run' };
+  if (input.refs.isMember(callee, 'co', 'wrap')) return { kind: 'co', role: 'wrap' };
+  if (input.refs.isMember(callee, 'bluebird', 'coroutine')) return { kind: 'bluebird', role: 'wrap' };
+  return null;
+}
+
+/** Named generators declared in the file: `function* step() {}` or `const step = function* () {}`. */
+function findNamedGenerators(j: JSCodeshift, input: StepInput): Map<string, GeneratorUnit> {
+  const units = new Map<string, GeneratorUnit>();
+  const add = (name: string, fn: ASTPath) => {
+    const duplicate = units.get(name);
+    if (duplicate) duplicate.escapes = true; // two generators with one name: references are ambiguous
+    else units.set(name, { fn, name, sites: [], yieldedBy: [], escapes: false });
+  };
+  input.root.find(j.FunctionDeclaration).forEach((path) => {
+    if (isGeneratorFunction(path.node) && path.node.id) add(String(path.node.id.name), path);
+  });
+  input.root.find(j.VariableDeclarator).forEach((path) => {
+    const init = path.get('init') as ASTPath;
+    if (path.node.id.type === 'Identifier' && init.node && init.node.type === 'FunctionExpression' && isGeneratorFunction(init.node)) {
+      add(path.node.id.name, init);
+    }
+  });
+  return units;
+}
+
+/** Classifies one reference to a named generator: a driver site, a yield of its call, or an escape. */
+function classifyReference(input: StepInput, unit: GeneratorUnit, ref: ASTPath): void {
+  const parent = ref.parent as ASTPath;
+  const parentNode = parent.node as unknown as CallNode;
+  if (parentNode.type === 'CallExpression' && parentNode.arguments[0] === ref.node) {
+    const driver = getDriver(input, parent);
+    if (driver) {
+      unit.sites.push({ call: parent, role: driver.role, kind: driver.kind });
+      return;
+    }
+  }
+  if (parentNode.type === 'CallExpression' && parentNode.callee === ref.node) {
+    const outer = parent.parent as ASTPath;
+    const outerNode = outer.node as unknown as CallNode;
+    if (outerNode.type === 'YieldExpression') {
+      unit.yieldedBy.push(outer);
+      return;
+    }
+    if (outerNode.type === 'CallExpression' && outerNode.arguments[0] === parent.node) {
+      const driver = getDriver(input, outer);
+      if (driver?.role === 'run') {
+        unit.sites.push({ call: outer, role: 'run-object', kind: driver.kind });
+        return;
+      }
+    }
+  }
+  unit.escapes = true;
+}
+
+function isDeclarationName(path: ASTPath, unit: GeneratorUnit): boolean {
+  const parent = path.parent?.node as { type: string; id?: unknown } | undefined;
+  if (!parent) return false;
+  if (parent.id !== path.node) return false;
+  return parent === unit.fn.node || (parent.type === 'VariableDeclarator' && (parent as { init?: unknown }).init === unit.fn.node);
+}
+
+function collectReferences(j: JSCodeshift, input: StepInput, units: Map<string, GeneratorUnit>): void {
+  input.root.find(j.Identifier).forEach((path) => {
+    const unit = units.get(String(path.node.name));
+    if (!unit || isDeclarationName(path, unit)) return;
+    const parent = path.parent?.node as { type: string; property?: unknown; key?: unknown; computed?: boolean } | undefined;
+    const isProperty =
+      parent &&
+      ((parent.type === 'MemberExpression' && parent.property === path.node && !parent.computed) ||
+        ((parent.type === 'ObjectProperty' || parent.type === 'ObjectMethod' || parent.type === 'ClassMethod') && parent.key === path.node && !parent.computed));
+    if (isProperty) return;
+    classifyReference(input, unit, path);
+  });
+  for (const unit of units.values()) {
+    // an exported declaration escapes even without a reference
+    const parentType = unit.fn.parent?.node.type;
+    if (parentType === 'ExportNamedDeclaration' || parentType === 'ExportDefaultDeclaration') unit.escapes = true;
+    if (unit.sites.length === 0 && unit.yieldedBy.length === 0) unit.escapes = true;
+  }
+}
+
+/** Generator expressions written directly as a driver's argument: `co(function* () {…})`. */
+function findInlineUnits(j: JSCodeshift, input: StepInput): GeneratorUnit[] {
+  const units: GeneratorUnit[] = [];
+  input.root.find(j.CallExpression).forEach((call) => {
+    const first = (call.node.arguments as ASTNode[])[0];
+    if (!first || first.type !== 'FunctionExpression' || !isGeneratorFunction(first)) return;
+    const driver = getDriver(input, call);
+    if (!driver) return;
+    const fn = (call.get('arguments') as ASTPath).get(0) as ASTPath;
+    units.push({ fn, name: null, sites: [{ call, role: driver.role, kind: driver.kind }], yieldedBy: [], escapes: false });
+  });
+  return units;
+}
+
+/** Every generator driven by co / co.wrap / coroutine, inline or by name, with its driver sites. */
+export function findGeneratorUnits(input: StepInput): GeneratorUnit[] {
+  const { j } = input;
+  const named = findNamedGenerators(j, input);
+  collectReferences(j, input, named);
+  return [...findInlineUnits(j, input), ...[...named.values()].filter((u) => !u.escapes)];
+}
+
+/** co and Bluebird resolve yields differently; a unit is driven by one kind (null when mixed or none). */
+export function getUnitKind(unit: GeneratorUnit, yieldingUnitKind: (yieldPath: ASTPath) => DriverKind | null): DriverKind | null {
+  const kinds = new Set<DriverKind | null>([...unit.sites.map((s) => s.kind), ...unit.yieldedBy.map(yieldingUnitKind)]);
+  return kinds.size === 1 ? [...kinds][0] : null;
+}

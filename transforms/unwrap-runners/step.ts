@@ -1,0 +1,15 @@
+/** What every step of unwrap-runners receives; a step returns true when it changed the AST. */
+import type { Collection, JSCodeshift } from 'jscodeshift';
+import type { TransformContext } from '../shared/types';
+import type { ModuleRefs } from './runner-modules';
+
+export interface StepInput {
+  j: JSCodeshift;
+  root: Collection;
+  context: TransformContext;
+  refs: ModuleRefs;
+  /** Function nodes this run made async (so each later await in them is reported with its id). */
+  madeAsync: Set<unknown>;
+}
+
+export type Step = (input: StepInput) => boolean;

@@ -1,0 +1,115 @@
+/**
+ * Step: generators driven by co or Bluebird.coroutine become async functions.
+ *   co(function* () { const a = yield load(); … })   →  (async () => { const a = await load(); … })()
+ *   const f = co.wrap(function* (x) { … })           →  const f = async function (x) { … }
+ * A generator is converted whole or not at all: one yield that `await` would treat differently keeps
+ * it (and its driver) as it was, with a diagnostic at that yield.
+ */
+import type { ASTNode, ASTPath } from 'jscodeshift';
+import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
+import { usesOwnThisOrArguments } from '../shared/function-body';
+import { getEnclosingFunction } from '../shared/functions';
+import { findBluebirdOnlyUses } from './bluebird-results';
+import { findGeneratorUnits, type DriverKind, type DriverSite, type GeneratorUnit } from './generator-units';
+import type { StepInput } from './step';
+import { collectLocalFunctions, planYields, type PlanContext, type YieldPlan, type YieldProblem } from './yield-plan';
+
+interface ActiveUnit {
+  unit: GeneratorUnit;
+  kind: DriverKind;
+  plan: YieldPlan;
+}
+
+/** co and Bluebird resolve yields differently: a unit driven (or yielded) by both is left alone. */
+function assignKinds(units: GeneratorUnit[]): Map<GeneratorUnit, DriverKind> {
+  const kinds = new Map<GeneratorUnit, DriverKind>();
+  const byFn = new Map<ASTNode, GeneratorUnit>(units.map((u) => [u.fn.node, u]));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const unit of units) {
+      if (kinds.has(unit)) continue;
+      const outer = unit.yieldedBy.map((y) => kinds.get(byFn.get(getEnclosingFunction(y)?.node as ASTNode) as GeneratorUnit));
+      if (outer.some((k) => k === undefined)) continue;
+      const all = new Set<DriverKind>([...unit.sites.map((s) => s.kind), ...(outer as DriverKind[])]);
+      if (all.size === 1) {
+        kinds.set(unit, [...all][0]);
+        changed = true;
+      }
+    }
+  }
+  return kinds;
+}
+
+/** Drops units until every remaining one converts cleanly given the others (a fixpoint). */
+function selectConvertible(input: StepInput, units: GeneratorUnit[]): { active: ActiveUnit[]; problems: YieldProblem[] } {
+  const kinds = assignKinds(units);
+  const locals = collectLocalFunctions(input.j, input.root);
+  const problems: YieldProblem[] = [];
+  let candidates = units.filter((u) => kinds.has(u));
+  for (;;) {
+    const fns = new Set(candidates.map((u) => u.fn.node));
+    const converting = new Set(candidates.map((u) => u.name).filter((n): n is string => n !== null));
+    const plan: PlanContext = { j: input.j, locals, converting };
+    const active: ActiveUnit[] = [];
+    for (const unit of candidates) {
+      const kind = kinds.get(unit) as DriverKind;
+      const yieldPlan = planYields(plan, unit, kind);
+      const own = [...yieldPlan.problems, ...findBluebirdProblems(input, unit, kind)];
+      const driven = unit.yieldedBy.every((y) => fns.has(getEnclosingFunction(y)?.node as ASTNode));
+      if (own.length === 0 && driven) active.push({ unit, kind, plan: yieldPlan });
+      else problems.push(...own);
+    }
+    if (active.length === candidates.length) return { active, problems };
+    candidates = active.map((a) => a.unit);
+  }
+}
+
+function findBluebirdProblems(input: StepInput, unit: GeneratorUnit, kind: DriverKind): YieldProblem[] {
+  if (kind !== 'bluebird') return [];
+  return unit.sites.flatMap((site) =>
+    findBluebirdOnlyUses(input, site.call).map(({ call, method }) => ({
+      path: call,
+      code: 'BLUEBIRD_ONLY_METHOD',
+      message: `.${method} is a Bluebird-only method; the async function that would replace this coroutine returns a native promise, so the coroutine is left as it was`,
+    })),
+  );
+}
+
+function buildRunnable(input: StepInput, unit: GeneratorUnit): ExpressionKind {
+  const { j } = input;
+  const fn = unit.fn.node as unknown as { id: null | { name: string }; params: never[]; body: never };
+  if (fn.id || usesOwnThisOrArguments(j, unit.fn)) return unit.fn.node as unknown as ExpressionKind;
+  const arrow = j.arrowFunctionExpression(fn.params, fn.body);
+  arrow.async = true;
+  return arrow;
+}
+
+function rewriteSite(input: StepInput, unit: GeneratorUnit, site: DriverSite): void {
+  const { j } = input;
+  const call = site.call.node as unknown as { arguments: ExpressionKind[] };
+  const [first, ...rest] = call.arguments;
+  if (site.role === 'wrap') site.call.replace(first);
+  else if (site.role === 'run-object') site.call.replace(first);
+  else if (unit.name) site.call.replace(j.callExpression(first, rest as never));
+  else site.call.replace(j.callExpression(buildRunnable(input, unit), rest as never));
+  input.refs.touch(site.kind === 'co' ? 'co' : 'bluebird');
+}
+
+function convertUnit(input: StepInput, active: ActiveUnit): void {
+  for (const rewrite of [...active.plan.rewrites].reverse()) rewrite.path.replace(rewrite.replacement());
+  const node = active.unit.fn.node as unknown as { generator: boolean; async: boolean; returnType?: unknown };
+  node.generator = false;
+  node.async = true;
+  // Generator<…> / Iterator<…> annotations no longer apply; the compiler infers Promise<…>
+  if (node.returnType) node.returnType = null;
+  for (const site of active.unit.sites) rewriteSite(input, active.unit, site);
+}
+
+export function unwrapGenerators(input: StepInput): boolean {
+  const units = findGeneratorUnits(input);
+  if (units.length === 0) return false;
+  const { active, problems } = selectConvertible(input, units);
+  for (const p of problems) input.context.report({ code: p.code, node: p.path, message: p.message });
+  for (const unit of active) convertUnit(input, unit);
+  return active.length > 0;
+}
