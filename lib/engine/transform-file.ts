@@ -83,7 +83,7 @@ export function transformFile(input: TransformFileInput): TransformFileOutput {
     newlyAsync: [],
     dependencies: [],
   };
-  const candidates = input.transforms.filter((t) => t.prefilter(input.text));
+  const candidates = input.transforms.filter((t) => t.prefilter(input.text, input.options));
   if (candidates.length === 0) return output;
   const j = jscodeshift.withParser(getParser(getParserName(input.file)));
   const root = parseOrThrow(j, input.text, 'cannot parse');

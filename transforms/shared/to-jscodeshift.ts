@@ -17,14 +17,14 @@ function readRunners(options: Options): string[] {
 
 export function toJscodeshift(transform: Transform) {
   return function jscodeshiftTransform(file: FileInfo, api: API, options: Options): string | null {
-    if (!transform.prefilter(file.source)) return null;
-    const j = api.jscodeshift.withParser(getParser(getParserName(file.path)));
-    const root = j(file.source);
     const transformOptions: TransformOptions = {
       ...defaultTransformOptions,
       runners: readRunners(options),
       markBoundaries: Boolean(options.markBoundaries ?? options['mark-boundaries']),
     };
+    if (!transform.prefilter(file.source, transformOptions)) return null;
+    const j = api.jscodeshift.withParser(getParser(getParserName(file.path)));
+    const root = j(file.source);
     const { context, collected } = createTransformContext({
       j,
       file: file.path,

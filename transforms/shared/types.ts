@@ -103,8 +103,9 @@ export interface Transform {
   /**
    * Cheap text test: false means the file cannot contain anything this transform changes, so the
    * engine does not parse it for this transform. It must never return false for a file it would change.
+   * `options` lets a transform look for user-named things (`--runner runSync`).
    */
-  prefilter(source: string): boolean;
+  prefilter(source: string, options?: TransformOptions): boolean;
   /** Edit `root` in place. Returns true when the AST changed. */
   apply(root: Collection, context: TransformContext): boolean;
 }
