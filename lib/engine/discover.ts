@@ -39,6 +39,7 @@ export interface DiscoverOptions {
 const SOURCE_EXTENSIONS = new Set(['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts']);
 const WALK_SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'build', 'coverage']);
 const ALWAYS_SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+const CONCURRENT_VISITS = 32;
 
 /** A file that passed the name checks, before de-duplication. */
 interface Candidate {
@@ -90,26 +91,26 @@ async function discoverGitFolder(realFolder: string, root: string, discovery: Di
     return;
   }
   const entries = [...new Set(listing.stdout.split('\0').filter((entry) => entry !== ''))];
-  for (const entry of entries) {
+  await forEachLimited(entries, async (entry) => {
     const relative = entry.replace(/\/$/, '');
-    if (relative.split('/').some((segment) => ALWAYS_SKIPPED_FOLDERS.has(segment))) continue;
+    if (relative.split('/').some((segment) => ALWAYS_SKIPPED_FOLDERS.has(segment))) return;
     const location = path.join(realFolder, relative);
     const stats = await fs.lstat(location).catch(() => null);
     // Tracked but deleted files are listed by --cached; they no longer exist.
-    if (!stats) continue;
+    if (!stats) return;
     // A submodule or a nested repository: ask that repository for its own files.
     if (stats.isDirectory()) await discoverFolder(location, discovery);
     else await considerEntry(location, stats, root, discovery, false);
-  }
+  });
 }
 
 async function walkFolder(realFolder: string, root: string, discovery: Discovery, skippedNames: Set<string>): Promise<void> {
   if (!markFolderVisited(await fs.stat(realFolder), discovery)) return;
-  const names = (await fs.readdir(realFolder)).sort();
-  for (const name of names) {
+  const names = await fs.readdir(realFolder);
+  await forEachLimited(names, async (name) => {
     const location = path.join(realFolder, name);
     const stats = await fs.lstat(location).catch(() => null);
-    if (!stats) continue;
+    if (!stats) return;
     if (stats.isDirectory()) {
       if (!skippedNames.has(name) && !discovery.isIgnored(relativeToCwd(location, discovery))) {
         await walkFolder(location, root, discovery, skippedNames);
@@ -119,7 +120,7 @@ async function walkFolder(realFolder: string, root: string, discovery: Discovery
     } else {
       await considerEntry(location, stats, root, discovery, false);
     }
-  }
+  });
 }
 
 /** A symlink met while walking: a folder inside the tree is walked (once), a file is considered. */
@@ -237,6 +238,18 @@ function isInside(root: string, candidate: string): boolean {
 
 function relativeToCwd(location: string, discovery: Discovery): string {
   return path.relative(discovery.realCwd, location).split(path.sep).join('/');
+}
+
+/**
+ * Runs `visit` over `items`, a bounded number at a time: file-system calls overlap in the thread pool.
+ * Order does not matter: results are keyed by real path and sorted at the end.
+ */
+async function forEachLimited<T>(items: T[], visit: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const work = async (): Promise<void> => {
+    while (next < items.length) await visit(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENT_VISITS, items.length) }, work));
 }
 
 function compareText(a: string, b: string): number {
