@@ -1,3 +1,4 @@
+import { execFileSync } from 'child_process';
 import { rmSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { RefusedWriteError } from '../lib/engine/errors';
@@ -145,5 +146,12 @@ describe('checkGitGuard', () => {
     } finally {
       process.env.PATH = savedPath;
     }
+  });
+
+  const asRoot = process.getuid?.() === 0 ? it : it.skip;
+  asRoot('passes on git\'s own complaint, such as a repository owned by someone else', async () => {
+    const repo = makeCleanRepo('dubious');
+    execFileSync('chown', ['-R', '12345:12345', repo]);
+    await expect(checkGitGuard([path.join(repo, 'a.js')], { allowDirty: false, allowNoGit: false })).rejects.toThrow(/git said: detected dubious ownership/);
   });
 });

@@ -97,6 +97,14 @@ describe('writeResults', () => {
 });
 
 describe('sweepStaleTemps', () => {
+  it('runs at the start of writeResults over the folders it writes to', async () => {
+    const root = makeFolder('sweep-on-write');
+    const deadPid = Number(execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }));
+    writeTree(root, { 'a.js': 'old\n', [`.a.js.awaitify-${deadPid}-0a1b2c.tmp`]: 'half written' });
+    await writeResults([buildItem(path.join(root, 'a.js'), 'new\n')]);
+    expect(readdirSync(root)).toEqual(['a.js']);
+  });
+
   it('removes temps of dead processes and keeps those of live ones and foreign files', async () => {
     const root = makeFolder('sweep');
     const deadPid = Number(execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }));

@@ -24,9 +24,9 @@ const LISTED_AT_MOST = 10;
 
 export async function checkGitGuard(files: string[], o: GitGuardOptions): Promise<void> {
   if (files.length === 0 || (o.allowDirty && o.allowNoGit)) return;
-  const { repos, outside, gitMissing } = await groupFilesByRepo(files);
+  const { repos, outside, gitMissing, problems } = await groupFilesByRepo(files);
   const show = (file: string): string => (o.cwd ? path.relative(o.cwd, file).split(path.sep).join('/') : file);
-  if (outside.length > 0 && !o.allowNoGit) throw new RefusedWriteError(buildNoGitMessage(outside.map(show), gitMissing));
+  if (outside.length > 0 && !o.allowNoGit) throw new RefusedWriteError(buildNoGitMessage(outside.map(show), gitMissing, problems));
   if (o.allowDirty) return;
   const dirty: string[] = [];
   for (const [top, repoFiles] of [...repos].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -36,16 +36,26 @@ export async function checkGitGuard(files: string[], o: GitGuardOptions): Promis
   if (dirty.length > 0) throw new RefusedWriteError(buildDirtyMessage(dirty));
 }
 
-async function groupFilesByRepo(files: string[]): Promise<{ repos: Map<string, string[]>; outside: string[]; gitMissing: boolean }> {
+interface RepoGroups {
+  repos: Map<string, string[]>;
+  outside: string[];
+  gitMissing: boolean;
+  /** What git said when it refused a folder for another reason than "not a repository". */
+  problems: string[];
+}
+
+async function groupFilesByRepo(files: string[]): Promise<RepoGroups> {
   const topByFolder = new Map<string, string | null>();
   const repos = new Map<string, string[]>();
   const outside: string[] = [];
   let gitMissing = false;
+  const problems = new Set<string>();
   for (const file of [...files].sort()) {
     const folder = await fs.realpath(path.dirname(file));
     if (!topByFolder.has(folder)) {
       const answer = await getGitTopLevel(folder);
       if (answer.kind === 'missing') gitMissing = true;
+      if (answer.kind === 'none' && answer.problem) problems.add(answer.problem);
       topByFolder.set(folder, answer.kind === 'top' ? await fs.realpath(answer.top) : null);
     }
     const top = topByFolder.get(folder);
@@ -53,7 +63,7 @@ async function groupFilesByRepo(files: string[]): Promise<{ repos: Map<string, s
     if (!top) outside.push(realFile);
     else repos.set(top, [...(repos.get(top) ?? []), realFile]);
   }
-  return { repos, outside, gitMissing };
+  return { repos, outside, gitMissing, problems: [...problems] };
 }
 
 /** Files of one repository whose content is not committed, with what is uncommitted about each. */
@@ -103,13 +113,14 @@ function findIgnoredFolderState(states: Map<string, string>, relative: string): 
   return undefined;
 }
 
-function buildNoGitMessage(outside: string[], gitMissing: boolean): string {
+function buildNoGitMessage(outside: string[], gitMissing: boolean, problems: string[]): string {
   const why = gitMissing
     ? 'git is not installed (or not on PATH), so awaitify cannot check that the changes can be undone'
     : 'these files are not inside a git work tree, so the changes could not be reviewed or undone with git';
   return [
     `Refusing to write: ${why}:`,
     ...listSome(outside),
+    ...problems.map((problem) => `git said: ${problem}`),
     'Put the code under git first (git init && git add -A && git commit -m "before awaitify"),',
     'or pass --allow-no-git to write anyway.',
   ].join('\n');

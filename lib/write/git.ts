@@ -31,9 +31,18 @@ export function runGit(dir: string, args: string[]): Promise<GitAnswer> {
  * The work tree's top-level folder that contains `dir`, or why there is none.
  * `dir` inside `.git/` or a bare repository answers 'none'.
  */
-export async function getGitTopLevel(dir: string): Promise<{ kind: 'top'; top: string } | { kind: 'none' | 'missing' }> {
+export async function getGitTopLevel(
+  dir: string,
+): Promise<{ kind: 'top'; top: string } | { kind: 'none'; problem: string | null } | { kind: 'missing' }> {
   const answer = await runGit(dir, ['rev-parse', '--show-toplevel']);
   if (answer.kind === 'missing') return { kind: 'missing' };
-  const top = answer.kind === 'ok' ? answer.stdout.replace(/\r?\n$/, '') : '';
-  return top === '' ? { kind: 'none' } : { kind: 'top', top };
+  if (answer.kind === 'failed') return { kind: 'none', problem: findUnusualProblem(answer.stderr) };
+  const top = answer.stdout.replace(/\r?\n$/, '');
+  return top === '' ? { kind: 'none', problem: null } : { kind: 'top', top };
+}
+
+/** git's complaint when it is not the plain "not a git repository" (e.g. "detected dubious ownership"). */
+function findUnusualProblem(stderr: string): string | null {
+  const first = stderr.split('\n').find((line) => line.trim() !== '') ?? '';
+  return first === '' || /not a git repository/i.test(first) ? null : first.replace(/^fatal:\s*/, '');
 }

@@ -10,7 +10,7 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { buildTempPath, installInterruptGuard, InterruptGuard, trackTemp, untrackTemp } from './temp-files';
+import { buildTempPath, installInterruptGuard, InterruptGuard, sweepStaleTemps, trackTemp, untrackTemp } from './temp-files';
 
 export interface WriteItem {
   absolutePath: string;
@@ -32,7 +32,12 @@ export interface WriteOptions {
 
 class InterruptedError extends Error {}
 
+/**
+ * Writes each item (see the file comment), at most `concurrency` at once; outcomes are in input order.
+ * First removes temp files that killed runs left in these folders.
+ */
 export async function writeResults(items: WriteItem[], options: WriteOptions = {}): Promise<WriteOutcome[]> {
+  await sweepStaleTemps(items.map((item) => path.dirname(item.absolutePath)));
   const guard = installInterruptGuard();
   const outcomes: WriteOutcome[] = new Array(items.length);
   const writtenFolders = new Set<string>();
