@@ -159,6 +159,8 @@ describe('discoverFiles in a git work tree', () => {
     const named = await discover(repo, ['scripts/tool.js', 'notes.md']);
     expect(named.paths).toEqual(['scripts/tool.js']);
     expect(named.skipped).toEqual(['notes.md: not a JavaScript or TypeScript file']);
+    writeTree(repo, { '.git/hooks/pre-commit.js': '' });
+    expect((await discover(repo, ['.git/hooks/pre-commit.js', '.git'])).skipped).toEqual(['.git/hooks/pre-commit.js: inside a .git folder']);
   });
 
   it('asks a nested repository for its own files', async () => {

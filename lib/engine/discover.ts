@@ -77,7 +77,7 @@ export async function discoverFiles(o: DiscoverOptions): Promise<{ files: Discov
 
 async function discoverFolder(folder: string, discovery: Discovery): Promise<void> {
   const realFolder = await fs.realpath(folder);
-  if (path.basename(realFolder) === '.git' || realFolder.split(path.sep).includes('.git')) return;
+  if (isInsideGitFolder(realFolder)) return;
   const git = await getGitTopLevel(realFolder);
   if (git.kind === 'top') await discoverGitFolder(realFolder, await fs.realpath(git.top), discovery);
   else await walkFolder(realFolder, realFolder, discovery, WALK_SKIPPED_FOLDERS);
@@ -141,6 +141,7 @@ async function followWalkedLink(location: string, root: string, discovery: Disco
 async function discoverNamedFile(absolute: string, discovery: Discovery): Promise<void> {
   const lexicalFolder = await fs.realpath(path.dirname(absolute));
   const location = path.join(lexicalFolder, path.basename(absolute));
+  if (isInsideGitFolder(lexicalFolder)) return addSkipped(location, 'inside a .git folder', discovery);
   const git = await getGitTopLevel(lexicalFolder);
   const root = git.kind === 'top' ? await fs.realpath(git.top) : lexicalFolder;
   await considerEntry(location, await fs.lstat(location), root, discovery, true);
@@ -228,6 +229,10 @@ function markFolderVisited(stats: Stats, discovery: Discovery): boolean {
   if (discovery.visitedFolders.has(key)) return false;
   discovery.visitedFolders.add(key);
   return true;
+}
+
+function isInsideGitFolder(realFolder: string): boolean {
+  return realFolder.split(path.sep).includes('.git');
 }
 
 function isInside(root: string, candidate: string): boolean {
