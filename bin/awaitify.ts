@@ -1,17 +1,8 @@
 #!/usr/bin/env node
 /** The awaitify executable: hands the real process to the CLI and sets the exit code it returns. */
 import { runCli } from '../lib/cli/main';
+import { getProcessIo } from '../lib/cli/process-io';
 
-void runCli(process.argv.slice(2), {
-  cwd: process.cwd(),
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stdin: process.stdin,
-  env: process.env,
-  stdoutIsTTY: process.stdout.isTTY === true,
-  stderrIsTTY: process.stderr.isTTY === true,
-  stdinIsTTY: process.stdin.isTTY === true,
-  columns: process.stdout.columns,
-}).then((code) => {
+void runCli(process.argv.slice(2), getProcessIo()).then((code) => {
   process.exitCode = code;
 });

@@ -2,7 +2,8 @@
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../lib/cli/main';
 import type { CliOverrides } from '../../lib/cli/io';
-import { testRegistry } from './cli-test-transform';
+import { UsageError } from '../../lib/engine/errors';
+import { buildTestRegistry } from './cli-test-transform';
 
 export interface CliRun {
   code: number;
@@ -43,7 +44,7 @@ export async function runCliInProcess(argv: string[], options: CliRunOptions): P
       stderrIsTTY: options.stderrIsTTY ?? false,
       stdinIsTTY: options.stdinIsTTY ?? false,
     },
-    { registry: testRegistry, ...options.overrides },
+    { registry: buildTestRegistry(UsageError), ...options.overrides },
   );
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }

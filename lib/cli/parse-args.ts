@@ -43,12 +43,25 @@ function buildParser(version: string, width: number) {
   return parser;
 }
 
+/**
+ * yargs reports an unknown flag twice, as given and camel-cased (`Unknown arguments: no-such, noSuch`);
+ * keep the spelling the user typed.
+ */
+export function describeUsageError(message: string): string {
+  const match = /^Unknown arguments?: (.*)$/.exec(message);
+  if (!match) return message;
+  const names = match[1].split(', ');
+  const camel = (name: string): string => name.replace(/-+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
+  const typed = names.filter((name) => !names.some((other) => other !== name && camel(other) === name));
+  return `Unknown argument${typed.length === 1 ? '' : 's'}: ${typed.join(', ')}`;
+}
+
 export function parseArgs(argv: readonly string[], options: { version: string; width: number }): Promise<ParsedCommand> {
   const parser = buildParser(options.version, options.width);
   return new Promise((resolve) => {
     void parser.parse([...argv], {}, (error, parsed, output) => {
       if (error) {
-        resolve({ kind: 'usage-error', message: error.message });
+        resolve({ kind: 'usage-error', message: describeUsageError(error.message) });
       } else if (output) {
         resolve({ kind: 'text', text: output });
       } else if (parsed._[0] === 'list') {

@@ -1,0 +1,5 @@
+import type { TransformRegistry } from '../../lib/cli/io';
+import type { Transform } from '../../transforms/shared/types';
+
+export declare const renameOldName: Transform;
+export declare function buildTestRegistry(usageError: new (message: string) => Error): TransformRegistry;
