@@ -5,13 +5,14 @@
  */
 import { UsageError } from '../lib/engine/errors';
 import type { ProjectTransform, Transform } from './shared/types';
+import { propagateAsync } from './propagate-async';
 import { unwrapRunners } from './unwrap-runners';
 
 export const fileTransforms: readonly Transform[] = [
   unwrapRunners,
 ];
 
-export const projectTransform: ProjectTransform | null = null;
+export const projectTransform: ProjectTransform | null = propagateAsync;
 
 export function listTransforms(): Transform[] {
   return projectTransform ? [...fileTransforms, projectTransform] : [...fileTransforms];

@@ -18,7 +18,13 @@ export interface AnalysisInput {
 export interface PlannedPosition {
   line: number;
   column: number;
+  /** End of the node (exclusive, 1-based column), when the start alone is ambiguous (`a.b().c()`). */
+  endLine?: number;
+  endColumn?: number;
 }
+
+/** How a call whose callback became async is rewritten (at the position of the array-method call). */
+export type CallbackRewriteKind = 'promise-all' | 'for-of';
 
 export interface FilePlan {
   /** Functions (their start positions) that must be made async. */
@@ -27,6 +33,18 @@ export interface FilePlan {
   awaitCalls: PlannedPosition[];
   /** Boundaries to mark with an `awaitify:` comment (only with --mark-boundaries). */
   boundaryComments: (PlannedPosition & { text: string })[];
+  /** `arr.map(cb)` → `Promise.all(arr.map(async cb))`, `arr.forEach(cb)` → `for…of` (additive field). */
+  callbackRewrites?: (PlannedPosition & { kind: CallbackRewriteKind })[];
+  /**
+   * TypeScript type members whose return type becomes `Promise<T>` without an `async` keyword:
+   * interface methods, abstract methods, overload signatures, function-typed variables (additive field).
+   */
+  signatures?: PlannedPosition[];
+  /**
+   * A CommonJS entry script whose top level must await: `main` wraps its statements in an async main,
+   * `main-catch` turns its lone `main();` into a handled `main().catch(…)` (additive field).
+   */
+  entryScript?: 'main' | 'main-catch';
 }
 
 /** A chain that reached a context that cannot be async (getter, constructor, sync-only callback, …). */
@@ -53,6 +71,21 @@ export interface AsyncPlan {
   boundaries: Boundary[];
   diagnostics: Diagnostic[];
   madeAsync: MadeAsyncEntry[];
+  /** What the analysis cost, for the benchmark (additive field). */
+  stats?: AnalysisStats;
+}
+
+export interface AnalysisStats {
+  /** Building the TypeScript program and its checker over the loaded files. */
+  programMs: number;
+  /** Indexing calls and propagating to the fixpoint (program excluded). */
+  analyseMs: number;
+  /** Files given / files loaded into the program as roots / files in the program (incl. lib). */
+  filesGiven: number;
+  filesLoaded: number;
+  filesInProgram: number;
+  /** Call expressions whose target the checker resolved. */
+  callsResolved: number;
 }
 
 export type PlanAsync = (input: AnalysisInput) => AsyncPlan;

@@ -1,0 +1,61 @@
+/**
+ * Runs the whole engine with only propagate-async over a copy of a fixture project (`<case>/input`),
+ * the way the fixture harness does, and returns every file's resulting text.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, sep } from 'node:path';
+import { run } from '../../lib/engine/run';
+import type { RunResult } from '../../lib/engine/types';
+import { selectTransforms } from '../../transforms/index';
+
+export interface CaseArgs {
+  async?: string[];
+  markBoundaries?: boolean;
+  transforms?: string[];
+}
+
+export interface ProjectRun {
+  texts: Record<string, string>;
+  result: RunResult;
+}
+
+export function listProjectFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .map((f) => f.split(sep).join('/'))
+    .sort();
+}
+
+export function readCaseArgs(caseDir: string): CaseArgs {
+  try {
+    return JSON.parse(readFileSync(join(caseDir, 'args.json'), 'utf8')) as CaseArgs;
+  } catch {
+    return {};
+  }
+}
+
+/** Runs the engine over a copy of `inputDir`; nothing in the fixture folder is touched. */
+export async function runPropagation(inputDir: string, args: CaseArgs): Promise<ProjectRun> {
+  const work = mkdtempSync(join(tmpdir(), 'awaitify-propagate-'));
+  try {
+    cpSync(inputDir, work, { recursive: true });
+    const selected = selectTransforms(args.transforms ?? ['propagate-async']);
+    const result = await run({
+      paths: ['.'],
+      cwd: work,
+      transforms: selected.transforms,
+      projectTransform: selected.projectTransform,
+      asyncNames: args.async,
+      markBoundaries: args.markBoundaries,
+    });
+    const texts: Record<string, string> = {};
+    for (const file of result.files) {
+      const bytes = file.after ?? file.before;
+      if (bytes) texts[file.path] = bytes.toString('utf8');
+    }
+    return { texts, result };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

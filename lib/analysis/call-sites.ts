@@ -1,0 +1,220 @@
+/**
+ * What a call to a newly async function needs where it stands: how its value is used (awaited
+ * already, used as a promise, returned, or used as a value) and what the code around it is (a function
+ * whose callers can be found, a callback of a known API, a context that cannot be async, top level).
+ */
+import { ts } from 'ts-morph';
+import { getCalleeName } from './call-index';
+import { getContainer, isAsyncFunction, isFunctionWithBody, skipOuterExpressions, type Container } from './syntax';
+
+/** `awaited`/`promise`: nothing to do; `return`: returned outside try, no await; `value`: await it. */
+export type CallUse = 'awaited' | 'promise' | 'return' | 'value';
+
+const promiseCombinators = new Set(['all', 'allSettled', 'race', 'any', 'resolve']);
+const promiseMethods = new Set(['then', 'catch', 'finally']);
+
+export function classifyUse(call: ts.Expression): CallUse {
+  const outer = skipOuterExpressions(call);
+  const parent = outer.parent;
+  if (ts.isAwaitExpression(parent) || ts.isVoidExpression(parent)) return ts.isAwaitExpression(parent) ? 'awaited' : 'promise';
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === outer && promiseMethods.has(parent.name.text)) {
+    return 'promise';
+  }
+  if (isPromiseCombinatorArgument(parent, outer)) return 'promise';
+  const returned = ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === outer);
+  if (returned) return isInsideTry(outer) ? 'value' : 'return';
+  return 'value';
+}
+
+/** `Promise.all([f(), g()])`, `Promise.resolve(f())`. */
+function isPromiseCombinatorArgument(parent: ts.Node, node: ts.Node): boolean {
+  const call = ts.isArrayLiteralExpression(parent) ? parent.parent : parent;
+  if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return false;
+  const callee = call.expression;
+  return (
+    ts.isIdentifier(callee.expression) &&
+    callee.expression.text === 'Promise' &&
+    promiseCombinators.has(callee.name.text) &&
+    (call.arguments.includes(node as ts.Expression) || call.arguments.includes(parent as ts.Expression))
+  );
+}
+
+/** Inside a `try` block (or a `catch` with a `finally`) of its own function: a returned promise escapes it. */
+function isInsideTry(node: ts.Node): boolean {
+  let child = node;
+  let current = node.parent;
+  while (current && !isFunctionWithBody(current) && !ts.isSourceFile(current)) {
+    if (ts.isTryStatement(current)) {
+      if (current.tryBlock === child) return true;
+      if (current.catchClause === child && current.finallyBlock) return true;
+    }
+    child = current;
+    current = current.parent;
+  }
+  return false;
+}
+
+export type BoundaryKind =
+  | 'constructor'
+  | 'getter'
+  | 'setter'
+  | 'class-field'
+  | 'static-block'
+  | 'generator'
+  | 'default-parameter'
+  | 'callback'
+  | 'array-callback'
+  | 'describe'
+  | 'function-value'
+  | 'module-top-level';
+
+export type ContainerContext =
+  | { kind: 'async-already' }
+  /** A function whose callers are found through the index. */
+  | { kind: 'function'; fn: ts.FunctionLikeDeclaration }
+  /** `arr.map(cb)` → Promise.all; `arr.forEach(cb)` → for…of; then/test callbacks just become async. */
+  | { kind: 'callback'; fn: ts.FunctionLikeDeclaration; host: ts.CallExpression; rewrite: 'promise-all' | 'for-of' | 'none' }
+  | { kind: 'iife'; fn: ts.FunctionLikeDeclaration; host: ts.CallExpression }
+  | { kind: 'top-level'; file: ts.SourceFile }
+  | { kind: 'boundary'; boundary: BoundaryKind; what: string; advice: string };
+
+const testCallbacks = new Set(['it', 'test', 'beforeEach', 'afterEach', 'beforeAll', 'afterAll', 'before', 'after']);
+const arrayPredicates = new Set([
+  'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'reduce', 'reduceRight', 'sort', 'flatMap',
+]);
+
+export function classifyContainer(container: Container, call: ts.Node, checker: ts.TypeChecker): ContainerContext {
+  if (ts.isSourceFile(container)) return { kind: 'top-level', file: container };
+  if (ts.isPropertyDeclaration(container)) {
+    return boundary('class-field', 'a class field initialiser', 'initialise the field in an async method or a static async factory');
+  }
+  if (ts.isClassStaticBlockDeclaration(container)) {
+    return boundary('static-block', 'a static initialisation block', 'move the work into a static async method');
+  }
+  if (ts.isConstructorDeclaration(container)) {
+    return boundary('constructor', 'a constructor', 'add a static async factory (`static async create()`) that awaits and then constructs');
+  }
+  if (ts.isGetAccessorDeclaration(container) || isDefinePropertyAccessor(container, 'get')) {
+    return boundary('getter', 'a getter', 'turn the getter into an async method (`async getX()`)');
+  }
+  if (ts.isSetAccessorDeclaration(container) || isDefinePropertyAccessor(container, 'set')) {
+    return boundary('setter', 'a setter', 'turn the setter into an async method (`async setX(value)`)');
+  }
+  if (isInParameter(call, container)) {
+    return boundary('default-parameter', 'a default parameter value', 'compute the default inside the function body');
+  }
+  if (isAsyncFunction(container)) return { kind: 'async-already' };
+  if (container.asteriskToken) {
+    return boundary('generator', 'a generator function', 'convert the generator by hand (an async generator changes its consumers)');
+  }
+  return classifyFunctionValue(container, checker);
+}
+
+function boundary(kind: BoundaryKind, what: string, advice: string): ContainerContext {
+  return { kind: 'boundary', boundary: kind, what, advice };
+}
+
+function isInParameter(node: ts.Node, container: ts.FunctionLikeDeclaration): boolean {
+  let current = node.parent;
+  while (current && current !== container) {
+    if (ts.isParameter(current)) return true;
+    current = current.parent;
+  }
+  return false;
+}
+
+/** `Object.defineProperty(o, 'x', { get() {…} })` or `{ get: function () {…} }`. */
+function isDefinePropertyAccessor(fn: ts.FunctionLikeDeclaration, key: 'get' | 'set'): boolean {
+  const holder = ts.isMethodDeclaration(fn) ? fn : ts.isPropertyAssignment(fn.parent) ? fn.parent : null;
+  if (!holder || !holder.name || !ts.isIdentifier(holder.name) || holder.name.text !== key) return false;
+  const literal = holder.parent;
+  const call = literal.parent;
+  return (
+    ts.isObjectLiteralExpression(literal) &&
+    ts.isCallExpression(call) &&
+    ts.isPropertyAccessExpression(call.expression) &&
+    /^define(Property|Properties)$/.test(call.expression.name.text)
+  );
+}
+
+/** Whether callers of `fn` can be found by name, or it is a callback, an IIFE or an escaping value. */
+function classifyFunctionValue(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker): ContainerContext {
+  if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) return { kind: 'function', fn };
+  const outer = skipOuterExpressions(fn);
+  const parent = outer.parent;
+  if (
+    ts.isVariableDeclaration(parent) ||
+    ts.isPropertyAssignment(parent) ||
+    ts.isPropertyDeclaration(parent) ||
+    ts.isExportAssignment(parent) ||
+    (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === outer)
+  ) {
+    return { kind: 'function', fn };
+  }
+  if (ts.isCallExpression(parent) && parent.expression === outer) return { kind: 'iife', fn, host: parent };
+  if (ts.isCallExpression(parent) && parent.arguments.includes(outer as ts.Expression)) {
+    return classifyCallback(fn, parent, checker);
+  }
+  if (ts.isNewExpression(parent)) {
+    return boundary('callback', 'a `new Promise` executor', 'resolve the promise with the awaited value instead');
+  }
+  return boundary('function-value', 'a function used as a value', 'make its callers await it by hand');
+}
+
+function classifyCallback(fn: ts.FunctionLikeDeclaration, host: ts.CallExpression, checker: ts.TypeChecker): ContainerContext {
+  const name = getCalleeName(host.expression);
+  const root = getCalleeRoot(host.expression);
+  if (name && promiseMethods.has(name)) return { kind: 'callback', fn, host, rewrite: 'none' };
+  if (root && testCallbacks.has(root)) return { kind: 'callback', fn, host, rewrite: 'none' };
+  if (root === 'describe') {
+    return boundary('describe', '`describe` callback (runs synchronously while tests are collected)', 'move the call into `beforeAll` or a test');
+  }
+  const isFirst = host.arguments[0] === skipOuterExpressions(fn);
+  if (name && isFirst && isArrayMethodCall(host, checker)) {
+    if (name === 'map') return { kind: 'callback', fn, host, rewrite: 'promise-all' };
+    if (name === 'forEach' && canBecomeLoop(fn, host)) return { kind: 'callback', fn, host, rewrite: 'for-of' };
+    if (name === 'forEach' || arrayPredicates.has(name)) {
+      return boundary('array-callback', `an \`${name}\` callback`, 'rewrite the call as a `for…of` loop that awaits');
+    }
+  }
+  const label = root ? `${ts.isPropertyAccessExpression(host.expression) ? host.expression.getText() : root}` : 'a call';
+  return boundary('callback', `a callback passed to \`${label}\`, which ignores returned promises`, 'await the work before or after that call');
+}
+
+/** `it` of `it.only(…)`, `describe` of `describe.each(t)(…)`. */
+function getCalleeRoot(callee: ts.Expression): string | null {
+  let current: ts.Expression = callee;
+  while (ts.isPropertyAccessExpression(current) || ts.isCallExpression(current)) current = current.expression;
+  return ts.isIdentifier(current) ? current.text : null;
+}
+
+/** `x.map(…)` where x is an array, or of an unknown type (untyped JavaScript). */
+function isArrayMethodCall(host: ts.CallExpression, checker: ts.TypeChecker): boolean {
+  if (!ts.isPropertyAccessExpression(host.expression)) return false;
+  const symbol = checker.getSymbolAtLocation(host.expression.name);
+  if (!symbol) return true;
+  const owner = symbol.declarations?.[0]?.parent;
+  return Boolean(owner && ts.isInterfaceDeclaration(owner) && /^(Readonly)?Array$/.test(owner.name.text));
+}
+
+/** A statement `arr.forEach((x, i) => …)` whose callback has no value `return` and no `this`. */
+function canBecomeLoop(fn: ts.FunctionLikeDeclaration, host: ts.CallExpression): boolean {
+  if (!ts.isExpressionStatement(skipOuterExpressions(host).parent) || host.arguments.length !== 1) return false;
+  if (fn.parameters.length > 2 || fn.parameters.some((p) => p.dotDotDotToken || p.initializer)) return false;
+  if (fn.parameters.length === 2 && !ts.isIdentifier(fn.parameters[1].name)) return false;
+  let blocked = false;
+  const visit = (node: ts.Node, nested: boolean): void => {
+    if (blocked) return;
+    // `return` would have to become `continue`, which a nested loop or switch would capture
+    if (ts.isReturnStatement(node) && !nested) blocked = true;
+    const usesOwnThis = node.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(node) && node.text === 'arguments');
+    if (ts.isFunctionExpression(fn) && usesOwnThis && !nested) blocked = true;
+    const entersFunction = isFunctionWithBody(node);
+    if (entersFunction && !ts.isArrowFunction(node)) return;
+    ts.forEachChild(node, (child) => visit(child, nested || entersFunction));
+  };
+  if (fn.body && ts.isBlock(fn.body)) ts.forEachChild(fn.body, (child) => visit(child, false));
+  return !blocked;
+}
+
+export { getContainer };

@@ -1,0 +1,221 @@
+/**
+ * From the propagation's records to the AsyncPlan. Do no harm at boundaries: a starting point whose
+ * chain reaches a boundary changes nothing (its conversion ids go into the Boundary so the engine
+ * drops them), unless --mark-boundaries asks to convert everything and comment each boundary.
+ */
+import { ts } from 'ts-morph';
+import type { Diagnostic } from '../../transforms/shared/types';
+import type { BoundaryRecord, EntryRecord, Propagation } from './propagate';
+import { formatLocation, getNamePath, getPosition, getRange, isAsyncFunction, isFunctionWithBody, type FunctionEntity } from './syntax';
+import type { AsyncPlan, Boundary, FilePlan, MadeAsyncEntry } from './types';
+
+export interface StartRecord {
+  entity: FunctionEntity;
+  conversionIds: string[];
+  reason: string;
+  byUser: boolean;
+}
+
+export interface PlanInput {
+  propagation: Propagation;
+  starts: StartRecord[];
+  checker: ts.TypeChecker;
+  markBoundaries: boolean;
+  cwd: string;
+}
+
+type Node = FunctionEntity | BoundaryRecord | EntryRecord;
+
+function findForcedClosure(propagation: Propagation, start: FunctionEntity): Set<Node> {
+  const seen = new Set<Node>([start]);
+  const queue: Node[] = [start];
+  while (queue.length > 0) {
+    const current = queue.pop() as Node;
+    for (const next of propagation.forces.get(current) ?? []) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return seen;
+}
+
+export function buildPlan(input: PlanInput): AsyncPlan {
+  const { propagation } = input;
+  const plan: AsyncPlan = { files: {}, boundaries: [], diagnostics: [], madeAsync: [] };
+  const closures = input.starts.map((start) => ({ start, closure: findForcedClosure(propagation, start.entity) }));
+  const boundarySet = new Set<Node>(propagation.boundaries);
+  const applied = new Set<Node>();
+  for (const { closure } of closures) {
+    const reachesBoundary = [...closure].some((node) => boundarySet.has(node));
+    if (reachesBoundary && !input.markBoundaries) continue;
+    closure.forEach((node) => applied.add(node));
+  }
+  const filePlan = (node: ts.Node): FilePlan => {
+    const file = node.getSourceFile().fileName;
+    plan.files[file] ??= { functions: [], awaitCalls: [], boundaryComments: [], callbackRewrites: [], signatures: [] };
+    return plan.files[file];
+  };
+  const exported = new ExportedDeclarations(input.checker);
+  const startReasons = new Map(input.starts.map((s) => [s.entity, s]));
+  for (const [entity, entry] of propagation.entries) {
+    if (!applied.has(entity) || entry.inlined) continue;
+    addSignatures(entity, filePlan(entity));
+    if (!isFunctionWithBody(entity)) continue;
+    const start = startReasons.get(entity);
+    if (start?.byUser) continue;
+    if (!isAsyncFunction(entity)) filePlan(entity).functions.push(getPosition(entity));
+    plan.madeAsync.push(toMadeAsync(entity, start ? start.reason : entry.reason, exported.has(entity)));
+  }
+  const mainCatchCalls = addEntryScripts(propagation.entryCalls.filter((e) => applied.has(e)), filePlan);
+  for (const site of propagation.awaits) {
+    if (applied.has(site.callee) && !mainCatchCalls.has(site.call)) filePlan(site.call).awaitCalls.push(getRange(site.call));
+  }
+  for (const rewrite of propagation.rewrites) {
+    if (applied.has(rewrite.callee)) filePlan(rewrite.host).callbackRewrites?.push({ ...getRange(rewrite.host), kind: rewrite.kind });
+  }
+  for (const record of propagation.boundaries) {
+    const reaching = closures.filter((c) => c.closure.has(record)).map((c) => c.start);
+    if (reaching.length === 0) continue;
+    const boundary = describeBoundary(propagation, record, reaching, input.cwd);
+    plan.boundaries.push(boundary);
+    plan.diagnostics.push(toBoundaryDiagnostic(record, boundary, input.markBoundaries));
+    if (input.markBoundaries) {
+      filePlan(record.site).boundaryComments.push({ ...getPosition(record.site), text: `awaitify: ${record.what} cannot await ${shortName(record.callee)}; ${record.advice}` });
+    }
+  }
+  return plan;
+}
+
+function shortName(entity: FunctionEntity): string {
+  const label = formatLocation(entity, '');
+  return `${(entity as { name?: ts.Node }).name?.getText() ?? 'an async function'} (now async, ${label.split('/').pop()})`;
+}
+
+function toMadeAsync(entity: FunctionEntity, reason: string, isExported: boolean): MadeAsyncEntry {
+  const { line, column } = getPosition(entity);
+  const file = entity.getSourceFile().fileName;
+  return { file, name: getNamePath(entity), line, column, reason, exported: isExported };
+}
+
+/** Interface members, abstract methods and overloads change type only; typed variables too. */
+function addSignatures(entity: FunctionEntity, plan: FilePlan): void {
+  if (!isFunctionWithBody(entity)) {
+    plan.signatures?.push(getPosition(entity));
+    return;
+  }
+  const holder = entity.parent;
+  if ((ts.isVariableDeclaration(holder) || ts.isPropertyDeclaration(holder)) && holder.type && ts.isFunctionTypeNode(holder.type)) {
+    plan.signatures?.push(getPosition(holder.type));
+  }
+  if (ts.isFunctionDeclaration(entity) || ts.isMethodDeclaration(entity)) {
+    const siblings = (entity.parent as { statements?: ts.NodeArray<ts.Node>; members?: ts.NodeArray<ts.Node> });
+    for (const other of siblings.statements ?? siblings.members ?? []) {
+      const isOverload = (ts.isFunctionDeclaration(other) || ts.isMethodDeclaration(other)) && !other.body;
+      if (isOverload && other.name?.getText() === entity.name?.getText()) plan.signatures?.push(getPosition(other));
+    }
+  }
+}
+
+/** A file whose only top-level async call is `main();` gets `main().catch(…)`; others a wrapping main. */
+function addEntryScripts(entries: EntryRecord[], filePlan: (node: ts.Node) => FilePlan): Set<ts.CallExpression> {
+  const mainCatchCalls = new Set<ts.CallExpression>();
+  const byFile = new Map<ts.SourceFile, EntryRecord[]>();
+  for (const entry of entries) byFile.set(entry.file, [...(byFile.get(entry.file) ?? []), entry]);
+  for (const [file, records] of byFile) {
+    const calls = new Set(records.map((r) => r.call));
+    const only = records[0];
+    const isLoneMain =
+      calls.size === 1 &&
+      ts.isExpressionStatement(only.call.parent) &&
+      only.call.parent.parent === file &&
+      only.call.arguments.length === 0 &&
+      ts.isIdentifier(only.call.expression) &&
+      ts.isFunctionDeclaration(only.callee) &&
+      only.callee.parent === file &&
+      file.statements.every((s) => s === only.call.parent || !containsCall(s));
+    if (isLoneMain) mainCatchCalls.add(only.call);
+    filePlan(file.statements[0] ?? file).entryScript = isLoneMain ? 'main-catch' : 'main';
+  }
+  return mainCatchCalls;
+}
+
+/** Whether a top-level statement runs a call when the module loads (declarations and imports do not). */
+function containsCall(statement: ts.Statement): boolean {
+  if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isImportDeclaration(statement)) return false;
+  if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) return false;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || isFunctionWithBody(node)) return;
+    if (ts.isCallExpression(node) && !(ts.isIdentifier(node.expression) && node.expression.text === 'require')) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(statement);
+  return found;
+}
+
+function describeBoundary(propagation: Propagation, record: BoundaryRecord, reaching: StartRecord[], cwd: string): Boundary {
+  const chain: string[] = [];
+  let current: FunctionEntity | null = record.callee;
+  const seen = new Set<FunctionEntity>();
+  while (current && !seen.has(current)) {
+    seen.add(current);
+    chain.unshift(propagation.label(current));
+    current = propagation.entries.get(current)?.via ?? null;
+  }
+  chain.push(`${record.what} (${formatLocation(record.site, cwd)})`);
+  return { chain, skipConversionIds: [...new Set(reaching.flatMap((s) => s.conversionIds))] };
+}
+
+function toBoundaryDiagnostic(record: BoundaryRecord, boundary: Boundary, marked: boolean): Diagnostic {
+  const { line, column } = getPosition(record.site);
+  const outcome = marked
+    ? 'The rest of the chain was converted; an awaitify: comment marks this place.'
+    : 'Nothing on this chain was changed.';
+  return {
+    code: 'ASYNC_BOUNDARY',
+    severity: 'warning',
+    message: `${boundary.chain.join(' → ')}: ${record.what} cannot be async. ${outcome} To finish: ${record.advice}.`,
+    file: record.site.getSourceFile().fileName,
+    line,
+    column,
+  };
+}
+
+/** Which declarations a module exports (its public API), to flag signature changes. */
+class ExportedDeclarations {
+  private readonly byFile = new Map<ts.SourceFile, Set<ts.Node>>();
+  constructor(private readonly checker: ts.TypeChecker) {}
+
+  has(entity: FunctionEntity): boolean {
+    const declarations = this.get(entity.getSourceFile());
+    const owner = entity.parent;
+    return (
+      declarations.has(entity) ||
+      declarations.has(owner) ||
+      (ts.isClassLike(owner) && declarations.has(owner)) ||
+      (ts.isBinaryExpression(owner) && /^(module\.)?exports\b/.test(owner.left.getText()))
+    );
+  }
+
+  private get(file: ts.SourceFile): Set<ts.Node> {
+    const known = this.byFile.get(file);
+    if (known) return known;
+    const found = new Set<ts.Node>();
+    const moduleSymbol = this.checker.getSymbolAtLocation(file);
+    for (const symbol of moduleSymbol ? this.checker.getExportsOfModule(moduleSymbol) : []) {
+      const target = symbol.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(symbol) : symbol;
+      for (const declaration of target.declarations ?? []) {
+        found.add(declaration);
+        if (ts.isShorthandPropertyAssignment(declaration)) {
+          const value = this.checker.getShorthandAssignmentValueSymbol(declaration);
+          value?.declarations?.forEach((d) => found.add(d));
+        }
+        if (ts.isPropertyAssignment(declaration)) found.add(declaration.initializer);
+      }
+    }
+    this.byFile.set(file, found);
+    return found;
+  }
+}

@@ -1,0 +1,198 @@
+/**
+ * The walk from the starting points up through their callers to a fixpoint. It records, without
+ * deciding what to apply yet: every function that must become async and which call forced it, every
+ * call to await, every callback rewrite, every boundary reached, and the edges "callee → what its
+ * change forces", from which plan-async works out which starting points reach a boundary.
+ */
+import { ts } from 'ts-morph';
+import type { CallIndex, ValueReference } from './call-index';
+import { classifyContainer, classifyUse, type BoundaryKind } from './call-sites';
+import { findRelatedMembers } from './dispatch';
+import type { ModuleKinds } from './module-kind';
+import { describeFunction, formatLocation, getContainer, type FunctionEntity } from './syntax';
+
+export interface AsyncEntry {
+  entity: FunctionEntity;
+  reason: string;
+  /** The function whose call (or declaration) forced this one; null for a starting point. */
+  via: FunctionEntity | null;
+  /** A `forEach` callback turned into the body of a loop: it gets no `async` keyword. */
+  inlined: boolean;
+  /** Its callers are not searched (a callback of a known API, an IIFE handled at its call). */
+  terminal: boolean;
+}
+
+export interface SiteRecord {
+  callee: FunctionEntity;
+  call: ts.CallExpression;
+}
+
+export interface RewriteRecord {
+  callee: FunctionEntity;
+  host: ts.CallExpression;
+  kind: 'promise-all' | 'for-of';
+}
+
+export interface BoundaryRecord {
+  callee: FunctionEntity;
+  site: ts.Node;
+  kind: BoundaryKind;
+  what: string;
+  advice: string;
+}
+
+export interface EntryRecord {
+  callee: FunctionEntity;
+  call: ts.CallExpression;
+  file: ts.SourceFile;
+}
+
+type Forced = FunctionEntity | BoundaryRecord | EntryRecord;
+
+export class Propagation {
+  readonly entries = new Map<FunctionEntity, AsyncEntry>();
+  readonly awaits: SiteRecord[] = [];
+  readonly rewrites: RewriteRecord[] = [];
+  readonly boundaries: BoundaryRecord[] = [];
+  readonly entryCalls: EntryRecord[] = [];
+  /** callee → what its becoming async forces (callers, related members, boundaries, entry scripts). */
+  readonly forces = new Map<Forced, Set<Forced>>();
+  private readonly queue: FunctionEntity[] = [];
+
+  constructor(
+    private readonly checker: ts.TypeChecker,
+    private readonly index: CallIndex,
+    private readonly moduleKinds: ModuleKinds,
+    private readonly cwd: string,
+  ) {}
+
+  addStart(entity: FunctionEntity, reason: string): void {
+    this.add({ entity, reason, via: null, inlined: false, terminal: false });
+  }
+
+  run(): void {
+    while (this.queue.length > 0) {
+      const entity = this.queue.shift() as FunctionEntity;
+      const entry = this.entries.get(entity) as AsyncEntry;
+      for (const member of findRelatedMembers(entity, this.checker, this.index)) {
+        this.force(entity, member);
+        this.add({ entity: member, reason: `shares the signature of ${this.label(entity)}`, via: entity, inlined: false, terminal: false });
+      }
+      if (entry.terminal) continue;
+      for (const call of this.index.findCallsTo(entity)) this.handleCall(entity, call, false);
+      for (const reference of this.index.findReferencesTo(entity)) this.handleReference(entity, reference);
+    }
+  }
+
+  private add(entry: AsyncEntry): void {
+    if (this.entries.has(entry.entity)) return;
+    this.entries.set(entry.entity, entry);
+    this.queue.push(entry.entity);
+  }
+
+  private force(from: Forced, to: Forced): void {
+    const set = this.forces.get(from);
+    if (set) set.add(to);
+    else this.forces.set(from, new Set([to]));
+  }
+
+  label(entity: ts.Node): string {
+    return `${describeFunction(entity)} (${formatLocation(entity, this.cwd)})`;
+  }
+
+  /** `call` now returns a promise because `callee` became async; `loopHost`: a forEach turned into a loop. */
+  private handleCall(callee: FunctionEntity, call: ts.CallExpression, loopHost: boolean): void {
+    const use = classifyUse(call);
+    if (use === 'awaited' || use === 'promise') return;
+    const container = getContainer(call);
+    const context = classifyContainer(container, call, this.checker);
+    const reason = `calls ${describeFunction(callee)} (${formatLocation(call, this.cwd)})`;
+    const needsAwait = use === 'value' && !loopHost;
+    if (needsAwait && context.kind !== 'boundary' && context.kind !== 'top-level') this.awaits.push({ callee, call });
+    switch (context.kind) {
+      case 'boundary':
+        this.addBoundary({ callee, site: call, kind: context.boundary, what: context.what, advice: context.advice });
+        return;
+      case 'async-already':
+        return;
+      case 'function':
+        this.force(callee, context.fn);
+        this.add({ entity: context.fn, reason, via: callee, inlined: false, terminal: false });
+        return;
+      case 'iife':
+        this.force(callee, context.fn);
+        this.add({ entity: context.fn, reason, via: callee, inlined: false, terminal: true });
+        this.handleCall(context.fn, context.host, false);
+        return;
+      case 'callback':
+        this.handleCallback(callee, context.fn, context.host, context.rewrite, reason);
+        return;
+      case 'top-level':
+        this.handleTopLevel(callee, call, context.file, needsAwait);
+        return;
+    }
+  }
+
+  private handleCallback(
+    callee: FunctionEntity,
+    fn: ts.FunctionLikeDeclaration,
+    host: ts.CallExpression,
+    rewrite: 'promise-all' | 'for-of' | 'none',
+    reason: string,
+  ): void {
+    this.force(callee, fn);
+    this.add({ entity: fn, reason, via: callee, inlined: rewrite === 'for-of', terminal: true });
+    if (rewrite === 'none') return;
+    if (rewrite === 'promise-all' && classifyUse(host) === 'promise') return;
+    this.rewrites.push({ callee: fn, host, kind: rewrite });
+    this.handleCall(fn, host, rewrite === 'for-of');
+  }
+
+  private handleTopLevel(callee: FunctionEntity, call: ts.CallExpression, file: ts.SourceFile, needsAwait: boolean): void {
+    const kind = this.moduleKinds.get(file.fileName);
+    if (kind === 'esm') {
+      if (needsAwait) this.awaits.push({ callee, call });
+      return;
+    }
+    if (kind === 'cjs-entry') {
+      if (needsAwait) this.awaits.push({ callee, call });
+      const record: EntryRecord = { callee, call, file };
+      this.entryCalls.push(record);
+      this.force(callee, record);
+      return;
+    }
+    this.addBoundary({
+      callee,
+      site: call,
+      kind: 'module-top-level',
+      what: "a CommonJS module's top level (the module is imported or has exports, so it cannot wait)",
+      advice: 'export an async init function and await it from the entry point',
+    });
+  }
+
+  /** `urls.map(fetchFile)`: the array call gets the rewrite; any other API taking it is a boundary. */
+  private handleReference(callee: FunctionEntity, reference: ValueReference): void {
+    const host = reference.call;
+    const name = ts.isPropertyAccessExpression(host.expression) ? host.expression.name.text : null;
+    if (name === 'then' || name === 'catch' || name === 'finally') return;
+    if (name === 'map' && host.arguments[0] === reference.node) {
+      if (classifyUse(host) !== 'promise') {
+        this.rewrites.push({ callee, host, kind: 'promise-all' });
+        this.handleCall(callee, host, false);
+      }
+      return;
+    }
+    this.addBoundary({
+      callee,
+      site: reference.node,
+      kind: 'function-value',
+      what: `a function value passed to \`${host.expression.getText()}\`, which may not await it`,
+      advice: 'wrap it in an async callback that awaits it, if that API awaits returned promises',
+    });
+  }
+
+  private addBoundary(record: BoundaryRecord): void {
+    this.boundaries.push(record);
+    this.force(record.callee, record);
+  }
+}

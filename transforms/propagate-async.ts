@@ -1,0 +1,123 @@
+/**
+ * propagate-async: makes the callers of newly async functions await them and become async, up to the
+ * entry points, across files (the plan comes from lib/analysis, computed with the type checker).
+ *
+ *   function total(ids) { return ids.map((id) => price(id)).reduce(sum); }
+ *   → async function total(ids) { return (await Promise.all(ids.map(async (id) => price(id)))).reduce(sum); }
+ *
+ * Refuses (diagnostic, chain left unchanged): constructors, getters and setters, class field
+ * initialisers, callbacks of APIs that ignore promises, a library module's top level.
+ *
+ * Without a plan (plain jscodeshift), it does the same within one file: every async function in the
+ * file is a starting point and only callers in the same file are seen.
+ */
+import { resolve } from 'node:path';
+import type { ASTPath, Collection } from 'jscodeshift';
+import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
+import { planAsync } from '../lib/analysis/plan-async';
+import type { FilePlan } from '../lib/analysis/types';
+import { buildAwait } from './shared/build-await';
+import { functionNamePath } from './shared/function-name';
+import { markAsync } from './shared/functions';
+import { toJscodeshift } from './shared/to-jscodeshift';
+import type { NewlyAsync, ProjectTransform, TransformContext, TransformMeta } from './shared/types';
+import { findPlannedPaths, pickPlannedPaths } from './propagate-async/find-planned-nodes';
+import { addBoundaryComments } from './propagate-async/boundary-comments';
+import { replaceForEachWithLoop, wrapInPromiseAll } from './propagate-async/rewrite-callbacks';
+import { signatureTypes, updateJsDocReturns, wrapReturnType } from './propagate-async/update-signatures';
+import { addCatchToMainCall, wrapInMain } from './propagate-async/wrap-entry-script';
+
+const meta: TransformMeta = {
+  name: 'propagate-async',
+  description: 'Awaits calls to newly async functions and makes their callers async, across files, up to the entry points',
+  diagnostics: {
+    ASYNC_BOUNDARY:
+      'A chain of callers reached a context that cannot be async (constructor, getter, setter, class field, callback of an API that ignores promises, library top level); the chain was left unchanged unless --mark-boundaries',
+    ASYNC_NAME_NOT_FOUND: '--async named a function that the file does not declare',
+  },
+};
+
+const functionTypes = new Set([
+  'FunctionDeclaration',
+  'FunctionExpression',
+  'ArrowFunctionExpression',
+  'ObjectMethod',
+  'ClassMethod',
+  'ClassPrivateMethod',
+]);
+const callTypes = new Set(['CallExpression', 'OptionalCallExpression']);
+
+function isAlreadyAwaited(path: ASTPath): boolean {
+  let parent = path.parent as ASTPath | null;
+  while (parent && (parent.node.type === 'ParenthesizedExpression' || parent.node.type === 'TSNonNullExpression')) {
+    parent = parent.parent as ASTPath | null;
+  }
+  return parent?.node.type === 'AwaitExpression';
+}
+
+export function applyPlan(root: Collection, context: TransformContext, plan: FilePlan): boolean {
+  const { j } = context;
+  const rewrites = plan.callbackRewrites ?? [];
+  const functions = pickPlannedPaths(findPlannedPaths(j, root, functionTypes, plan.functions), plan.functions);
+  const signatures = pickPlannedPaths(findPlannedPaths(j, root, signatureTypes, plan.signatures ?? []), plan.signatures ?? []);
+  const callPositions = [...plan.awaitCalls, ...rewrites];
+  const calls = findPlannedPaths(j, root, callTypes, callPositions);
+  const awaitPaths = pickPlannedPaths(calls, plan.awaitCalls);
+  const promiseAllPaths = pickPlannedPaths(calls, rewrites.filter((r) => r.kind === 'promise-all'));
+  const loopPaths = pickPlannedPaths(calls, rewrites.filter((r) => r.kind === 'for-of'));
+  let changed = addBoundaryComments(j, root, plan.boundaryComments);
+  for (const fn of functions) {
+    if (markAsync(j, fn)) {
+      changed = true;
+      if (!context.isTypeScript) updateJsDocReturns(fn);
+    }
+  }
+  for (const signature of signatures) changed = wrapReturnType(j, signature) || changed;
+  for (const path of promiseAllPaths) {
+    wrapInPromiseAll(j, path);
+    changed = true;
+  }
+  for (const path of awaitPaths) {
+    if (isAlreadyAwaited(path)) continue;
+    path.replace(buildAwait(j, path.node as ExpressionKind));
+    changed = true;
+  }
+  for (const path of loopPaths) changed = replaceForEachWithLoop(j, path) || changed;
+  if (plan.entryScript === 'main') changed = wrapInMain(j, root) || changed;
+  if (plan.entryScript === 'main-catch') changed = addCatchToMainCall(j, root) || changed;
+  return changed;
+}
+
+/** Standalone: every async function of the file is a starting point; only this file is analysed. */
+function apply(root: Collection, context: TransformContext): boolean {
+  const { j } = context;
+  const file = resolve(context.file);
+  const starts: NewlyAsync[] = [];
+  root.find(j.Function, { async: true }).forEach((path) => {
+    const start = (path.node as { loc?: { start: { line: number; column: number } } | null }).loc?.start;
+    if (!start) return;
+    starts.push({ file, name: functionNamePath(path as unknown as ASTPath), line: start.line, column: start.column + 1, reason: 'async in this file', conversionIds: [] });
+  });
+  if (starts.length === 0) return false;
+  const plan = planAsync({
+    cwd: resolve('.'),
+    sources: new Map([[file, root.toSource()]]),
+    starts,
+    userStarts: [],
+    markBoundaries: context.options.markBoundaries,
+  });
+  for (const d of plan.diagnostics) context.report({ code: d.code, severity: d.severity, message: d.message, line: d.line, column: d.column });
+  const filePlan = plan.files[file];
+  return filePlan ? applyPlan(root, context, filePlan) : false;
+}
+
+export const propagateAsync: ProjectTransform = {
+  meta,
+  // Any file may call a function that became async elsewhere; the plan decides which change.
+  prefilter: () => true,
+  apply,
+  planAsync,
+  applyPlan,
+};
+
+export default toJscodeshift(propagateAsync);
