@@ -13,6 +13,8 @@ import type { Transform, TransformContext, TransformOptions } from './shared/typ
 import { unwrapRunnersDiagnostics } from './unwrap-runners/diagnostics';
 import { createModuleRefs, removeUnusedRunnerImports } from './unwrap-runners/runner-modules';
 import type { Step, StepInput } from './unwrap-runners/step';
+import { importSleep, unwrapDeasyncCalls } from './unwrap-runners/unwrap-deasync-calls';
+import { unwrapDeasyncLoops } from './unwrap-runners/unwrap-deasync-loops';
 import { unwrapGenerators } from './unwrap-runners/unwrap-generators';
 
 const runnerText = /deasync|['"](?:co|bluebird|synckit|make-synchronous|sync-rpc)['"]|new\s+Promise|\(\s*async\b/;
@@ -22,7 +24,7 @@ function escapeRegExp(text: string): string {
 }
 
 /** Steps in order: generators first (their bodies then await like any async function), wrappers last. */
-const steps: readonly Step[] = [unwrapGenerators];
+const steps: readonly Step[] = [unwrapGenerators, unwrapDeasyncCalls, unwrapDeasyncLoops];
 
 export const unwrapRunners: Transform = {
   meta: {
@@ -37,12 +39,13 @@ export const unwrapRunners: Transform = {
   },
   apply(root: Collection, context: TransformContext): boolean {
     const { j } = context;
-    const input: StepInput = { j, root, context, refs: createModuleRefs(j, root), madeAsync: new Set() };
+    const input: StepInput = { j, root, context, refs: createModuleRefs(j, root), madeAsync: new Set(), sleepCallees: [] };
     let changed = false;
     for (const step of steps) {
       if (step(input)) changed = true;
     }
     if (removeUnusedRunnerImports(j, root, context, input.refs)) changed = true;
+    importSleep(input);
     return changed;
   },
 };

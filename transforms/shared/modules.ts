@@ -111,7 +111,8 @@ export function removeUnusedModule(j: JSCodeshift, root: Collection, source: str
 
 /**
  * Ensures `names` are imported from `source` in the file's style and returns the local name of each
- * (an existing import is reused; a clash with another binding gets a fresh local name).
+ * (an existing import is reused; a clash with another binding gets a fresh local name). `preferredLocals`
+ * names the local to use instead of the imported name (`{ setTimeout: 'sleep' }` → `setTimeout as sleep`).
  */
 export function ensureNamedImports(
   j: JSCodeshift,
@@ -119,6 +120,7 @@ export function ensureNamedImports(
   source: string,
   names: readonly string[],
   isModule: boolean,
+  preferredLocals: Readonly<Record<string, string>> = {},
 ): Record<string, string> {
   const existing = findModuleBindings(j, root, source);
   const locals: Record<string, string> = {};
@@ -129,7 +131,7 @@ export function ensureNamedImports(
     else missing.push(name);
   }
   if (missing.length === 0) return locals;
-  for (const name of missing) locals[name] = getUniqueName(j, root, name);
+  for (const name of missing) locals[name] = getUniqueName(j, root, preferredLocals[name] ?? name);
   const body = root.get().node.program.body as unknown[];
   if (isModule) {
     const specifiers = missing.map((name) =>
@@ -138,13 +140,7 @@ export function ensureNamedImports(
     const declaration = j.importDeclaration(specifiers, j.stringLiteral(source));
     body.splice(getImportInsertIndex(body), 0, declaration);
   } else {
-    const pattern = j.objectPattern(
-      missing.map((name) => {
-        const prop = j.objectProperty(j.identifier(name), j.identifier(locals[name]));
-        prop.shorthand = locals[name] === name;
-        return prop;
-      }),
-    );
+    const pattern = buildOneLineObjectPattern(j, missing.map((name) => (locals[name] === name ? name : `${name}: ${locals[name]}`)));
     const declaration = j.variableDeclaration('const', [
       j.variableDeclarator(pattern, j.callExpression(j.identifier('require'), [j.stringLiteral(source)])),
     ]);
@@ -153,8 +149,16 @@ export function ensureNamedImports(
   return locals;
 }
 
+/**
+ * `{ a, b: c }` parsed from text: recast prints a pattern built node by node over several lines
+ * (`{\n  a\n}`), but reuses the source text of a parsed one.
+ */
+function buildOneLineObjectPattern(j: JSCodeshift, properties: string[]) {
+  return j(`const { ${properties.join(', ')} } = 0;`).find(j.ObjectPattern).get().node;
+}
+
 /** After the directives ('use strict') and the existing imports/requires at the top of the file. */
-function getImportInsertIndex(body: unknown[]): number {
+export function getImportInsertIndex(body: unknown[]): number {
   let index = 0;
   while (index < body.length) {
     const node = body[index] as { type: string; directive?: string; expression?: { type: string }; declarations?: { init?: unknown }[] };
@@ -182,4 +186,31 @@ export function getUniqueName(j: JSCodeshift, root: Collection, base: string): s
   let n = 2;
   while (used.has(`${base}${n}`)) n += 1;
   return `${base}${n}`;
+}
+
+/**
+ * Ensures the whole module `source` is bound to a local name and returns it: `const qs = require('qs')`
+ * in CommonJS, `import qs from 'qs'` in JavaScript modules, `import * as qs from 'qs'` in TypeScript
+ * (which needs no esModuleInterop). An existing default or namespace binding is reused.
+ */
+export function ensureModuleImport(
+  j: JSCodeshift,
+  root: Collection,
+  source: string,
+  preferredLocal: string,
+  style: 'require' | 'default' | 'namespace',
+): string {
+  const existing = findModuleBindings(j, root, source).find((b) => b.imported === 'default');
+  if (existing) return existing.local;
+  const local = getUniqueName(j, root, preferredLocal);
+  const body = root.get().node.program.body as unknown[];
+  const declaration =
+    style === 'require'
+      ? j.variableDeclaration('const', [j.variableDeclarator(j.identifier(local), j.callExpression(j.identifier('require'), [j.stringLiteral(source)]))])
+      : j.importDeclaration(
+          [style === 'default' ? j.importDefaultSpecifier(j.identifier(local)) : j.importNamespaceSpecifier(j.identifier(local))],
+          j.stringLiteral(source),
+        );
+  body.splice(getImportInsertIndex(body), 0, declaration);
+  return local;
 }

@@ -10,6 +10,11 @@ export interface StepInput {
   refs: ModuleRefs;
   /** Function nodes this run made async (so each later await in them is reported with its id). */
   madeAsync: Set<unknown>;
+  /**
+   * Callee identifiers of converted `deasync.sleep` calls; named once the runner imports are gone, so
+   * `const { sleep } = require('deasync')` does not push the new import to `sleep2`.
+   */
+  sleepCallees: { name: string }[];
 }
 
 export type Step = (input: StepInput) => boolean;
