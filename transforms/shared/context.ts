@@ -38,8 +38,11 @@ interface Located {
 
 function getStart(target: ASTNode | ASTPath | undefined): { line: number; column: number } | null {
   if (!target) return null;
-  const node = ('node' in target && 'parentPath' in target ? (target as ASTPath).node : target) as Located;
-  const start = node.loc?.start;
+  const isPath = 'node' in target && 'parentPath' in target;
+  const node = (isPath ? (target as ASTPath).node : target) as Located;
+  // recast clears the loc of a declaration inside `export …` (so it is never reprinted alone): use the export's
+  const exported = isPath && !node.loc ? ((target as ASTPath).parent?.node as Located | undefined) : undefined;
+  const start = node.loc?.start ?? exported?.loc?.start;
   return start ? { line: start.line, column: start.column + 1 } : null;
 }
 
