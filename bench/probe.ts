@@ -12,11 +12,9 @@
  */
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { Project, ts } from 'ts-morph';
-import { buildModuleGraph, findImporterClosure } from '../lib/analysis/module-graph';
-import { run } from '../lib/engine/run';
-import { selectTransforms } from '../transforms';
-import { getParser, getParserName } from '../transforms/shared/parsers';
+import type { ts } from 'ts-morph';
+
+// Each probe loads only what it measures (ts-morph alone takes ~0.5 s to load), hence the lazy imports.
 
 export interface ProbeArgs {
   repo: string;
@@ -31,7 +29,8 @@ function readList(file: string): string[] {
   return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
 }
 
-function probeFloor(args: ProbeArgs): object {
+async function probeFloor(args: ProbeArgs): Promise<object> {
+  const { getParser, getParserName } = await import('../transforms/shared/parsers');
   const files = readList(args.listFile);
   const started = performance.now();
   let bytes = 0;
@@ -49,6 +48,8 @@ function probeFloor(args: ProbeArgs): object {
 }
 
 async function probeAwaitify(args: ProbeArgs): Promise<object> {
+  const { run } = await import('../lib/engine/run');
+  const { selectTransforms } = await import('../transforms');
   const selected = selectTransforms();
   const started = performance.now();
   const result = await run({ paths: [args.repo], cwd: args.repo, transforms: selected.transforms, projectTransform: selected.projectTransform });
@@ -71,19 +72,23 @@ async function probeAwaitify(args: ProbeArgs): Promise<object> {
   };
 }
 
-const programOptions: ts.CompilerOptions = {
-  allowJs: true,
-  checkJs: false,
-  noEmit: true,
-  skipLibCheck: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.Preserve,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
-  types: [],
-  lib: ['lib.es2023.d.ts'],
-};
+function buildProgramOptions(tsApi: typeof ts): ts.CompilerOptions {
+  return {
+    allowJs: true,
+    checkJs: false,
+    noEmit: true,
+    skipLibCheck: true,
+    target: tsApi.ScriptTarget.ES2022,
+    module: tsApi.ModuleKind.Preserve,
+    moduleResolution: tsApi.ModuleResolutionKind.Bundler,
+    types: [],
+    lib: ['lib.es2023.d.ts'],
+  };
+}
 
-function probeProgram(args: ProbeArgs, everyFile: boolean): object {
+async function probeProgram(args: ProbeArgs, everyFile: boolean): Promise<object> {
+  const { Project, ts: tsApi } = await import('ts-morph');
+  const { buildModuleGraph, findImporterClosure } = await import('../lib/analysis/module-graph');
   const files = readList(args.listFile);
   const started = performance.now();
   let roots = files;
@@ -93,7 +98,7 @@ function probeProgram(args: ProbeArgs, everyFile: boolean): object {
     roots = [...findImporterClosure(buildModuleGraph(sources), starts)];
   }
   const closureMs = performance.now() - started;
-  const project = new Project({ compilerOptions: programOptions });
+  const project = new Project({ compilerOptions: buildProgramOptions(tsApi) });
   for (const root of roots) project.addSourceFileAtPath(root);
   const program = project.getProgram().compilerObject;
   program.getTypeChecker();

@@ -90,7 +90,7 @@ async function measureRepository(label: string, repo: string, flags: Flags, step
 
 function describeMachine(): Record<string, unknown> {
   const cpus = os.cpus();
-  return { cpus: cpus.length, model: cpus[0]?.model, totalMemGb: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, gnuTime: hasGnuTime };
+  return { cpus: cpus.length, model: cpus[0]?.model, totalMemGb: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, gnuTime: hasGnuTime, loadAverage: os.loadavg() };
 }
 
 /** Correctness next to speed: what the generator planted against what awaitify reported. */
@@ -111,12 +111,21 @@ function renderFindings(measurements: readonly RepoMeasurement[]): string {
     .join('\n');
 }
 
+/** Wall times mean little when other jobs compete for the cores: say so next to the verdicts. */
+function describeLoad(loadBefore: number): string {
+  const cpus = os.cpus().length;
+  const load = Math.max(loadBefore, os.loadavg()[0]);
+  const note = load > cpus ? ' - busier than the machine has cores: wall times are inflated, compare the CPU ratios' : '';
+  return `load average ${loadBefore.toFixed(1)} -> ${os.loadavg()[0].toFixed(1)} on ${cpus} cores${note}`;
+}
+
 async function main(): Promise<void> {
   const flags = readFlags(process.argv.slice(2), defaults) as Flags;
   const steps = chooseSteps(flags);
   const transforms = listTransforms().map((t) => t.meta.name);
   if (transforms.length === 0) process.stderr.write('warning: no transforms are registered in transforms/index.ts; awaitify has nothing to run\n');
   if (!steps.includes('awaitify-cli')) process.stderr.write('note: dist/bin/awaitify.js not built; awaitify is measured through its API only\n');
+  const loadBefore = os.loadavg()[0];
   const measurements: RepoMeasurement[] = [];
   for (const target of listTargets(flags)) measurements.push(await measureRepository(target.label, target.repo, flags, steps));
   const targets = checkTargets(measurements);
@@ -127,6 +136,7 @@ async function main(): Promise<void> {
     renderFindings(measurements),
     '',
     renderTargets(targets),
+    describeLoad(loadBefore),
   ].join('\n');
   process.stdout.write(`${output}\n`);
   const outFile = flags.out || path.join(projectRoot, 'bench', 'results', `${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.json`);
