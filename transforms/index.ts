@@ -6,10 +6,12 @@
 import { UsageError } from '../lib/engine/errors';
 import type { ProjectTransform, Transform } from './shared/types';
 import { propagateAsync } from './propagate-async';
+import { syncHttpToUndici } from './sync-http-to-undici';
 import { unwrapRunners } from './unwrap-runners';
 
 export const fileTransforms: readonly Transform[] = [
   unwrapRunners,
+  syncHttpToUndici,
 ];
 
 export const projectTransform: ProjectTransform | null = propagateAsync;

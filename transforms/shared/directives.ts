@@ -1,0 +1,26 @@
+/**
+ * Works around a recast printing bug: when a Program is reprinted (several statements added at its top
+ * level), recast prints a reused directive with its own `;` and then adds another one, giving
+ * `'use strict';;` and losing the blank line after it. Turning the directives into the equivalent
+ * leading string statements (same source positions) prints them exactly as they were.
+ */
+import type { Collection, JSCodeshift } from 'jscodeshift';
+
+interface ProgramWithDirectives {
+  directives?: { value: { value: string }; loc?: unknown }[];
+  body: unknown[];
+}
+
+export function keepDirectivesPrintable(j: JSCodeshift, root: Collection): void {
+  const program = root.get().node.program as ProgramWithDirectives;
+  const directives = program.directives ?? [];
+  if (directives.length === 0) return;
+  const statements = directives.map((directive) => {
+    const statement = j.expressionStatement(j.stringLiteral(directive.value.value));
+    // `directive` (the ESTree field) keeps import insertion after it (modules.getImportInsertIndex)
+    Object.assign(statement, { loc: directive.loc, directive: directive.value.value });
+    return statement;
+  });
+  program.directives = [];
+  program.body.unshift(...statements);
+}

@@ -1,0 +1,164 @@
+/**
+ * One sync-request call → undici.request, checked completely before anything is edited:
+ *   const res = request('GET', url);          const res = await request(url, { dispatcher: followRedirects });
+ *   use(JSON.parse(res.getBody('utf8')));  →  const resBody = Buffer.from(await res.body.arrayBuffer());
+ *                                             if (res.statusCode >= 300) { throw Object.assign(new Error(…), {…}); }
+ *                                             use(JSON.parse(resBody.toString('utf8')));
+ */
+import type { ASTNode, ASTPath } from 'jscodeshift';
+import { getAwaitSite, prepareAwaitSite } from '../shared/await-site';
+import { ensureInStatementList, findHoistTarget, insertBeforeStatement, wrapArrowBody, type HoistTarget } from '../shared/evaluation-order';
+import { getUniqueName } from '../shared/modules';
+import { isNeverReassigned } from '../shared/references';
+import { buildBodyDump, buildBodyRead, buildRequestAwait, buildStatusCheck, buildUrlText } from './build-request';
+import { buildExpression, buildStatement, printNode, type ConversionState } from './conversion-state';
+import { readCallShape, type CallShape } from './read-call-shape';
+import { readRequestOptions, type SyncRequestPlan } from './read-request-options';
+import { readResponseUses, type ResponseUse, type ResponseUses } from './read-response-uses';
+import type { Refusal } from './refusal';
+import { readStringLiteral } from './static-values';
+
+const destructurable = new Set(['statusCode', 'headers', 'body']);
+
+export function convertSyncRequest(state: ConversionState, call: ASTPath, conversionId: string): Refusal | null {
+  const { j, root, context } = state;
+  const site = getAwaitSite(call, context.isModule);
+  if (!site.ok) return { code: site.code, node: call.node, message: `${site.reason}; the sync-request call is left as it was` };
+  const plan = readRequestOptions(j, root, call);
+  if (!plan.ok) return plan.refusal;
+  const shape = readCallShape(j, root, call, destructurable, 'SYNCREQ_RESPONSE_ESCAPES');
+  if (!shape.ok) return shape.refusal;
+  const refs = shape.value.kind === 'stored' || shape.value.kind === 'chained' ? shape.value.refs : [];
+  const uses = readResponseUses(refs);
+  if (!uses.ok) return uses.refusal;
+  const hoist = shape.value.kind === 'chained' ? findHoistTarget(call) : null;
+  if (shape.value.kind === 'chained' && !hoist) {
+    return { code: 'SYNCREQ_GETBODY_POSITION', node: call.node, message: 'the request runs conditionally or after another call in its statement; move it into a statement of its own, then run again' };
+  }
+
+  reportInfo(state, plan.value, uses.value);
+  prepareAwaitSite(j, context, site.site, `awaits undici.request (sync-request at ${conversionId.split(':').slice(1).join(':')})`, conversionId, state.madeAsync);
+  applyShape(state, call, plan.value, shape.value, uses.value.uses, hoist);
+  return null;
+}
+
+function reportInfo(state: ConversionState, plan: SyncRequestPlan, uses: ResponseUses): void {
+  const { context } = state;
+  if (plan.timeoutProperty) {
+    context.report({ code: 'SYNCREQ_TIMEOUT_ERROR', severity: 'info', node: plan.timeoutProperty, message: 'timeout became headersTimeout: on timeout undici throws HeadersTimeoutError (code UND_ERR_HEADERS_TIMEOUT), not Error("Request timed out after <n>ms"); check code that inspects the message' });
+  }
+  if (plan.ignoredMaxRedirects) {
+    context.report({ code: 'SYNCREQ_MAX_REDIRECTS_IGNORED', severity: 'info', node: plan.ignoredMaxRedirects, message: 'sync-request ignored maxRedirects (default gzip) and followed redirects without limit; the migrated call follows up to 20' });
+  }
+  for (const node of uses.headerShape) {
+    context.report({ code: 'SYNCREQ_HEADER_SHAPE', severity: 'info', node, message: 'undici gives a single set-cookie as a string and a repeated header as an array (sync-request: always an array / joined with ", "); check this read' });
+  }
+}
+
+function applyShape(state: ConversionState, call: ASTPath, plan: SyncRequestPlan, shape: CallShape, uses: ResponseUse[], hoist: HoistTarget | null): void {
+  const { j, root } = state;
+  switch (shape.kind) {
+    case 'discarded': {
+      const request = printNode(state, buildRequestAwait(state, plan, buildUrlText(state, plan)));
+      (shape.statement.node as unknown as { expression: unknown }).expression = buildExpression(state, `await (${request}).body.dump()`);
+      return;
+    }
+    case 'destructured':
+      applyDestructured(state, plan, shape.declarator, shape.declaration);
+      return;
+    case 'stored':
+      applyStored(state, plan, shape.name, uses, shape.declaration, (init) => {
+        (shape.declarator.node as unknown as { init: ASTNode }).init = init;
+      });
+      return;
+    case 'chained': {
+      const target = getStatement(j, hoist as HoistTarget);
+      const name = getUniqueName(j, root, 'response');
+      const declaration = j.variableDeclaration('const', [j.variableDeclarator(j.identifier(name), j.identifier('undefined'))]);
+      insertBeforeStatement(target, [declaration]);
+      call.replace(j.identifier(name));
+      const declarationPath = target.parentPath.get((target.name as number) - 1) as ASTPath;
+      applyStored(state, plan, name, uses, declarationPath, (init) => {
+        (declaration.declarations[0] as unknown as { init: ASTNode }).init = init;
+      });
+    }
+  }
+}
+
+function getStatement(j: ConversionState['j'], target: HoistTarget): ASTPath {
+  const statement = target.kind === 'arrow-body' ? wrapArrowBody(j, target.arrow) : target.statement;
+  return ensureInStatementList(j, statement);
+}
+
+/** The URL to repeat in getBody()'s error and for `res.url`: the literal, a const name, or a new const. */
+function getUrlText(state: ConversionState, plan: SyncRequestPlan, declaration: ASTPath): { request: string; reference: string } {
+  const { j, root } = state;
+  const url = plan.url as unknown as { type: string; name?: string };
+  if (!plan.qs && (readStringLiteral(plan.url) !== null || (url.type === 'Identifier' && isNeverReassigned(j, root, declaration, url.name ?? '')))) {
+    const text = printNode(state, plan.url);
+    return { request: text, reference: text };
+  }
+  const name = getUniqueName(j, root, 'url');
+  declaration.insertBefore(buildStatement(state, `const ${name} = ${buildUrlText(state, plan)};`));
+  return { request: name, reference: name };
+}
+
+function applyStored(
+  state: ConversionState,
+  plan: SyncRequestPlan,
+  name: string,
+  uses: ResponseUse[],
+  declaration: ASTPath,
+  setInit: (init: ASTNode) => void,
+): void {
+  const { j, root } = state;
+  const needsBody = uses.some((u) => u.kind === 'body' || u.kind === 'getBody');
+  const needsUrl = uses.some((u) => u.kind === 'url' || u.kind === 'getBody');
+  const url = needsUrl ? getUrlText(state, plan, declaration) : { request: buildUrlText(state, plan), reference: '' };
+  const bodyName = needsBody ? getUniqueName(j, root, `${name}Body`) : '';
+  const checked = new Set<ASTNode>();
+  for (const use of uses) {
+    if (use.kind === 'body') use.member.replace(j.identifier(bodyName));
+    if (use.kind === 'url') use.member.replace(buildExpression(state, url.reference));
+    if (use.kind === 'isError') use.call.replace(j.binaryExpression('>=', j.memberExpression(j.identifier(name), j.identifier('statusCode')), j.numericLiteral(400)));
+    if (use.kind === 'getBody') {
+      const body = use.encoding ? j.callExpression(j.memberExpression(j.identifier(bodyName), j.identifier('toString')), [j.stringLiteral(use.encoding)]) : j.identifier(bodyName);
+      const target = getStatement(j, use.target);
+      use.call.replace(body);
+      if (!isCheckedBefore(target, checked)) {
+        const check = buildStatusCheck(state, name, bodyName, url.reference);
+        checked.add(check);
+        insertBeforeStatement(target, [check]);
+      }
+    }
+  }
+  setInit(buildRequestAwait(state, plan, url.request));
+  declaration.insertAfter(needsBody ? buildBodyRead(state, `${name}.body`, bodyName) : buildBodyDump(state, `${name}.body`));
+}
+
+/** A status check this conversion already placed earlier in the same statement list runs first. */
+function isCheckedBefore(target: ASTPath, checked: Set<ASTNode>): boolean {
+  const list = target.parentPath?.value as unknown[] | undefined;
+  if (!Array.isArray(list) || typeof target.name !== 'number') return false;
+  return list.slice(0, target.name).some((node) => checked.has(node as ASTNode));
+}
+
+function applyDestructured(state: ConversionState, plan: SyncRequestPlan, declarator: ASTPath, declaration: ASTPath): void {
+  const { j, root } = state;
+  const pattern = (declarator.node as unknown as { id: { properties: { key: { name: string }; value: ASTNode; shorthand?: boolean }[] } }).id;
+  const stream = getUniqueName(j, root, 'responseBody');
+  const bodyProp = pattern.properties.find((p) => p.key.name === 'body');
+  const kind = (declaration.node as unknown as { kind: string }).kind;
+  let after: ASTNode;
+  if (bodyProp) {
+    const local = (bodyProp.value as unknown as { name: string }).name;
+    bodyProp.value = j.identifier(stream);
+    bodyProp.shorthand = false;
+    after = buildBodyRead(state, stream, local, kind);
+  } else {
+    pattern.properties.push(j.objectProperty(j.identifier('body'), j.identifier(stream)) as never);
+    after = buildBodyDump(state, stream);
+  }
+  (declarator.node as unknown as { init: ASTNode }).init = buildRequestAwait(state, plan, buildUrlText(state, plan));
+  declaration.insertAfter(after);
+}

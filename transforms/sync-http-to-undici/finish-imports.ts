@@ -1,0 +1,85 @@
+/**
+ * After the calls moved: drop sync-request / sync-fetch imports nobody uses any more, import what the
+ * converted code uses from undici (and qs) in the file's module style, and create the redirect-following
+ * dispatcher once per module:
+ *   const followRedirects = getGlobalDispatcher().compose(interceptors.redirect({ maxRedirections: 20 }));
+ */
+import type { ASTPath } from 'jscodeshift';
+import { ensureModuleImport, ensureNamedImports, findModuleBindings, getImportInsertIndex, getUniqueName, isBindingUsed, removeUnusedModule } from '../shared/modules';
+import { keepDirectivesPrintable } from '../shared/directives';
+import { buildStatement, placeholders, type ConversionState } from './conversion-state';
+import { httpLibraries } from './find-http-calls';
+
+export function finishImports(state: ConversionState): void {
+  const { j, root, context, used } = state;
+  keepDirectivesPrintable(j, root);
+  const slot = findFirstUnusedDeclaration(state);
+  for (const library of httpLibraries) removeUnusedModule(j, root, library);
+  const names = [
+    ...(used.request ? ['request'] : []),
+    ...(used.fetch ? ['fetch'] : []),
+    ...(used.redirects ? ['getGlobalDispatcher', 'interceptors'] : []),
+  ];
+  const body = root.get().node.program.body as unknown[];
+  const before = new Set(body);
+  const locals = names.length > 0 ? ensureNamedImports(j, root, 'undici', names, context.isModule) : {};
+  const added = body.findIndex((node) => !before.has(node));
+  // the undici import takes the place of the import it replaces (also avoids recast printing
+  // `'use strict';;` when the first statement after a directive is removed)
+  if (added >= 0 && slot !== null && slot < added) body.splice(slot, 0, ...body.splice(added, 1));
+  if (used.request) renamePlaceholder(state, placeholders.request, locals.request);
+  if (used.fetch) renamePlaceholder(state, placeholders.fetch, locals.fetch);
+  if (used.redirects) {
+    const name = findRedirectDispatcher(state) ?? addRedirectDispatcher(state, locals.getGlobalDispatcher, locals.interceptors);
+    renamePlaceholder(state, placeholders.followRedirects, name);
+  }
+  if (used.qs) {
+    const style = !context.isModule ? 'require' : context.isTypeScript ? 'namespace' : 'default';
+    renamePlaceholder(state, placeholders.qs, ensureModuleImport(j, root, 'qs', 'qs', style));
+  }
+}
+
+/** Index in the program body of the first sync-request / sync-fetch import that is about to go. */
+function findFirstUnusedDeclaration(state: ConversionState): number | null {
+  const { j, root } = state;
+  const indexes = httpLibraries
+    .flatMap((library) => findModuleBindings(j, root, library))
+    .filter((binding) => !isBindingUsed(j, root, binding) && binding.declaration.parent?.node.type === 'Program')
+    .map((binding) => binding.declaration.name as number);
+  return indexes.length > 0 ? Math.min(...indexes) : null;
+}
+
+function renamePlaceholder(state: ConversionState, placeholder: string, name: string): void {
+  state.root.find(state.j.Identifier, { name: placeholder }).forEach((path) => {
+    path.node.name = name;
+  });
+}
+
+/** A dispatcher this transform created on an earlier run: `const x = getGlobalDispatcher().compose(interceptors.redirect(…))`. */
+function findRedirectDispatcher(state: ConversionState): string | null {
+  const { j, root } = state;
+  const found = root
+    .find(j.VariableDeclarator)
+    .filter((path: ASTPath) => {
+      const init = (path.node as { init?: unknown }).init;
+      return init !== null && init !== undefined && j(path).find(j.Identifier, { name: 'redirect' }).size() > 0 && /\.compose\(/.test(j(init as never).toSource());
+    })
+    .paths();
+  const first = found[0]?.node as { id?: { type: string; name?: string } } | undefined;
+  return first?.id?.type === 'Identifier' ? first.id.name ?? null : null;
+}
+
+function addRedirectDispatcher(state: ConversionState, getGlobalDispatcher: string, interceptors: string): string {
+  const { j, root } = state;
+  const name = getUniqueName(j, root, 'followRedirects');
+  const statement = buildStatement(
+    state,
+    `const ${name} = ${getGlobalDispatcher}().compose(${interceptors}.redirect({ maxRedirections: 20 }));`,
+  ) as unknown as { comments?: unknown[] };
+  statement.comments = [
+    j.commentLine(' sync-request followed redirects; undici.request does only through this interceptor', true, false),
+  ];
+  const body = root.get().node.program.body as unknown[];
+  body.splice(getImportInsertIndex(body), 0, statement);
+  return name;
+}

@@ -1,0 +1,54 @@
+/** A reason to leave a call exactly as it is, reported as a diagnostic at `node`. */
+import type { ASTNode } from 'jscodeshift';
+
+export interface Refusal {
+  code: string;
+  message: string;
+  node: ASTNode;
+}
+
+export type Planned<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
+
+export function refuse<T>(code: string, node: ASTNode, message: string): Planned<T> {
+  return { ok: false, refusal: { code, node, message } };
+}
+
+export function accept<T>(value: T): Planned<T> {
+  return { ok: true, value };
+}
+
+/** Diagnostic codes of this transform and what each means for the user (the transform's meta). */
+export const diagnosticCodes = {
+  SYNCREQ_UNSUPPORTED_OPTION:
+    'A sync-request option with no faithful undici equivalent (retry, cache, form, agent, socketTimeout, gzip, allowRedirectHeaders, …): the call is left as it was.',
+  SYNCREQ_DYNAMIC_OPTIONS:
+    'The options (or the headers next to `json`) are not an object literal the transform can read: the call is left as it was.',
+  SYNCREQ_DYNAMIC_METHOD: 'The HTTP method is not a string literal: the call is left as it was.',
+  SYNCREQ_BODY_ON_GET: 'sync-request throws for a body on GET/HEAD/DELETE; undici would send it: the call is left as it was.',
+  SYNCREQ_QS_URL:
+    'With `qs`, sync-request merges the query into the query string the URL already has; the URL is not a literal the transform can read, so the call is left as it was.',
+  SYNCREQ_URL_CREDENTIALS: 'undici drops `user:pass@` from the URL where sync-request sent an Authorization header: the call is left as it was.',
+  SYNCREQ_ACCEPT_ENCODING: 'sync-request decodes gzip/deflate when you send Accept-Encoding; undici.request does not: the call is left as it was.',
+  SYNCREQ_RESPONSE_ESCAPES:
+    'The response is used in a way the transform cannot follow (returned, passed on, an unknown member, detached getBody): the call is left as it was.',
+  SYNCREQ_GETBODY_POSITION:
+    'getBody() is evaluated conditionally or after another side effect in its statement, so its status check cannot be placed before it: the call is left as it was.',
+  SYNCREQ_TIMEOUT_ERROR:
+    '(info) `timeout` became `headersTimeout`: it fires at the same point, but the error is undici\'s HeadersTimeoutError (code UND_ERR_HEADERS_TIMEOUT) instead of Error("Request timed out after <n>ms").',
+  SYNCREQ_MAX_REDIRECTS_IGNORED:
+    '(info) sync-request ignored `maxRedirects` (its default gzip layer drops it) and followed redirects without limit; the migrated call follows up to 20 like the rest.',
+  SYNCREQ_HEADER_SHAPE:
+    '(info) undici gives a single set-cookie as a string and a repeated header as an array, where sync-request gave an array / a comma-joined string: check this read.',
+  SYNCFETCH_UNSUPPORTED_OPTION:
+    'A sync-fetch option with no faithful fetch equivalent (follow, compress, size, agent, signal, redirect: manual, or options the transform cannot read): the call is left as it was.',
+  SYNCFETCH_UNSUPPORTED_USE:
+    'A sync-fetch export or response member with no faithful equivalent (fetch.Headers, res.headers.raw(), res.clone(), a body read in a nested function, a response passed on): left as it was.',
+  SYNCFETCH_TIMEOUT_ERROR:
+    '(info) `timeout` became `signal: AbortSignal.timeout(n)`: it aborts at the same point but rejects with a DOMException TimeoutError instead of a FetchError.',
+  SYNC_CALL_IN_NON_ASYNC_CONTEXT:
+    'The call sits in a constructor, getter, setter, generator or class field, which cannot await: the call is left as it was.',
+  MODULE_TOP_LEVEL_ASYNC: 'The call runs at the top level of a CommonJS module, which cannot await: the call is left as it was.',
+  UNDICI_NODE_UNSUPPORTED: 'engines.node admits a Node.js older than 18.17, where no undici with the APIs used here installs: nothing was converted.',
+} as const;
+
+export type DiagnosticCode = keyof typeof diagnosticCodes;
