@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { getFileDiff, renderDiff, renderFileDiff } from '../lib/report/diff';
+import { buildWholeFileHunk, getFileDiff, renderDiff, renderFileDiff } from '../lib/report/diff';
 import { ansiPalette } from '../lib/report/color';
 import { quoteGitPath } from '../lib/report/git-path';
 import { buildFileResult, buildRunResult } from './support/cli-results';
@@ -90,6 +90,30 @@ describe('unified diff accepted by git apply', () => {
   test('CRLF lines keep their \\r and the BOM is part of the first line', () => {
     const text = renderFileDiff(getFileDiff(buildFileResult({ path: 'x.js', ...cases['bom-and-crlf.js'] })));
     expect(text).toContain('\n \ufeffa();\r\n-b();\r\n+B();\r\n');
+  });
+});
+
+describe('whole-file hunk (the fallback for files with thousands of changed lines)', () => {
+  test('every case as one whole-file hunk is accepted by git apply and gives exactly the new bytes', () => {
+    const dir = buildRepo('whole');
+    const patch = specs
+      .map((s) => renderFileDiff({ path: s.path, hunks: [buildWholeFileHunk(s.before as string, s.after as string)], added: 0, removed: 0 }))
+      .join('');
+    const patchFile = path.join(dir, '..', `${path.basename(dir)}.patch`);
+    writeFileSync(patchFile, patch);
+    git(dir, 'apply', patchFile);
+    for (const spec of specs) expect([spec.path, readFileSync(path.join(dir, spec.path), 'utf8')]).toEqual([spec.path, spec.after]);
+  });
+
+  test('a file with more changed lines than the diff budget falls back to it', () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `line ${i};`);
+    const before = `${lines.join('\n')}\n`;
+    const after = `${lines.map((l, i) => (i % 2 === 0 ? `${l} // changed` : l)).join('\n')}\n`;
+    const started = Date.now();
+    const diff = getFileDiff(buildFileResult({ path: 'big.js', before, after }));
+    expect(Date.now() - started).toBeLessThan(10000);
+    expect(diff.hunks.map((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines])).toEqual([[1, 3000, 1, 3000]]);
+    expect([diff.added, diff.removed]).toEqual([3000, 3000]);
   });
 });
 

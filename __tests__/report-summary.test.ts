@@ -70,6 +70,12 @@ describe('renderSummary', () => {
     expect(renderSummary(buildReport(result), { mode: 'preview' })).toContain('  src/api.js:3:1 getUser now returns a Promise\n');
   });
 
+  test('an empty run says no files were found', () => {
+    expect(renderSummary(buildReport(buildRunResult([])), { mode: 'check' })).toContain(
+      '(0 files)\nlines: +0 -0\nno JavaScript or TypeScript files found (check the paths and --ignore)\n',
+    );
+  });
+
   test('nothing to change', () => {
     const result = buildRunResult([{ path: 'a.js', before: 'a', after: 'a' }]);
     expect(renderSummary(buildReport(result), { mode: 'preview' })).toBe(

@@ -100,11 +100,19 @@ async function runMigration(paths: string[], args: CliArgs, io: CliIo, overrides
   } finally {
     progress.finish();
   }
-  if (args.patch !== undefined) writeFileSync(path.resolve(io.cwd, args.patch), renderPatch(report));
+  if (args.patch !== undefined) writePatchFile(path.resolve(io.cwd, args.patch), renderPatch(report));
   const write = await applyChanges(mode, report, args, io);
   const exitCode = getExitCode(mode, report, write);
   printResults(io, report, { mode, args, write, exitCode });
   return exitCode;
+}
+
+function writePatchFile(file: string, patch: string): void {
+  try {
+    writeFileSync(file, patch);
+  } catch (error) {
+    throw new UsageError(`--patch: cannot write ${file}: ${(error as Error).message}`);
+  }
 }
 
 async function applyChanges(mode: SummaryMode, report: Report, args: CliArgs, io: CliIo): Promise<WriteReport | undefined> {

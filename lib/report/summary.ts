@@ -85,7 +85,8 @@ function renderWriteOutcome(write: WriteReport | undefined): string[] {
 }
 
 function renderNextStep(report: Report, options: SummaryOptions): string[] {
-  const { changed } = report.totals;
+  const { changed, discovered } = report.totals;
+  if (discovered === 0) return ['no JavaScript or TypeScript files found (check the paths and --ignore)'];
   switch (options.mode) {
     case 'preview':
       return [changed > 0 ? 'nothing written; run with --write to apply' : 'nothing to change'];
