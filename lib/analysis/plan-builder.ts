@@ -176,7 +176,7 @@ function toBoundaryDiagnostic(record: BoundaryRecord, boundary: Boundary, marked
   return {
     code: 'ASYNC_BOUNDARY',
     severity: 'warning',
-    message: `${boundary.chain.join(' → ')}: ${record.what} cannot be async. ${outcome} To finish: ${record.advice}.`,
+    message: `This chain cannot become async: ${boundary.chain.join(' → ')}, and that cannot be async. ${outcome} To finish: ${record.advice}.`,
     file: record.site.getSourceFile().fileName,
     line,
     column,

@@ -1,0 +1,3 @@
+import { User } from './user';
+
+console.log(new User(1).name);

@@ -1,0 +1,3 @@
+const User = require('./user');
+
+console.log(new User(1).name);

@@ -1,0 +1,6 @@
+async function loadName(id) {
+  await new Promise((resolve) => setTimeout(resolve, 1));
+  return `user ${id}`;
+}
+
+module.exports = { loadName };

@@ -1,0 +1,4 @@
+export interface Store {
+  get(id: string): string;
+  label: (id: string) => string;
+}

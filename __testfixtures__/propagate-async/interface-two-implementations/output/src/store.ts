@@ -1,0 +1,4 @@
+export interface Store {
+  get(id: string): Promise<string>;
+  label: (id: string) => string;
+}
