@@ -15,7 +15,10 @@ import { createModuleRefs, removeUnusedRunnerImports } from './unwrap-runners/ru
 import type { Step, StepInput } from './unwrap-runners/step';
 import { importSleep, unwrapDeasyncCalls } from './unwrap-runners/unwrap-deasync-calls';
 import { unwrapDeasyncLoops } from './unwrap-runners/unwrap-deasync-loops';
+import { flattenPromiseWrappers } from './unwrap-runners/flatten-promise-wrappers';
+import { inlineAsyncIifes } from './unwrap-runners/inline-async-iifes';
 import { unwrapGenerators } from './unwrap-runners/unwrap-generators';
+import { unwrapUserRunners } from './unwrap-runners/unwrap-user-runners';
 
 const runnerText = /deasync|['"](?:co|bluebird|synckit|make-synchronous|sync-rpc)['"]|new\s+Promise|\(\s*async\b/;
 
@@ -24,7 +27,14 @@ function escapeRegExp(text: string): string {
 }
 
 /** Steps in order: generators first (their bodies then await like any async function), wrappers last. */
-const steps: readonly Step[] = [unwrapGenerators, unwrapDeasyncCalls, unwrapDeasyncLoops];
+const steps: readonly Step[] = [
+  unwrapGenerators,
+  unwrapDeasyncCalls,
+  unwrapDeasyncLoops,
+  unwrapUserRunners,
+  flattenPromiseWrappers,
+  inlineAsyncIifes,
+];
 
 export const unwrapRunners: Transform = {
   meta: {

@@ -1,0 +1,6 @@
+import { getUser } from './api';
+
+export async function currentUser(): Promise<string> {
+  const user = await getUser('me');
+  return user.name;
+}
