@@ -94,6 +94,17 @@ describe('acceptance: scratch repository with CRLF+BOM, untouched, unparsable an
     expect(snapshotTree(repo)).toEqual(before);
   });
 
+  test('preview, --check, --json and --patch work on a dirty tree', async () => {
+    const { repo } = buildScenario();
+    appendFileSync(path.join(repo, 'src/crlf-bom.js'), '// local edit\r\n');
+    const patch = path.join(makeTempFolder('patch'), 'out.patch');
+    const ignore = ['--ignore', 'src/broken.js'];
+    expect((await runCliInProcess(ignore, { cwd: repo })).code).toBe(0);
+    expect((await runCliInProcess(['--check', ...ignore], { cwd: repo })).code).toBe(1);
+    expect((await runCliInProcess(['--json', '--patch', patch, ...ignore], { cwd: repo })).code).toBe(0);
+    expect(() => git(repo, 'apply', '--check', patch)).not.toThrow();
+  });
+
   test.each([
     [['--allow-dirty', '--write', 'src']],
     [['src', '--write', '--allow-dirty']],

@@ -8,6 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as defaultRegistry from '../../transforms/index';
+import type { SelectedTransforms } from '../../transforms/index';
 import { RefusedWriteError, UsageError } from '../engine/errors';
 import { run } from '../engine/run';
 import { getPalette, shouldUseColor } from '../report/color';
@@ -61,8 +62,8 @@ function getMode(args: CliArgs): SummaryMode {
   return 'preview';
 }
 
-/** Everything that can be refused is refused here, before a file is read. */
-function checkUsage(paths: readonly string[], args: CliArgs, io: CliIo, registry: TransformRegistry): void {
+/** Everything that can be refused is refused here, before a file is read; returns the transforms to run. */
+function checkUsage(paths: readonly string[], args: CliArgs, io: CliIo, registry: TransformRegistry): SelectedTransforms {
   for (const p of paths) {
     if (!existsSync(path.resolve(io.cwd, p))) throw new UsageError(`no such file or folder: ${p}`);
   }
@@ -72,14 +73,13 @@ function checkUsage(paths: readonly string[], args: CliArgs, io: CliIo, registry
   if (args.patch !== undefined && !existsSync(path.dirname(path.resolve(io.cwd, args.patch)))) {
     throw new UsageError(`--patch ${args.patch}: its folder does not exist`);
   }
-  registry.selectTransforms(args.transforms);
+  return registry.selectTransforms(args.transforms);
 }
 
 async function runMigration(paths: string[], args: CliArgs, io: CliIo, overrides: CliOverrides): Promise<number> {
   const registry = overrides.registry ?? defaultRegistry;
-  checkUsage(paths, args, io, registry);
+  const selected = checkUsage(paths, args, io, registry);
   const mode = getMode(args);
-  const selected = registry.selectTransforms(args.transforms);
   const now = overrides.now ?? (() => performance.now());
   const progress = createProgress({ stream: io.stderr, enabled: io.stderrIsTTY && !args.json, now });
   let report: Report;
