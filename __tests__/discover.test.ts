@@ -144,6 +144,14 @@ describe('discoverFiles in a git work tree', () => {
     expect(relative).toEqual(['keep.log.js', 'later.js', 'src/a.js', 'src/b.ts', 'sub/rootonly.js', 'untracked-new.ts']);
   });
 
+  it('a repository inside a plain folder is asked for its files', async () => {
+    const plain = makeFolder('plain');
+    writeTree(plain, { 'top.js': '', 'generated.js': '' });
+    const repo = initGitRepo(path.join(plain, 'service'));
+    writeTree(repo, { '.gitignore': 'generated.js\n', 'app.js': '', 'generated.js': '' });
+    expect((await discover(plain)).paths).toEqual(['generated.js', 'service/app.js', 'top.js']);
+  });
+
   it('drops tracked files that were deleted, and committed node_modules', async () => {
     const repo = initGitRepo(makeFolder('deleted'));
     writeTree(repo, { 'a.js': '', 'gone.js': '', 'node_modules/dep/index.js': '', 'vendor/node_modules/x.js': '' });

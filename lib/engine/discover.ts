@@ -4,7 +4,8 @@
  * - A folder inside a git work tree: the files git tracks or would track there
  *   (`git ls-files --cached --others --exclude-standard`, asked in the folder's own repository, so the
  *   target's .gitignore applies, not the cwd's). Nested repositories and submodules are asked themselves.
- * - A folder elsewhere: a walk that skips node_modules, .git, dist, build and coverage.
+ * - A folder elsewhere: a walk that skips node_modules, .git, dist, build and coverage; a repository met
+ *   during the walk is asked for its files as above.
  * - node_modules below a named folder is always skipped (a committed vendor folder is not source to migrate);
  *   `.git` is never entered.
  * - A file named on the command line is taken even when .gitignore or the default skips would exclude it
@@ -112,9 +113,10 @@ async function walkFolder(realFolder: string, root: string, discovery: Discovery
     const stats = await fs.lstat(location).catch(() => null);
     if (!stats) return;
     if (stats.isDirectory()) {
-      if (!skippedNames.has(name) && !discovery.isIgnored(relativeToCwd(location, discovery))) {
-        await walkFolder(location, root, discovery, skippedNames);
-      }
+      if (skippedNames.has(name) || discovery.isIgnored(relativeToCwd(location, discovery))) return;
+      // A repository inside a plain folder: its own .gitignore applies below it.
+      if (await fs.lstat(path.join(location, '.git')).then(() => true, () => false)) await discoverFolder(location, discovery);
+      else await walkFolder(location, root, discovery, skippedNames);
     } else if (stats.isSymbolicLink()) {
       await followWalkedLink(location, root, discovery, skippedNames);
     } else {
