@@ -1,0 +1,313 @@
+/**
+ * Programs that use the real runner libraries (deasync, co, bluebird), each written once; the
+ * behaviour test runs them as written and as migrated by unwrap-runners, and compares what they log,
+ * return and throw. Every exported function takes `log` first; the driver awaits each result, which
+ * is how propagate-async will call a function this transform made async.
+ */
+export interface Scenario {
+  /** File name (CommonJS .js or ES module .mjs). */
+  file: string;
+  source: string;
+  /** Calls the driver makes, in order: [export name, ...JSON arguments]. */
+  calls: [string, ...unknown[]][];
+  /** Runner modules the migrated file must no longer load. */
+  removes: string[];
+}
+
+const delay = `async function delay(ms, value, log) {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  if (log) log('resolved ' + value);
+  return value;
+}`;
+
+export const scenarios: Scenario[] = [
+  {
+    file: 'co-shapes.js',
+    removes: ['co'],
+    calls: [['runInline', 2], ['wrapped', 'k'], ['named', 3], ['delegates', 2], ['fails'], ['caught']],
+    source: `const co = require('co');
+
+${delay}
+
+exports.runInline = (log, n) =>
+  co(function* () {
+    log('start');
+    const a = yield delay(5, 'a', log);
+    const [b, c] = yield [delay(6, 'b', log), delay(1, 'c', log)];
+    log('parallel done');
+    return a + b + c + n;
+  });
+
+const store = {
+  prefix: 'v:',
+  load: co.wrap(function* (log, key) {
+    log('load ' + key + ' ' + arguments.length);
+    const value = yield delay(2, key);
+    return this.prefix + value;
+  }),
+};
+exports.wrapped = (log, key) => store.load(log, key);
+
+function* page(log, n) {
+  log('page ' + n);
+  return yield delay(1, n * 10);
+}
+
+function* pages(log, count) {
+  const out = [];
+  for (let i = 0; i < count; i++) out.push(yield page(log, i));
+  const last = yield* page(log, count);
+  return out.concat([last]);
+}
+
+exports.named = co.wrap(pages);
+exports.delegates = (log, n) => co(page(log, n));
+
+exports.fails = (log) =>
+  co(function* () {
+    log('before');
+    yield delay(1, 'x');
+    const err = new TypeError('boom');
+    err.code = 'E_BOOM';
+    yield Promise.reject(err);
+    log('never');
+  });
+
+exports.caught = co.wrap(function* (log) {
+  try {
+    yield Promise.reject(new RangeError('inner'));
+  } catch (e) {
+    log('caught ' + e.message);
+    return 'recovered';
+  } finally {
+    log('finally');
+  }
+});
+`,
+  },
+  {
+    file: 'bluebird-coroutine.js',
+    removes: ['bluebird'],
+    calls: [['sum', 2, 3], ['rejects']],
+    source: `const Bluebird = require('bluebird');
+
+${delay}
+
+const add = Bluebird.coroutine(function* (log, a, b) {
+  log('add ' + a + ' ' + b);
+  const x = yield delay(3, a, log);
+  const y = yield Promise.resolve(b);
+  return x + y;
+});
+exports.sum = (log, a, b) => add(log, a, b).then((v) => v * 10);
+
+exports.rejects = Bluebird.coroutine(function* (log) {
+  log('rejecting');
+  yield delay(1, 'r');
+  throw new Error('coroutine failed');
+});
+`,
+  },
+  {
+    file: 'deasync-shapes.js',
+    removes: ['deasync'],
+    calls: [['readValue', 'ok'], ['readValue', 'fail'], ['readValue', 'falsy'], ['readValue', 'many'], ['sleepOrder'], ['inline', 4]],
+    source: `const deasync = require('deasync');
+
+function nodeStyle(mode, callback) {
+  setTimeout(() => {
+    if (mode === 'fail') callback(Object.assign(new Error('bad mode'), { code: 'E_MODE' }));
+    else if (mode === 'falsy') callback(0, 'value despite 0');
+    else if (mode === 'many') callback(null, 'first', 'second');
+    else callback(null, 'value ' + mode);
+  }, 2);
+}
+
+const read = deasync(nodeStyle);
+
+function readValue(log, mode) {
+  log('reading ' + mode);
+  const value = read(mode);
+  log('read ' + value);
+  return value;
+}
+
+function sleepOrder(log) {
+  log('a');
+  setTimeout(() => log('timer fired'), 5);
+  deasync.sleep(25);
+  log('b');
+  return 'slept';
+}
+
+function inline(log, n) {
+  const doubled = deasync((x, cb) => setImmediate(() => cb(null, x * 2)))(n);
+  log('doubled ' + doubled);
+  return doubled;
+}
+
+module.exports = { readValue, sleepOrder, inline };
+`,
+  },
+  {
+    file: 'deasync-loops.js',
+    removes: ['deasync'],
+    calls: [['fetchSync', true], ['fetchSync', false], ['waitFor', 7], ['statLike', 'x'], ['statLike', '']],
+    source: `const deasync = require('deasync');
+
+${delay}
+
+function fetchSync(log, succeed) {
+  let done = false;
+  let result;
+  let error;
+  log('fetch ' + succeed);
+  const p = succeed ? delay(3, 'payload', log) : delay(3, 'x').then(() => { throw new SyntaxError('parse failed'); });
+  p.then((value) => {
+    result = value;
+    done = true;
+  }, (err) => {
+    error = err;
+    done = true;
+  });
+  deasync.loopWhile(() => !done);
+  log('after loop');
+  if (error) throw error;
+  return result;
+}
+
+function waitFor(log, n) {
+  var finished = false, value;
+  delay(2, n * 3).then(function (v) { value = v; finished = true; });
+  deasync.loopWhile(function () { return !finished; });
+  log('waited ' + value);
+  return value;
+}
+
+function statLike(log, name) {
+  let done = false;
+  let error = null;
+  let stats;
+  setTimeout(() => {
+    const err = name ? null : new Error('empty name');
+    const s = name ? { size: name.length } : undefined;
+    log('callback');
+    error = err;
+    stats = s;
+    done = true;
+  }, 2);
+  deasync.loopWhile(() => !done);
+  if (error) throw error;
+  return stats;
+}
+
+module.exports = { fetchSync, waitFor, statLike };
+`,
+  },
+  {
+    file: 'wrappers-and-runners.js',
+    removes: ['./sync-helpers'],
+    calls: [['profile', 5], ['readConfig', '{"a":1}'], ['readConfig', '{bad'], ['forwarded', 9], ['iife', 2]],
+    source: `const { runSync } = require('./sync-helpers');
+
+${delay}
+
+function profile(log, id) {
+  const user = runSync(delay(2, 'user' + id, log));
+  const posts = runSync(() => delay(1, user + ':posts', log));
+  const stats = runSync(async () => {
+    const a = await delay(2, 1, log);
+    const b = await delay(1, 2, log);
+    return a + b;
+  });
+  log('profile built');
+  return { user, posts, stats };
+}
+
+function readConfig(log, text) {
+  return new Promise(async (resolve, reject) => {
+    try {
+      const raw = await delay(1, text);
+      log('parsing');
+      resolve(JSON.parse(raw));
+    } catch (err) {
+      log('parse error');
+      reject(err);
+    }
+  });
+}
+
+async function forwarded(log, n) {
+  const v = await new Promise((resolve, reject) => delay(1, n, log).then(resolve, reject));
+  return new Promise((res, rej) => delay(1, v + 1).then(res).catch(rej));
+}
+
+async function iife(log, n) {
+  await (async () => {
+    const first = await delay(1, n, log);
+    log('first ' + first);
+  })();
+  const total = await (async () => {
+    const rows = await delay(1, [1, 2, n], log);
+    return rows.length;
+  })();
+  return total;
+}
+
+module.exports = { profile, readConfig, forwarded, iife };
+`,
+  },
+];
+
+/** The runner helper `--runner runSync` names: blocks on a promise or a function's promise. */
+export const syncHelpers = `const deasync = require('deasync');
+
+function runSync(work) {
+  const promise = typeof work === 'function' ? work() : work;
+  let state = 'pending';
+  let value;
+  promise.then((v) => { state = 'done'; value = v; }, (e) => { state = 'failed'; value = e; });
+  deasync.loopWhile(() => state === 'pending');
+  if (state === 'failed') throw value;
+  return value;
+}
+
+module.exports = { runSync };
+`;
+
+/**
+ * Runs every scenario's calls in order and prints their logs, values and errors as JSON. Each call
+ * starts in its own macrotask: deasync cannot wait on a promise from inside a promise callback.
+ */
+export const driver = `const results = [];
+const scenarios = JSON.parse(process.argv[2]);
+
+function runCall(fn, args) {
+  return new Promise((resolve) => setImmediate(() => {
+    let returned;
+    try {
+      returned = fn(...args);
+    } catch (error) {
+      resolve({ error });
+      return;
+    }
+    Promise.resolve(returned).then((value) => resolve({ value }), (error) => resolve({ error }));
+  }));
+}
+
+(async () => {
+  for (const { file, calls } of scenarios) {
+    const mod = require('./' + file);
+    for (const [name, ...args] of calls) {
+      const logs = [];
+      const log = (line) => logs.push(String(line));
+      const entry = { call: file + '#' + name + JSON.stringify(args), logs };
+      const { value, error } = await runCall(mod[name], [log, ...args]);
+      if (error) entry.error = { class: error.constructor && error.constructor.name, message: error.message, code: error.code };
+      else entry.value = value;
+      results.push(entry);
+    }
+  }
+  process.stdout.write(JSON.stringify(results));
+})();
+`;

@@ -1,0 +1,86 @@
+/**
+ * Runs programs that use the real deasync, co and bluebird as written and as migrated by
+ * unwrap-runners (two child processes, all scenarios batched) and requires the same values, the same
+ * errors (class, message, code) and the same order of logged side effects.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { runUnwrapRunners } from './support/runners-fixtures';
+import { driver, scenarios, syncHelpers } from './support/runners-scenarios';
+import { defaultTransformOptions } from '../transforms/shared/types';
+
+const options = { ...defaultTransformOptions, runners: ['runSync'] };
+const repoModules = join(__dirname, '..', 'node_modules');
+
+interface CallResult {
+  call: string;
+  logs: string[];
+  value?: unknown;
+  error?: { class: string; message: string; code?: string };
+}
+
+const migrated = scenarios.map((s) => ({ scenario: s, result: runUnwrapRunners(s.file, s.source, options) }));
+let dir = '';
+let original: CallResult[] = [];
+let converted: CallResult[] = [];
+
+async function runVariant(name: string, files: Record<string, string>): Promise<CallResult[]> {
+  const variantDir = join(dir, name);
+  mkdirSync(variantDir);
+  const all = { 'sync-helpers.js': syncHelpers, 'driver.js': driver, ...files };
+  for (const [file, text] of Object.entries(all)) writeFileSync(join(variantDir, file), text);
+  const plan = JSON.stringify(scenarios.map(({ file, calls }) => ({ file, calls })));
+  const { stdout } = await promisify(execFile)(process.execPath, ['driver.js', plan], {
+    cwd: variantDir,
+    env: { ...process.env, NODE_PATH: repoModules },
+    timeout: 30000,
+  });
+  return JSON.parse(stdout) as CallResult[];
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'awaitify-runners-'));
+  [original, converted] = await Promise.all([
+    runVariant('original', Object.fromEntries(scenarios.map((s) => [s.file, s.source]))),
+    runVariant('migrated', Object.fromEntries(migrated.map(({ scenario, result }) => [scenario.file, result.text]))),
+  ]);
+});
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('unwrap-runners keeps behaviour with the real libraries', () => {
+  it.each(migrated.map((m) => [m.scenario.file, m] as const))('%s is migrated without diagnostics and drops its runner', (_file, { scenario, result }) => {
+    expect(result.text).not.toBe(scenario.source);
+    expect(result.diagnostics).toEqual([]);
+    for (const name of scenario.removes) expect(result.text).not.toContain(`require('${name}')`);
+  });
+
+  it('ran every call in both forms', () => {
+    const expected = scenarios.reduce((n, s) => n + s.calls.length, 0);
+    expect(original).toHaveLength(expected);
+    expect(converted).toHaveLength(expected);
+  });
+
+  it('the originals really exercise values, errors and interleaved side effects', () => {
+    const byCall = new Map(original.map((r) => [r.call, r]));
+    expect(byCall.get('co-shapes.js#fails[]')?.error).toEqual({ class: 'TypeError', message: 'boom', code: 'E_BOOM' });
+    expect(byCall.get('co-shapes.js#runInline[2]')?.logs).toEqual(['start', 'resolved a', 'resolved c', 'resolved b', 'parallel done']);
+    expect(byCall.get('deasync-shapes.js#readValue["falsy"]')?.value).toBe('value despite 0');
+    expect(byCall.get('deasync-shapes.js#readValue["many"]')?.value).toBe('first');
+    expect(byCall.get('deasync-shapes.js#sleepOrder[]')?.logs).toEqual(['a', 'timer fired', 'b']);
+    expect(byCall.get('deasync-loops.js#fetchSync[false]')?.error?.class).toBe('SyntaxError');
+    expect(byCall.get('wrappers-and-runners.js#readConfig["{bad"]')?.error?.class).toBe('SyntaxError');
+  });
+
+  it.each(scenarios.flatMap((s) => s.calls.map((c) => [`${s.file}#${c[0]}${JSON.stringify(c.slice(1))}`] as const)))('%s: same logs, value and error', (call) => {
+    const before = original.find((r) => r.call === call);
+    const after = converted.find((r) => r.call === call);
+    expect(before).toBeDefined();
+    expect(after).toEqual(before);
+  });
+});
