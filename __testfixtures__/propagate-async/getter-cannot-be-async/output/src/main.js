@@ -1,3 +1,3 @@
-import { User } from './user';
+const User = require('./user');
 
 console.log(new User(1).name);

@@ -1,4 +1,6 @@
-export async function loadName(id: number): Promise<string> {
+async function loadName(id) {
   await new Promise((resolve) => setTimeout(resolve, 1));
   return `user ${id}`;
 }
+
+module.exports = { loadName };

@@ -1,0 +1,1 @@
+export { fetchText as download } from './http';

@@ -1,0 +1,121 @@
+/**
+ * propagate-async over whole fixture projects (the byte comparison itself is the fixture harness's):
+ * the TypeScript outputs compile with the real tsc and pass typescript-eslint's promise rules, the
+ * programs print the same before (the start still synchronous) and after propagation, and a second
+ * run changes nothing.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createProgram, findCompilerErrors, findPromiseLintErrors, transpileToCommonJs } from './support/propagate-checks';
+import { listProjectFiles, readCaseArgs, runPropagation } from './support/propagate-run';
+
+const casesRoot = join(__dirname, '..', '__testfixtures__', 'propagate-async');
+const folderCases = listProjectFiles(casesRoot)
+  .filter((f) => /^[^/]+\/args\.json$/.test(f))
+  .map((f) => f.split('/')[0]);
+
+const typeScriptCases = folderCases.filter((name) =>
+  listProjectFiles(join(casesRoot, name, 'output')).some((f) => f.endsWith('.ts')),
+);
+
+describe('TypeScript outputs', () => {
+  it('there are TypeScript fixture projects to check', () => {
+    expect(typeScriptCases.length).toBeGreaterThanOrEqual(3);
+  });
+
+  for (const name of typeScriptCases) {
+    it(`${name}: tsc --noEmit and the promise lint rules report nothing`, async () => {
+      const outputDir = join(casesRoot, name, 'output');
+      const files = listProjectFiles(outputDir).filter((f) => f.endsWith('.ts')).map((f) => join(outputDir, f));
+      const program = createProgram(files);
+      expect(findCompilerErrors(program)).toEqual([]);
+      expect(await findPromiseLintErrors(outputDir, files, program)).toEqual([]);
+    });
+  }
+
+  it('the checks do catch an un-awaited promise (the rules are live)', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'awaitify-lint-'));
+    try {
+      const file = join(work, 'floating.ts');
+      writeFileSync(file, 'async function f(): Promise<number> { return 1; }\nexport function g(): void { f(); }\n');
+      const program = createProgram([file]);
+      expect(findCompilerErrors(program)).toEqual([]);
+      const errors = await findPromiseLintErrors(work, [file], program);
+      expect(errors.join('\n')).toContain('no-floating-promises');
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a second run', () => {
+  for (const name of folderCases) {
+    it(`${name}: changes nothing`, async () => {
+      const { result } = await runPropagation(join(casesRoot, name, 'output'), readCaseArgs(join(casesRoot, name)));
+      expect(result.files.filter((f) => f.status === 'changed').map((f) => f.path)).toEqual([]);
+      expect(result.files.filter((f) => f.status === 'failed').map((f) => f.path)).toEqual([]);
+    });
+  }
+});
+
+/**
+ * The program as it was before the user made the start async by hand: the start without `async`,
+ * its simulated wait (`await new Promise((resolve) => setTimeout(…))`) and its Promise<T> return type.
+ */
+function undoHandMadeAsync(text: string, name: string): string {
+  return text
+    .replace(new RegExp(`async function ${name}\\(([^)]*)\\)(?:: Promise<([^>]+)>)?`), (_m, params: string, type?: string) =>
+      type ? `function ${name}(${params}): ${type}` : `function ${name}(${params})`,
+    )
+    .replace(/^\s*await new Promise\(\(resolve\) => setTimeout\(resolve, [^)]*\)\);\n/m, '');
+}
+
+function writeRunnable(dir: string, files: Record<string, string>): void {
+  for (const [path, text] of Object.entries(files)) {
+    const target = join(dir, path.replace(/\.ts$/, '.js'));
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, path.endsWith('.ts') ? transpileToCommonJs(text, path) : text);
+  }
+}
+
+function runNode(dir: string, entry: string): string {
+  return execFileSync(process.execPath, [join(dir, entry.replace(/\.ts$/, '.js'))], { cwd: dir, encoding: 'utf8' });
+}
+
+const behaviourCases: { name: string; entry: string }[] = [
+  { name: 'deep-chain-across-files', entry: 'src/app.ts' },
+  { name: 'interface-two-implementations', entry: 'src/main.ts' },
+  { name: 'abstract-method-and-renamed-reexport', entry: 'src/cli.ts' },
+  { name: 'foreach-keeps-order', entry: 'lib/run.js' },
+  { name: 'recursive-cycle', entry: 'main.js' },
+];
+
+describe('behaviour: the synchronous program and the propagated one print the same', () => {
+  for (const { name, entry } of behaviourCases) {
+    it(name, () => {
+      const [startFile, startName] = (readCaseArgs(join(casesRoot, name)).async ?? [])[0].split('#');
+      const inputDir = join(casesRoot, name, 'input');
+      const outputDir = join(casesRoot, name, 'output');
+      const before: Record<string, string> = {};
+      const after: Record<string, string> = {};
+      for (const f of listProjectFiles(inputDir)) {
+        const text = readFileSync(join(inputDir, f), 'utf8');
+        before[f] = f === startFile ? undoHandMadeAsync(text, startName) : text;
+        after[f] = existsSync(join(outputDir, f)) ? readFileSync(join(outputDir, f), 'utf8') : text;
+      }
+      expect(before[startFile]).not.toContain(`async function ${startName}`);
+      const work = mkdtempSync(join(tmpdir(), 'awaitify-behaviour-'));
+      try {
+        writeRunnable(join(work, 'before'), before);
+        writeRunnable(join(work, 'after'), after);
+        const expected = runNode(join(work, 'before'), entry);
+        expect(expected.length).toBeGreaterThan(0);
+        expect(runNode(join(work, 'after'), entry)).toBe(expected);
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+    });
+  }
+});
