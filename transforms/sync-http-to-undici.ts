@@ -32,7 +32,7 @@
  * form, agent, socketTimeout, gzip, …), options that cannot be read, a response that escapes, getBody()
  * evaluated conditionally, a call that cannot await (CommonJS top level, constructor, getter, generator).
  */
-import type { Transform, TransformContext } from './shared/types';
+import type { DiagnosticInput, Transform, TransformContext } from './shared/types';
 import { toJscodeshift } from './shared/to-jscodeshift';
 import { createConversionState } from './sync-http-to-undici/conversion-state';
 import { convertSyncFetch } from './sync-http-to-undici/convert-sync-fetch';
@@ -81,23 +81,43 @@ export const syncHttpToUndici: Transform = {
   prefilter(source: string): boolean {
     return source.includes('sync-request') || source.includes('sync-fetch');
   },
-  apply(root, context): boolean {
-    const uses = findHttpCalls(context.j, root);
-    if (uses.calls.length === 0 && uses.otherUses.length === 0) return false;
-    for (const library of new Set([...uses.calls, ...uses.otherUses].map((u) => u.library))) {
-      context.requestDependency({ name: library, kind: 'remove-if-unused' });
+  apply(root, outer): boolean {
+    // diagnostics are reported in source order, whatever order the steps find them in
+    const pending: DiagnosticInput[] = [];
+    const context: TransformContext = Object.assign(Object.create(outer) as TransformContext, {
+      report: (d: DiagnosticInput) => pending.push(d),
+    });
+    try {
+      return applyInOrder(root, context);
+    } finally {
+      pending.sort((a, b) => getPosition(a) - getPosition(b)).forEach((d) => outer.report(d));
     }
-    reportOtherUses(context, uses);
-    const range = chooseUndiciRange(context.nodeEngines);
-    if (!range) {
-      const first = uses.calls[0]?.call ?? uses.otherUses[0]?.path;
-      context.report({ code: 'UNDICI_NODE_UNSUPPORTED', node: first, message: `engines.node "${context.nodeEngines}" admits Node.js older than 18.17, where no undici with the APIs used here installs; nothing was converted` });
-      return false;
-    }
-    const changed = convertCalls(root, context, uses);
-    if (changed) context.requestDependency({ name: 'undici', range, kind: 'add' });
-    return changed;
   },
 };
+
+function getPosition(d: DiagnosticInput): number {
+  const target = d.node as { node?: unknown; loc?: unknown } | undefined;
+  const node = (target && 'parentPath' in target ? target.node : target) as { loc?: { start: { line: number; column: number } } } | undefined;
+  const start = node?.loc?.start;
+  return start ? start.line * 100000 + start.column : 0;
+}
+
+function applyInOrder(root: Collection, context: TransformContext): boolean {
+  const uses = findHttpCalls(context.j, root);
+  if (uses.calls.length === 0 && uses.otherUses.length === 0) return false;
+  for (const library of new Set([...uses.calls, ...uses.otherUses].map((u) => u.library))) {
+    context.requestDependency({ name: library, kind: 'remove-if-unused' });
+  }
+  reportOtherUses(context, uses);
+  const range = chooseUndiciRange(context.nodeEngines);
+  if (!range) {
+    const first = uses.calls[0]?.call ?? uses.otherUses[0]?.path;
+    context.report({ code: 'UNDICI_NODE_UNSUPPORTED', node: first, message: `engines.node "${context.nodeEngines}" admits Node.js older than 18.17, where no undici with the APIs used here installs; nothing was converted` });
+    return false;
+  }
+  const changed = convertCalls(root, context, uses);
+  if (changed) context.requestDependency({ name: 'undici', range, kind: 'add' });
+  return changed;
+}
 
 export default toJscodeshift(syncHttpToUndici);

@@ -55,7 +55,12 @@ function buildOptionsText(state: ConversionState, plan: SyncRequestPlan): string
   if (headers) props.push(headers);
   if (plan.json) props.push(`body: JSON.stringify(${printNode(state, plan.json)})`);
   else if (plan.bodyProperty) props.push(printNode(state, plan.bodyProperty));
-  if (plan.timeoutProperty) props.push(`headersTimeout: ${printNode(state, (plan.timeoutProperty as unknown as Prop).value)}`);
+  if (plan.timeoutProperty) {
+    const old = plan.timeoutProperty as unknown as Prop & { comments?: unknown };
+    const renamed = state.j.objectProperty(state.j.identifier('headersTimeout'), old.value as never);
+    (renamed as unknown as { comments?: unknown }).comments = old.comments;
+    props.push(printNode(state, renamed as unknown as ASTNode));
+  }
   if (plan.followRedirects) {
     state.used.redirects = true;
     props.push(`dispatcher: ${placeholders.followRedirects}`);

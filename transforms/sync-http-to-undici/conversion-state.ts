@@ -49,6 +49,7 @@ function fill(node: unknown, fills: Fills): void {
   if (!node || typeof node !== 'object') return;
   const n = node as Record<string, unknown>;
   for (const key of Object.keys(n)) {
+    if (key === 'loc' || key === 'tokens' || key === 'original' || key === 'comments') continue;
     const child = n[key];
     if (Array.isArray(child)) {
       child.forEach((item, index) => {

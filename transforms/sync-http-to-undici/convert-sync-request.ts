@@ -11,7 +11,7 @@ import { ensureInStatementList, findHoistTarget, insertBeforeStatement, wrapArro
 import { getUniqueName } from '../shared/modules';
 import { isNeverReassigned } from '../shared/references';
 import { buildBodyDump, buildBodyRead, buildRequestAwait, buildStatusCheck, buildUrlText } from './build-request';
-import { buildExpression, buildStatement, printNode, type ConversionState } from './conversion-state';
+import { buildExpression, buildStatement, printNode, quoteString, type ConversionState } from './conversion-state';
 import { readCallShape, type CallShape } from './read-call-shape';
 import { readRequestOptions, type SyncRequestPlan } from './read-request-options';
 import { readResponseUses, type ResponseUse, type ResponseUses } from './read-response-uses';
@@ -118,22 +118,32 @@ function applyStored(
   const bodyName = needsBody ? getUniqueName(j, root, `${name}Body`) : '';
   const checked = new Set<ASTNode>();
   for (const use of uses) {
-    if (use.kind === 'body') use.member.replace(j.identifier(bodyName));
-    if (use.kind === 'url') use.member.replace(buildExpression(state, url.reference));
-    if (use.kind === 'isError') use.call.replace(j.binaryExpression('>=', j.memberExpression(j.identifier(name), j.identifier('statusCode')), j.numericLiteral(400)));
+    if (use.kind === 'body') replaceNode(state, use.member, j.identifier(bodyName));
+    if (use.kind === 'url') replaceNode(state, use.member, buildExpression(state, url.reference));
+    if (use.kind === 'isError') replaceNode(state, use.call, buildExpression(state, `${name}.statusCode >= 400`));
     if (use.kind === 'getBody') {
-      const body = use.encoding ? j.callExpression(j.memberExpression(j.identifier(bodyName), j.identifier('toString')), [j.stringLiteral(use.encoding)]) : j.identifier(bodyName);
+      const body = buildExpression(state, use.encoding ? `${bodyName}.toString(${quoteString(state, use.encoding)})` : bodyName);
       const target = getStatement(j, use.target);
-      use.call.replace(body);
+      replaceNode(state, use.call, body);
       if (!isCheckedBefore(target, checked)) {
         const check = buildStatusCheck(state, name, bodyName, url.reference);
         checked.add(check);
-        insertBeforeStatement(target, [check]);
+        target.insertBefore(check);
       }
     }
   }
   setInit(buildRequestAwait(state, plan, url.request));
   declaration.insertAfter(needsBody ? buildBodyRead(state, `${name}.body`, bodyName) : buildBodyDump(state, `${name}.body`));
+}
+
+/**
+ * Replaces the node found at `path` when the analysis ran; its path may be stale since an arrow body it
+ * sat in was wrapped in a block, so the node is looked up again.
+ */
+function replaceNode(state: ConversionState, path: ASTPath, replacement: ASTNode): void {
+  const { j, root } = state;
+  const current = (root.find(j.Node).paths() as ASTPath[]).find((p) => p.node === path.node) ?? path;
+  current.replace(replacement);
 }
 
 /** A status check this conversion already placed earlier in the same statement list runs first. */
@@ -145,20 +155,17 @@ function isCheckedBefore(target: ASTPath, checked: Set<ASTNode>): boolean {
 
 function applyDestructured(state: ConversionState, plan: SyncRequestPlan, declarator: ASTPath, declaration: ASTPath): void {
   const { j, root } = state;
-  const pattern = (declarator.node as unknown as { id: { properties: { key: { name: string }; value: ASTNode; shorthand?: boolean }[] } }).id;
+  const pattern = (declarator.node as unknown as { id: { properties: { key: { name: string }; value: { name: string } }[] } }).id;
   const stream = getUniqueName(j, root, 'responseBody');
-  const bodyProp = pattern.properties.find((p) => p.key.name === 'body');
   const kind = (declaration.node as unknown as { kind: string }).kind;
-  let after: ASTNode;
-  if (bodyProp) {
-    const local = (bodyProp.value as unknown as { name: string }).name;
-    bodyProp.value = j.identifier(stream);
-    bodyProp.shorthand = false;
-    after = buildBodyRead(state, stream, local, kind);
-  } else {
-    pattern.properties.push(j.objectProperty(j.identifier('body'), j.identifier(stream)) as never);
-    after = buildBodyDump(state, stream);
-  }
+  const bodyLocal = pattern.properties.find((p) => p.key.name === 'body')?.value.name ?? null;
+  const names = pattern.properties
+    .filter((p) => p.key.name !== 'body')
+    .map((p) => (p.key.name === p.value.name ? p.key.name : `${p.key.name}: ${p.value.name}`));
+  // `const { statusCode, body: responseBody } = …`: undici's body is a stream, the user's `body` a Buffer
+  const text = `const { ${[...names, `body: ${stream}`].join(', ')} } = x;`;
+  const rebuilt = buildStatement(state, text) as unknown as { declarations: { id: unknown }[] };
+  (declarator.node as unknown as { id: unknown }).id = rebuilt.declarations[0].id;
   (declarator.node as unknown as { init: ASTNode }).init = buildRequestAwait(state, plan, buildUrlText(state, plan));
-  declaration.insertAfter(after);
+  declaration.insertAfter(bodyLocal ? buildBodyRead(state, stream, bodyLocal, kind) : buildBodyDump(state, stream));
 }

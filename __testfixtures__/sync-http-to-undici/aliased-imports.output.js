@@ -1,0 +1,22 @@
+const { request, fetch, getGlobalDispatcher, interceptors } = require('undici');
+// sync-request followed redirects; undici.request does only through this interceptor
+const followRedirects = getGlobalDispatcher().compose(interceptors.redirect({ maxRedirections: 20 }));
+
+async function loadConfig(url) {
+  const response = await request(url, { dispatcher: followRedirects });
+  const responseBody = Buffer.from(await response.body.arrayBuffer());
+
+  if (response.statusCode >= 300) {
+    throw Object.assign(new Error(`Server responded to ${url} with status code ${response.statusCode}:\n${responseBody}`), {
+      statusCode: response.statusCode, headers: response.headers, body: responseBody, url,
+    });
+  }
+
+  return JSON.parse(responseBody.toString('utf8'));
+}
+
+async function loadFlags(url) {
+  return await (await fetch(url)).json();
+}
+
+module.exports = { loadConfig, loadFlags };

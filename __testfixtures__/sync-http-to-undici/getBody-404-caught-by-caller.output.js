@@ -1,0 +1,24 @@
+const { request, getGlobalDispatcher, interceptors } = require('undici');
+
+// sync-request followed redirects; undici.request does only through this interceptor
+const followRedirects = getGlobalDispatcher().compose(interceptors.redirect({ maxRedirections: 20 }));
+
+async function findOrder(base, id) {
+  const url = base + '/orders/' + id;
+  const res = await request(url, { dispatcher: followRedirects });
+  const resBody = Buffer.from(await res.body.arrayBuffer());
+  try {
+    if (res.statusCode >= 300) {
+      throw Object.assign(new Error(`Server responded to ${url} with status code ${res.statusCode}:\n${resBody}`), {
+        statusCode: res.statusCode, headers: res.headers, body: resBody, url,
+      });
+    }
+
+    return JSON.parse(resBody.toString('utf8'));
+  } catch (err) {
+    if (err.statusCode === 404) return null;
+    throw err;
+  }
+}
+
+module.exports = findOrder;

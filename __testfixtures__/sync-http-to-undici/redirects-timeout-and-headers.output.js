@@ -1,0 +1,12 @@
+const { request, getGlobalDispatcher, interceptors } = require('undici');
+
+// sync-request followed redirects; undici.request does only through this interceptor
+const followRedirects = getGlobalDispatcher().compose(interceptors.redirect({ maxRedirections: 20 }));
+
+async function session(url) {
+  const res = await request(url, { headersTimeout: 300, dispatcher: followRedirects });
+  await res.body.dump();
+  return { cookies: res.headers['set-cookie'], final: url, failed: res.statusCode >= 400 };
+}
+
+module.exports = session;

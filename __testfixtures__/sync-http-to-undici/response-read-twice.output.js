@@ -1,0 +1,21 @@
+const { request, getGlobalDispatcher, interceptors } = require('undici');
+
+// sync-request followed redirects; undici.request does only through this interceptor
+const followRedirects = getGlobalDispatcher().compose(interceptors.redirect({ maxRedirections: 20 }));
+
+async function describe(url) {
+  const res = await request(url, { dispatcher: followRedirects });
+  const resBody = Buffer.from(await res.body.arrayBuffer());
+
+  if (res.statusCode >= 300) {
+    throw Object.assign(new Error(`Server responded to ${url} with status code ${res.statusCode}:\n${resBody}`), {
+      statusCode: res.statusCode, headers: res.headers, body: resBody, url,
+    });
+  }
+
+  const text = resBody.toString('utf8');
+  const size = resBody.length;
+  return { status: res.statusCode, type: res.headers['content-type'], text, size, raw: resBody.toString() };
+}
+
+module.exports = describe;

@@ -1,0 +1,26 @@
+const request = require('sync-request');
+
+const { request: request2, getGlobalDispatcher, interceptors } = require('undici');
+
+// sync-request followed redirects; undici.request does only through this interceptor
+const followRedirects = getGlobalDispatcher().compose(interceptors.redirect({ maxRedirections: 20 }));
+
+function flaky(url) {
+  const res = request('GET', url, { retry: true, maxRetries: 3 });
+  return res.getBody('utf8');
+}
+
+async function stable(url) {
+  const response = await request2(url, { dispatcher: followRedirects });
+  const responseBody = Buffer.from(await response.body.arrayBuffer());
+
+  if (response.statusCode >= 300) {
+    throw Object.assign(new Error(`Server responded to ${url} with status code ${response.statusCode}:\n${responseBody}`), {
+      statusCode: response.statusCode, headers: response.headers, body: responseBody, url,
+    });
+  }
+
+  return responseBody.toString('utf8');
+}
+
+module.exports = { flaky, stable };
