@@ -1,0 +1,136 @@
+/**
+ * lib/analysis (planAsync) on small in-memory projects: which files it loads, how calls resolve
+ * (by the checker, not by name), where chains stop, and that the plan does not depend on file order.
+ */
+import { planAsync } from '../lib/analysis/plan-async';
+import type { AnalysisInput, AsyncPlan } from '../lib/analysis/types';
+import type { NewlyAsync } from '../transforms/shared/types';
+
+const cwd = '/project';
+
+function plan(files: Record<string, string>, input: Partial<AnalysisInput> = {}): AsyncPlan {
+  const sources = new Map(Object.entries(files).map(([path, text]) => [`${cwd}/${path}`, text]));
+  return planAsync({ cwd, sources, starts: [], userStarts: [], markBoundaries: false, ...input });
+}
+
+function madeAsyncNames(result: AsyncPlan): string[] {
+  return result.madeAsync.map((m) => `${m.file.slice(cwd.length + 1)}#${m.name}`).sort();
+}
+
+function withoutStats(result: AsyncPlan): Omit<AsyncPlan, 'stats'> {
+  const { stats: _stats, ...rest } = result;
+  return rest;
+}
+
+const chain = {
+  'db.js': 'async function query() { return 1; }\nmodule.exports = { query };\n',
+  'repo.js': "const db = require('./db');\nfunction count() { return db.query() + 1; }\nmodule.exports = { count };\n",
+  'unrelated.js': "const other = require('./other');\nfunction query() { return other.x(); }\nmodule.exports = { query };\n",
+  'other.js': 'exports.x = function () { return 2; };\n',
+};
+
+describe('planAsync', () => {
+  it('loads only the files that can reach a starting point', () => {
+    const result = plan(chain, { userStarts: [{ file: 'db.js', name: 'query' }] });
+    expect(madeAsyncNames(result)).toEqual(['repo.js#count']);
+    expect(result.stats?.filesGiven).toBe(4);
+    expect(result.stats?.filesLoaded).toBe(2);
+  });
+
+  it('gives the same plan whatever order the files come in', () => {
+    const reversed = Object.fromEntries(Object.entries(chain).reverse());
+    const a = plan(chain, { userStarts: [{ file: 'db.js', name: 'query' }] });
+    const b = plan(reversed, { userStarts: [{ file: 'db.js', name: 'query' }] });
+    expect(withoutStats(b)).toEqual(withoutStats(a));
+  });
+
+  it('does not confuse two unrelated functions with the same name', () => {
+    const files = {
+      ...chain,
+      'main.js': "const { query } = require('./unrelated');\nconst { count } = require('./repo');\nfunction a() { return query(); }\nfunction b() { return count(); }\nmodule.exports = { a, b };\n",
+    };
+    const result = plan(files, { userStarts: [{ file: 'db.js', name: 'query' }] });
+    expect(madeAsyncNames(result)).toEqual(['main.js#b', 'repo.js#count']);
+  });
+
+  it('follows this.m(), default exports and renamed imports', () => {
+    const result = plan(
+      {
+        'fetch.ts': 'export default async function load(): Promise<number> { return 1; }\n',
+        'client.ts':
+          "import get from './fetch';\nexport class Client {\n  read(): number { return get(); }\n  twice(): number { return this.read() * 2; }\n}\n",
+      },
+      { userStarts: [{ file: 'fetch.ts', name: 'load' }] },
+    );
+    expect(madeAsyncNames(result)).toEqual(['client.ts#Client.read', 'client.ts#Client.twice']);
+    expect(result.madeAsync.every((m) => m.exported)).toBe(true);
+  });
+
+  it('makes a base method and its override async together', () => {
+    const result = plan(
+      {
+        'io.ts': 'export async function readDisk(): Promise<string> { return "x"; }\n',
+        'shapes.ts':
+          "import { readDisk } from './io';\nexport class Base { name(): string { return 'base'; } }\nexport class Disk extends Base { override name(): string { return readDisk(); } }\nexport function show(b: Base): string { return b.name(); }\n",
+      },
+      { userStarts: [{ file: 'io.ts', name: 'readDisk' }] },
+    );
+    expect(madeAsyncNames(result)).toEqual(['shapes.ts#Base.name', 'shapes.ts#Disk.name', 'shapes.ts#show']);
+  });
+
+  it('finds a per-file start by its name after its lines moved, and names its conversions at a boundary', () => {
+    const start: NewlyAsync = {
+      file: `${cwd}/api.js`,
+      name: 'getUser',
+      line: 40,
+      column: 1,
+      reason: 'awaits undici.request',
+      conversionIds: [`${cwd}/api.js#sync-http-to-undici:41:3`],
+    };
+    const result = plan(
+      {
+        'api.js': "async function getUser() { return 'u'; }\nmodule.exports = { getUser };\n",
+        'model.js':
+          "const { getUser } = require('./api');\nclass Model {\n  constructor() {\n    this.user = getUser();\n  }\n}\nmodule.exports = { Model };\n",
+      },
+      { starts: [start] },
+    );
+    expect(result.madeAsync).toEqual([]);
+    expect(result.files[`${cwd}/model.js`]?.awaitCalls ?? []).toEqual([]);
+    expect(result.boundaries).toEqual([
+      { chain: ['getUser (api.js:1:1)', 'a constructor (model.js:4:17)'], skipConversionIds: start.conversionIds },
+    ]);
+    expect(result.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['ASYNC_BOUNDARY', 4, 17]]);
+  });
+
+  it('converts a clean chain even when another start reaches a boundary', () => {
+    const result = plan(
+      {
+        'a.js': 'async function a() { return 1; }\nasync function b() { return 2; }\nmodule.exports = { a, b };\n',
+        'use.js':
+          "const { a, b } = require('./a');\nfunction useA() { return a() + 1; }\nclass K { get v() { return b(); } }\nmodule.exports = { useA, K };\n",
+      },
+      { userStarts: [{ file: 'a.js', name: 'a' }, { file: 'a.js', name: 'b' }] },
+    );
+    expect(madeAsyncNames(result)).toEqual(['use.js#useA']);
+    expect(result.boundaries).toHaveLength(1);
+  });
+
+  it('uses top-level await in an ES module and stops at a CommonJS library top level', () => {
+    const esm = plan(
+      { 'lib.mjs': 'export async function f() { return 1; }\n', 'main.mjs': "import { f } from './lib.mjs';\nconsole.log(f());\n" },
+      { userStarts: [{ file: 'lib.mjs', name: 'f' }] },
+    );
+    expect(esm.files[`${cwd}/main.mjs`]?.awaitCalls).toEqual([{ line: 2, column: 13, endLine: 2, endColumn: 16 }]);
+    const cjs = plan(
+      { 'lib.js': 'async function f() { return 1; }\nmodule.exports = { f, value: f() + 1 };\n' },
+      { userStarts: [{ file: 'lib.js', name: 'f' }] },
+    );
+    expect(cjs.boundaries.map((b) => b.chain.at(-1))).toEqual([expect.stringContaining("CommonJS module's top level")]);
+  });
+
+  it('reports an --async name the file does not declare', () => {
+    const result = plan(chain, { userStarts: [{ file: 'db.js', name: 'nope' }] });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['ASYNC_NAME_NOT_FOUND']);
+  });
+});
