@@ -1,0 +1,4 @@
+const { loadConfig, Server } = require('./config');
+
+const config = loadConfig();
+console.log(config.port, new Server().secret);

@@ -1,0 +1,16 @@
+const deasync = require('deasync');
+
+async function waitFor(promise) {
+  var value;
+  value = await promise;
+  return value;
+}
+
+function waitForOther(promise) {
+  var finished = false, value;
+  promise.then(function (v) { value = v; finished = true; });
+  deasync.loopWhile(function () { return !finished; });
+  return value;
+}
+
+module.exports = { waitFor, waitForOther };
