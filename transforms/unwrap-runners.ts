@@ -19,6 +19,7 @@ import { flattenPromiseWrappers } from './unwrap-runners/flatten-promise-wrapper
 import { inlineAsyncIifes } from './unwrap-runners/inline-async-iifes';
 import { unwrapGenerators } from './unwrap-runners/unwrap-generators';
 import { unwrapUserRunners } from './unwrap-runners/unwrap-user-runners';
+import { unwrapWorkerRunners } from './unwrap-runners/unwrap-worker-runners';
 
 const runnerText = /deasync|['"](?:co|bluebird|synckit|make-synchronous|sync-rpc)['"]|new\s+Promise|\(\s*async\b/;
 
@@ -31,6 +32,7 @@ const steps: readonly Step[] = [
   unwrapGenerators,
   unwrapDeasyncCalls,
   unwrapDeasyncLoops,
+  unwrapWorkerRunners,
   unwrapUserRunners,
   flattenPromiseWrappers,
   inlineAsyncIifes,

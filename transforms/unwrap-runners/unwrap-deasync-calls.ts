@@ -11,10 +11,10 @@ import type { ASTPath } from 'jscodeshift';
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { buildAwait } from '../shared/build-await';
 import { ensureNamedImports, findModuleBindings } from '../shared/modules';
-import { findReferences } from '../shared/references';
-import { commitAwait, getAwaitTarget, type AwaitTarget } from './await-site';
+import { commitAwait, getAwaitTarget } from './await-site';
 import { buildPromisifyCallee } from './promisify';
 import type { StepInput } from './step';
+import { awaitWrapperCalls, findWrapperCalls, getIdLocation, getWrapperTargets } from './wrapper-calls';
 
 // Node functions whose util.promisify form resolves to something other than the callback's 2nd argument.
 const customPromisified = new Set(['exec', 'execFile', 'lookup', 'lookupService', 'exists', 'setTimeout', 'setImmediate', 'setInterval']);
@@ -33,19 +33,6 @@ function getFunctionName(fn: ExpressionKind | undefined): string | null {
   return null;
 }
 
-/** Targets for every call, or null (already reported) when one of them cannot await. */
-function getTargets(input: StepInput, calls: ASTPath[], what: string): AwaitTarget[] | null {
-  const targets = calls.map((call) => getAwaitTarget(call, input.context, what));
-  return targets.every((t): t is AwaitTarget => t !== null) ? targets : null;
-}
-
-function awaitCalls(input: StepInput, calls: ASTPath[], targets: AwaitTarget[], id: string, reason: string): void {
-  calls.forEach((call, i) => {
-    call.replace(buildAwait(input.j, call.node as unknown as ExpressionKind));
-    commitAwait(input.context, targets[i], id, reason, input.madeAsync);
-  });
-}
-
 /** `deasync(fn)` bound to a variable (every use a call) or called on the spot. */
 function unwrapWrappedFunction(input: StepInput, wrap: ASTPath): boolean {
   const { j, context } = input;
@@ -58,28 +45,12 @@ function unwrapWrappedFunction(input: StepInput, wrap: ASTPath): boolean {
     context.report({ code: 'DEASYNC_UNKNOWN_SIGNATURE', node: wrap, message: `deasync(${name}) keeps only the callback's second argument, but util.promisify(${name}) resolves differently; convert it by hand` });
     return false;
   }
-  const parent = wrap.parent as ASTPath;
-  const parentNode = parent.node as unknown as { type: string; id?: { type: string }; callee?: unknown };
-  let calls: ASTPath[];
-  if (parentNode.type === 'CallExpression' && parentNode.callee === wrap.node) calls = [parent];
-  else if (parentNode.type === 'VariableDeclarator' && parentNode.id?.type === 'Identifier') {
-    const variable = (parentNode.id as unknown as { name: string }).name;
-    const refs = findReferences(j, input.root, parent, variable).filter((r) => r.node !== parentNode.id);
-    const escapes = refs.filter((r) => (r.parent?.node as { type: string; callee?: unknown }).callee !== r.node);
-    if (escapes.length > 0) {
-      context.report({ code: 'DEASYNC_ESCAPES', node: escapes[0], message: 'this deasync-wrapped function is used as a value (passed, exported or reassigned), so its callers cannot be found; convert it by hand' });
-      return false;
-    }
-    calls = refs.map((r) => r.parent as ASTPath);
-  } else {
-    context.report({ code: 'DEASYNC_ESCAPES', node: wrap, message: 'deasync(fn) is stored where its callers cannot be found (a property or export); convert it by hand' });
-    return false;
-  }
-  const targets = getTargets(input, calls, 'a deasync-wrapped call');
-  if (!targets) return false;
+  const calls = findWrapperCalls(input, wrap, 'this deasync-wrapped function', 'DEASYNC_ESCAPES');
+  const targets = calls && getWrapperTargets(input, calls, 'a deasync-wrapped call');
+  if (!calls || !targets) return false;
   const promisified = j.callExpression(buildPromisifyCallee(input), [fn]);
   wrap.replace(promisified);
-  awaitCalls(input, calls, targets, id, `awaits a promisified ${name ?? 'function'} (deasync at ${id.split(':').slice(1).join(':')})`);
+  awaitWrapperCalls(input, calls, targets, id, `awaits a promisified ${name ?? 'function'} (deasync at ${getIdLocation(id)})`);
   input.refs.touch('deasync');
   return true;
 }
@@ -112,7 +83,7 @@ function unwrapSleep(input: StepInput, call: ASTPath): boolean {
   const callee = j.identifier('__awaitifySleep__');
   input.sleepCallees.push(callee);
   call.replace(buildAwait(j, j.callExpression(callee, args as never)));
-  commitAwait(context, target, id, `awaits setTimeout from node:timers/promises (deasync.sleep at ${id.split(':').slice(1).join(':')})`, input.madeAsync);
+  commitAwait(context, target, id, `awaits setTimeout from node:timers/promises (deasync.sleep at ${getIdLocation(id)})`, input.madeAsync);
   input.refs.touch('deasync');
   return true;
 }

@@ -1,0 +1,105 @@
+/**
+ * Step: runners that block on a worker thread or process.
+ *   const f = makeSynchronous(async (x) => { … }); f(1)   →  const f = async (x) => { … }; await f(1)
+ * make-synchronous runs its function's source text in a worker, so a function that uses nothing from
+ * the file around it runs the same in-process (values are no longer copied: info diagnostic).
+ * synckit's createSyncFn and sync-rpc load a worker module from another file, which this per-file
+ * transform cannot edit: a diagnostic says what to do by hand.
+ */
+import type { ASTPath } from 'jscodeshift';
+import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
+import { isPropertyName } from '../shared/function-body';
+import type { StepInput } from './step';
+import { awaitWrapperCalls, findWrapperCalls, getIdLocation, getWrapperTargets } from './wrapper-calls';
+
+interface Scoped {
+  scope?: { lookup(name: string): { path: ASTPath } | null } | null;
+}
+
+function isInside(path: ASTPath, ancestor: ASTPath): boolean {
+  for (let p: ASTPath | null = path; p; p = p.parent as ASTPath | null) if (p.node === ancestor.node) return true;
+  return false;
+}
+
+/** Whether every name the function uses is its own or a global (nothing captured from the file). */
+function isSelfContained(input: StepInput, fn: ASTPath): boolean {
+  const captured = input.j(fn)
+    .find(input.j.Identifier)
+    .filter((path) => {
+      if (isPropertyName(path as ASTPath)) return false;
+      const declaring = (path as unknown as Scoped).scope?.lookup(String(path.node.name));
+      return Boolean(declaring) && !isInside(declaring!.path, fn);
+    });
+  return captured.size() === 0;
+}
+
+function unwrapMakeSynchronous(input: StepInput, wrap: ASTPath): boolean {
+  const { context } = input;
+  const id = context.conversionId(wrap);
+  const fnPath = (wrap.get('arguments') as ASTPath).get(0) as ASTPath;
+  const fn = fnPath.node as { type?: string } | undefined;
+  const isFunction = fn?.type === 'ArrowFunctionExpression' || fn?.type === 'FunctionExpression';
+  if (context.isSkipped(id)) return false;
+  if (!isFunction || !isSelfContained(input, fnPath)) {
+    context.report({ code: 'MAKE_SYNCHRONOUS_UNKNOWN_FUNCTION', node: wrap, message: 'makeSynchronous gets a function that is not written here or uses names from this file (it ran in a worker without them); convert it by hand' });
+    return false;
+  }
+  const calls = findWrapperCalls(input, wrap, 'this makeSynchronous function', 'MAKE_SYNCHRONOUS_ESCAPES');
+  const targets = calls && getWrapperTargets(input, calls, 'a makeSynchronous call');
+  if (!calls || !targets) return false;
+  context.report({
+    code: 'MAKE_SYNCHRONOUS_IN_PROCESS',
+    severity: 'info',
+    node: wrap,
+    message: 'the function now runs in this process: its arguments and result are no longer copied (structured clone), so mutations are shared',
+  });
+  wrap.replace(fn as unknown as ExpressionKind);
+  awaitWrapperCalls(input, calls, targets, id, `awaits the function makeSynchronous ran in a worker (at ${getIdLocation(id)})`);
+  input.refs.touch('make-synchronous');
+  return true;
+}
+
+interface PathNode {
+  type: string;
+  name?: string;
+  arguments?: PathNode[];
+  object?: PathNode;
+  property?: PathNode;
+}
+
+/** 'x.js', require.resolve('./x'), path.join(__dirname, 'x'), new URL('./x', import.meta.url). */
+function isStaticPath(node: PathNode | undefined): boolean {
+  if (!node) return false;
+  if (node.type === 'StringLiteral' || node.type === 'Literal') return true;
+  if (node.type === 'Identifier') return node.name === '__dirname' || node.name === '__filename';
+  if (node.type === 'MemberExpression') return node.object?.type === 'MetaProperty' && node.property?.name === 'url';
+  if (node.type === 'BinaryExpression') return false;
+  const isCall = node.type === 'CallExpression' || node.type === 'NewExpression';
+  return isCall && (node.arguments ?? []).length > 0 && (node.arguments ?? []).every(isStaticPath);
+}
+
+function reportWorkerModule(input: StepInput, call: ASTPath, library: 'synckit' | 'sync-rpc'): void {
+  const args = (call.node as unknown as { arguments: { type: string }[] }).arguments;
+  const isStatic = isStaticPath(args[0] as unknown as PathNode | undefined);
+  if (library === 'sync-rpc') {
+    input.context.report({ code: 'SYNC_RPC_WORKER', node: call, message: "sync-rpc runs the worker module in another process: await `require(worker)(init)` once and then `await client(message)`; errors keep their class and values are no longer JSON-copied" });
+  } else if (!isStatic) {
+    input.context.report({ code: 'SYNCKIT_UNRESOLVED_WORKER', node: call, message: 'the synckit worker path is computed at run time; export the function the worker passes to runAsWorker and await it directly' });
+  } else {
+    input.context.report({ code: 'SYNCKIT_WORKER_IN_OTHER_FILE', node: call, message: "the synckit worker lives in another file: export the function it passes to runAsWorker, then `await (await import('./worker.js')).default(...)` here; values are no longer cloned and worker state becomes shared" });
+  }
+}
+
+export function unwrapWorkerRunners(input: StepInput): boolean {
+  const { j, root, refs } = input;
+  if (!refs.uses('make-synchronous') && !refs.uses('synckit') && !refs.uses('sync-rpc')) return false;
+  let changed = false;
+  root.find(j.CallExpression).forEach((call) => {
+    const callee = call.get('callee') as ASTPath;
+    if (refs.isMember(callee, 'make-synchronous', 'default')) {
+      if (unwrapMakeSynchronous(input, call)) changed = true;
+    } else if (refs.isMember(callee, 'synckit', 'createSyncFn')) reportWorkerModule(input, call, 'synckit');
+    else if (refs.isMember(callee, 'sync-rpc', 'default')) reportWorkerModule(input, call, 'sync-rpc');
+  });
+  return changed;
+}

@@ -1,0 +1,54 @@
+/**
+ * The calls of a function made synchronous by a wrapper (`deasync(fn)`, `makeSynchronous(fn)`):
+ *   const read = deasync(fs.readFile); read(a); read(b)        deasync(fs.stat)(file)
+ * Each call becomes an await; a wrapped function used as a value cannot have its callers found.
+ */
+import type { ASTPath } from 'jscodeshift';
+import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
+import { buildAwait } from '../shared/build-await';
+import { findReferences } from '../shared/references';
+import { commitAwait, getAwaitTarget, type AwaitTarget } from './await-site';
+import type { StepInput } from './step';
+
+interface ParentNode {
+  type: string;
+  id?: { type: string; name?: string };
+  callee?: unknown;
+}
+
+/** The calls of the wrapper's result, or null (reported with `escapeCode`) when some use is not a call. */
+export function findWrapperCalls(input: StepInput, wrap: ASTPath, what: string, escapeCode: string): ASTPath[] | null {
+  const { j, context } = input;
+  const parent = wrap.parent as ASTPath;
+  const parentNode = parent.node as unknown as ParentNode;
+  if (parentNode.type === 'CallExpression' && parentNode.callee === wrap.node) return [parent];
+  if (parentNode.type !== 'VariableDeclarator' || parentNode.id?.type !== 'Identifier') {
+    context.report({ code: escapeCode, node: wrap, message: `${what} is stored where its callers cannot be found (a property or export); convert it by hand` });
+    return null;
+  }
+  const refs = findReferences(j, input.root, parent, String(parentNode.id.name)).filter((r) => r.node !== parentNode.id);
+  const escape = refs.find((r) => (r.parent?.node as ParentNode).callee !== r.node);
+  if (escape) {
+    context.report({ code: escapeCode, node: escape, message: `${what} is used as a value (passed, exported or reassigned), so its callers cannot be found; convert it by hand` });
+    return null;
+  }
+  return refs.map((r) => r.parent as ASTPath);
+}
+
+/** Await targets for every call, or null (already reported) when one of them cannot await. */
+export function getWrapperTargets(input: StepInput, calls: ASTPath[], what: string): AwaitTarget[] | null {
+  const targets = calls.map((call) => getAwaitTarget(call, input.context, what));
+  return targets.every((t): t is AwaitTarget => t !== null) ? targets : null;
+}
+
+export function awaitWrapperCalls(input: StepInput, calls: ASTPath[], targets: AwaitTarget[], id: string, reason: string): void {
+  calls.forEach((call, i) => {
+    call.replace(buildAwait(input.j, call.node as unknown as ExpressionKind));
+    commitAwait(input.context, targets[i], id, reason, input.madeAsync);
+  });
+}
+
+/** `12:5` from a conversion id `unwrap-runners:12:5`, for reasons shown to the user. */
+export function getIdLocation(id: string): string {
+  return id.split(':').slice(1).join(':');
+}
