@@ -1,0 +1,137 @@
+/**
+ * Behaviour of migrated code, with real parts: every case in ./support/http-behaviour-cases.ts runs
+ * as written (the real sync-request and sync-fetch) and as sync-http-to-undici migrates it (undici),
+ * each set in one child `node` process against the same loopback server. Per case two comparisons:
+ * what the code observed (value, or error message / statusCode / body / url) and what the server
+ * received (method, route, query, user headers, body, content-type/length).
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { transformFile } from '../lib/engine/transform-file';
+import { syncHttpToUndici } from '../transforms/sync-http-to-undici';
+import { defaultTransformOptions } from '../transforms/shared/types';
+import { behaviourCases, documentedDifferenceCases, type BehaviourCase } from './support/http-behaviour-cases';
+import { startTestServer, type ReceivedRequest, type TestServer } from './support/http-server';
+
+const run = promisify(execFile);
+const projectRoot = join(__dirname, '..');
+const runner = join(__dirname, 'support', 'http-case-runner.cjs');
+/** Headers each client adds on its own (not the user's request): left out of the comparison. */
+const clientHeaders = new Set(['host', 'connection', 'user-agent', 'accept-encoding', 'accept-language', 'sec-fetch-mode']);
+
+interface Observed {
+  value?: unknown;
+  error?: { thrown: true; message: string; statusCode: unknown; body: string; url: unknown };
+  ms: number;
+}
+
+interface CaseFiles {
+  name: string;
+  file: string;
+}
+
+function migrate(c: BehaviourCase): { text: string; warnings: string[] } {
+  const out = transformFile({
+    file: `${c.name}.${c.ext}`,
+    text: c.source,
+    transforms: [syncHttpToUndici],
+    options: defaultTransformOptions,
+    nodeEngines: '>=20.18.1',
+  });
+  return { text: out.text, warnings: out.diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.code}: ${d.message}`) };
+}
+
+function writeCases(dir: string, cases: BehaviourCase[], pick: (c: BehaviourCase) => string): CaseFiles[] {
+  mkdirSync(dir, { recursive: true });
+  return cases.map((c) => {
+    const file = join(dir, `${c.name}.${c.ext}`);
+    writeFileSync(file, pick(c));
+    return { name: c.name, file };
+  });
+}
+
+async function runCases(server: TestServer, runName: string, files: CaseFiles[]): Promise<Record<string, Observed>> {
+  const { stdout } = await run(process.execPath, [runner, JSON.stringify(files)], {
+    env: { ...process.env, CASE_SERVER: server.url, CASE_RUN: runName },
+    timeout: 50000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return JSON.parse(stdout) as Record<string, Observed>;
+}
+
+function getReceived(server: TestServer, prefix: string) {
+  return server.received
+    .filter((r: ReceivedRequest) => r.prefix === prefix)
+    .map((r) => ({
+      method: r.method,
+      path: r.path,
+      query: r.query,
+      body: r.body,
+      headers: Object.fromEntries(Object.entries(r.headers).filter(([name]) => !clientHeaders.has(name)).sort()),
+    }));
+}
+
+describe('sync-http-to-undici: migrated code behaves like the original against a real server', () => {
+  let server: TestServer;
+  let dir: string;
+  let original: Record<string, Observed>;
+  let migrated: Record<string, Observed>;
+  const allCases = [...behaviourCases, ...documentedDifferenceCases];
+  const migrations = new Map(allCases.map((c) => [c.name, migrate(c)]));
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    // inside the project, so the cases resolve sync-request, sync-fetch, undici and qs (also from ESM)
+    mkdirSync(join(projectRoot, 'node_modules', '.cache'), { recursive: true });
+    dir = mkdtempSync(join(projectRoot, 'node_modules', '.cache', 'awaitify-http-behaviour-'));
+    const originalFiles = writeCases(join(dir, 'orig'), allCases, (c) => c.source);
+    const migratedFiles = writeCases(join(dir, 'migr'), allCases, (c) => migrations.get(c.name)?.text ?? '');
+    [original, migrated] = await Promise.all([runCases(server, 'orig', originalFiles), runCases(server, 'migr', migratedFiles)]);
+    if (process.env.AWAITIFY_SHOW_OBSERVED) console.log(JSON.stringify({ original, migrated }, null, 1));
+  }, 60000);
+
+  afterAll(async () => {
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('migrates every case without a warning', () => {
+    for (const c of allCases) {
+      const migration = migrations.get(c.name);
+      expect({ name: c.name, changed: migration?.text !== c.source, warnings: migration?.warnings }).toEqual({ name: c.name, changed: true, warnings: [] });
+    }
+  });
+
+  describe.each(behaviourCases.map((c) => [c.name]))('%s', (name) => {
+    it('observes the same value or error', () => {
+      const { value, error } = original[name];
+      expect({ value, error }).not.toEqual({ value: undefined, error: undefined });
+      expect({ value: migrated[name].value, error: migrated[name].error }).toEqual({ value, error });
+    });
+
+    it('sends the same requests', () => {
+      const before = getReceived(server, `orig/${name}`);
+      expect(before.length).toBeGreaterThan(0);
+      expect(getReceived(server, `migr/${name}`)).toEqual(before);
+    });
+  });
+
+  describe('documented differences', () => {
+    it('timeout: both throw before the slow headers arrive; only the error text differs', () => {
+      const name = 'timeout-fires-before-headers';
+      expect(original[name].error?.message).toMatch(/^Request timed out after 2\d\dms$/);
+      expect(migrated[name].error?.message).toBe('Headers Timeout Error');
+      expect(original[name].ms).toBeLessThan(1000);
+      expect(migrated[name].ms).toBeLessThan(1000);
+      expect(getReceived(server, `migr/${name}`)).toEqual(getReceived(server, `orig/${name}`));
+    });
+
+    it('headers: undici keeps a single set-cookie as a string and a repeated header as an array', () => {
+      const name = 'set-cookie-and-repeated-header-shape';
+      expect(original[name].value).toEqual({ cookie: ['session=1'], dup: 'a, b' });
+      expect(migrated[name].value).toEqual({ cookie: 'session=1', dup: ['a', 'b'] });
+    });
+  });
+});
