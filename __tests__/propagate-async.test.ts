@@ -90,6 +90,7 @@ const behaviourCases: { name: string; entry: string }[] = [
   { name: 'abstract-method-and-renamed-reexport', entry: 'src/cli.ts' },
   { name: 'foreach-keeps-order', entry: 'lib/run.js' },
   { name: 'recursive-cycle', entry: 'main.js' },
+  { name: 'esm-top-level-await', entry: 'main.mjs' },
 ];
 
 describe('behaviour: the synchronous program and the propagated one print the same', () => {

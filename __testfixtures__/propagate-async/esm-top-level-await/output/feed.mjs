@@ -1,0 +1,8 @@
+export async function readFeed(name) {
+  await new Promise((resolve) => setTimeout(resolve, 1));
+  return [`${name}-1`, `${name}-2`];
+}
+
+export async function countItems(name) {
+  return (await readFeed(name)).length;
+}
