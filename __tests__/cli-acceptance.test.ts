@@ -147,5 +147,7 @@ describe('acceptance: scratch repository with CRLF+BOM, untouched, unparsable an
     expect([changed, unchanged, skipped, failed]).toEqual([3, 1, 1, 1]);
     expect(changed + unchanged + skipped + failed).toBe(total);
     expect(total).toBe(tracked.length);
+    const json = JSON.parse((await runCliInProcess(['--json'], { cwd: repo })).stdout) as JsonReport;
+    expect(json.stats.discovered).toBe(total);
   });
 });

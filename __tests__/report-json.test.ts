@@ -32,8 +32,12 @@ describe('JSON report', () => {
 
   test('totals sum to the files examined, and the exit code is part of the report', () => {
     const t = json.totals;
-    expect(t.changed + t.unchanged + t.skipped + t.failed).toBe(t.discovered);
-    expect([t.discovered, t.linesAdded, t.linesRemoved, json.exitCode]).toEqual([4, 1, 1, 2]);
+    expect(t.changed + t.unchanged + t.skipped + t.failed).toBe(t.files);
+    expect([t.files, t.linesAdded, t.linesRemoved, json.exitCode]).toEqual([4, 1, 1, 2]);
+  });
+
+  test('run stats are included', () => {
+    expect(json.stats).toEqual(result.stats);
   });
 
   test('madeAsync and written lists', () => {

@@ -17,9 +17,9 @@ describe('renderSummary', () => {
 
   test('rep-counts-sum: changed + unchanged + skipped + failed = files examined', () => {
     const report = buildReport(mixed);
-    const { changed, unchanged, skipped, failed, discovered } = report.totals;
+    const { changed, unchanged, skipped, failed, files } = report.totals;
     expect([changed, unchanged, skipped, failed]).toEqual([2, 1, 2, 1]);
-    expect(changed + unchanged + skipped + failed).toBe(discovered);
+    expect(changed + unchanged + skipped + failed).toBe(files);
     expect(text.split('\n')[0]).toBe('awaitify: 2 changed, 1 unchanged, 2 skipped, 1 failed (6 files)');
   });
 

@@ -3,7 +3,7 @@
  * text (mastra#24778). Every file appears with its status; changed files carry their diff.
  */
 import type { Diagnostic } from '../../transforms/shared/types';
-import type { FileStatus, MadeAsync } from '../engine/types';
+import type { FileStatus, MadeAsync, RunStats } from '../engine/types';
 import { renderFileDiff } from './diff';
 import type { Report, Totals, WriteReport } from './totals';
 
@@ -28,6 +28,8 @@ export interface JsonReport {
   /** The process exit code this run ends with. */
   exitCode: number;
   totals: Totals;
+  /** Files parsed, skipped by the prefilter, and time per phase (ms). */
+  stats: RunStats;
   files: JsonFileReport[];
   diagnostics: Diagnostic[];
   madeAsync: MadeAsync[];
@@ -66,6 +68,7 @@ export function buildJsonReport(report: Report, context: JsonContext): JsonRepor
     mode: context.mode,
     exitCode: context.exitCode,
     totals: report.totals,
+    stats: report.result.stats,
     files,
     diagnostics: report.result.diagnostics,
     madeAsync: report.result.madeAsync,

@@ -52,7 +52,7 @@ function renderCounts(totals: Totals, palette: Palette): string[] {
     totals.failed > 0 ? palette.red(`${totals.failed} failed`) : '0 failed',
   ];
   return [
-    `${palette.bold('awaitify:')} ${parts.join(', ')} (${plural(totals.discovered, 'file')})`,
+    `${palette.bold('awaitify:')} ${parts.join(', ')} (${plural(totals.files, 'file')})`,
     `lines: +${totals.linesAdded} -${totals.linesRemoved}`,
   ];
 }
@@ -85,8 +85,8 @@ function renderWriteOutcome(write: WriteReport | undefined): string[] {
 }
 
 function renderNextStep(report: Report, options: SummaryOptions): string[] {
-  const { changed, discovered } = report.totals;
-  if (discovered === 0) return ['no JavaScript or TypeScript files found (check the paths and --ignore)'];
+  const { changed, files } = report.totals;
+  if (files === 0) return ['no JavaScript or TypeScript files found (check the paths and --ignore)'];
   switch (options.mode) {
     case 'preview':
       return [changed > 0 ? 'nothing written; run with --write to apply' : 'nothing to change'];

@@ -1,13 +1,14 @@
 /**
- * The numbers every report shows, computed once. Each discovered file has exactly one status, so
- * changed + unchanged + skipped + failed = discovered on every run (ember-native-class-codemod#525).
+ * The numbers every report shows, computed once. Each file of the run has exactly one status, so
+ * changed + unchanged + skipped + failed = files on every run (ember-native-class-codemod#525).
  */
 import type { FileResult, FileStatus, RunResult } from '../engine/types';
 import { getFileDiff } from './diff';
 import type { FileDiff } from './diff';
 
 export interface Totals {
-  discovered: number;
+  /** Files in the results: every discovered source file, plus each package.json the run edits. */
+  files: number;
   changed: number;
   unchanged: number;
   skipped: number;
@@ -32,7 +33,7 @@ function countStatus(files: readonly FileResult[], status: FileStatus): number {
 export function buildReport(result: RunResult): Report {
   const diffs = result.files.map(getFileDiff);
   const totals: Totals = {
-    discovered: result.files.length,
+    files: result.files.length,
     changed: countStatus(result.files, 'changed'),
     unchanged: countStatus(result.files, 'unchanged'),
     skipped: countStatus(result.files, 'skipped'),
