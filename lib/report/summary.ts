@@ -60,7 +60,11 @@ function renderCounts(totals: Totals, palette: Palette): string[] {
 function renderDiagnostics(diagnostics: readonly Diagnostic[], palette: Palette): string[] {
   if (diagnostics.length === 0) return [];
   const byCode = new Map<string, Diagnostic[]>();
-  for (const diagnostic of diagnostics) byCode.set(diagnostic.code, [...(byCode.get(diagnostic.code) ?? []), diagnostic]);
+  for (const diagnostic of diagnostics) {
+    const group = byCode.get(diagnostic.code);
+    if (group) group.push(diagnostic);
+    else byCode.set(diagnostic.code, [diagnostic]);
+  }
   const out = [palette.bold(`diagnostics (${diagnostics.length}):`)];
   for (const [code, group] of [...byCode].sort(([a], [b]) => (a < b ? -1 : 1))) {
     out.push(`  ${palette.yellow(code)} ${group[0].severity} ×${group.length}: ${group[0].message}`);
