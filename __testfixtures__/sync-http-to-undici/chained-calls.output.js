@@ -16,9 +16,9 @@ const getText = async url => {
 };
 
 async function statusOf(url) {
-  const response2 = await request(url, { dispatcher: followRedirects });
-  await response2.body.dump();
-  return response2.statusCode;
+  const response = await request(url, { dispatcher: followRedirects });
+  await response.body.dump();
+  return response.statusCode;
 }
 
 async function count(url) {

@@ -10,8 +10,8 @@ async function check(url) {
 }
 
 async function ping(url) {
-  const { statusCode, body: responseBody2 } = await request(url, { dispatcher: followRedirects });
-  await responseBody2.dump();
+  const { statusCode, body: responseBody } = await request(url, { dispatcher: followRedirects });
+  await responseBody.dump();
   return statusCode;
 }
 

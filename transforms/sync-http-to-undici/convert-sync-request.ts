@@ -8,7 +8,7 @@
 import type { ASTNode, ASTPath } from 'jscodeshift';
 import { getAwaitSite, prepareAwaitSite } from '../shared/await-site';
 import { ensureInStatementList, findHoistTarget, insertBeforeStatement, wrapArrowBody, type HoistTarget } from '../shared/evaluation-order';
-import { getUniqueName } from '../shared/modules';
+import { getLocalUniqueName } from '../shared/local-name';
 import { isNeverReassigned } from '../shared/references';
 import { buildBodyDump, buildBodyRead, buildRequestAwait, buildStatusCheck, buildUrlText } from './build-request';
 import { buildExpression, buildStatement, printNode, quoteString, type ConversionState } from './conversion-state';
@@ -73,7 +73,7 @@ function applyShape(state: ConversionState, call: ASTPath, plan: SyncRequestPlan
       return;
     case 'chained': {
       const target = getStatement(j, hoist as HoistTarget);
-      const name = getUniqueName(j, root, 'response');
+      const name = getLocalUniqueName(j, root, target, 'response');
       const declaration = j.variableDeclaration('const', [j.variableDeclarator(j.identifier(name), j.identifier('undefined'))]);
       insertBeforeStatement(target, [declaration]);
       call.replace(j.identifier(name));
@@ -98,7 +98,7 @@ function getUrlText(state: ConversionState, plan: SyncRequestPlan, declaration: 
     const text = printNode(state, plan.url);
     return { request: text, reference: text };
   }
-  const name = getUniqueName(j, root, 'url');
+  const name = getLocalUniqueName(j, root, declaration, 'url');
   declaration.insertBefore(buildStatement(state, `const ${name} = ${buildUrlText(state, plan)};`));
   return { request: name, reference: name };
 }
@@ -115,7 +115,7 @@ function applyStored(
   const needsBody = uses.some((u) => u.kind === 'body' || u.kind === 'getBody');
   const needsUrl = uses.some((u) => u.kind === 'url' || u.kind === 'getBody');
   const url = needsUrl ? getUrlText(state, plan, declaration) : { request: buildUrlText(state, plan), reference: '' };
-  const bodyName = needsBody ? getUniqueName(j, root, `${name}Body`) : '';
+  const bodyName = needsBody ? getLocalUniqueName(j, root, declaration, `${name}Body`) : '';
   const checked = new Set<ASTNode>();
   for (const use of uses) {
     if (use.kind === 'body') replaceNode(state, use.member, j.identifier(bodyName));
@@ -156,7 +156,7 @@ function isCheckedBefore(target: ASTPath, checked: Set<ASTNode>): boolean {
 function applyDestructured(state: ConversionState, plan: SyncRequestPlan, declarator: ASTPath, declaration: ASTPath): void {
   const { j, root } = state;
   const pattern = (declarator.node as unknown as { id: { properties: { key: { name: string }; value: { name: string } }[] } }).id;
-  const stream = getUniqueName(j, root, 'responseBody');
+  const stream = getLocalUniqueName(j, root, declaration, 'responseBody');
   const kind = (declaration.node as unknown as { kind: string }).kind;
   const bodyLocal = pattern.properties.find((p) => p.key.name === 'body')?.value.name ?? null;
   const names = pattern.properties
