@@ -24,11 +24,11 @@ export interface SummaryOptions {
 const maxListed = 20;
 const maxLocationsPerCode = 8;
 
-function firstLine(text: string): string {
+function getFirstLine(text: string): string {
   return text.split('\n', 1)[0];
 }
 
-function plural(count: number, word: string): string {
+function formatCount(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
@@ -38,7 +38,7 @@ function formatLocation(file: string, line?: number, column?: number): string {
 }
 
 /** Up to `max` items, then a line that says how many were left out. */
-function listShort(items: readonly string[], max: number, indent: string): string[] {
+function limitList(items: readonly string[], max: number, indent: string): string[] {
   const shown = items.slice(0, max).map((item) => `${indent}${item}`);
   if (items.length > max) shown.push(`${indent}… and ${items.length - max} more (see --json)`);
   return shown;
@@ -52,7 +52,7 @@ function renderCounts(totals: Totals, palette: Palette): string[] {
     totals.failed > 0 ? palette.red(`${totals.failed} failed`) : '0 failed',
   ];
   return [
-    `${palette.bold('awaitify:')} ${parts.join(', ')} (${plural(totals.files, 'file')})`,
+    `${palette.bold('awaitify:')} ${parts.join(', ')} (${formatCount(totals.files, 'file')})`,
     `lines: +${totals.linesAdded} -${totals.linesRemoved}`,
   ];
 }
@@ -69,7 +69,7 @@ function renderDiagnostics(diagnostics: readonly Diagnostic[], palette: Palette)
   for (const [code, group] of [...byCode].sort(([a], [b]) => (a < b ? -1 : 1))) {
     out.push(`  ${palette.yellow(code)} ${group[0].severity} ×${group.length}: ${group[0].message}`);
     const locations = group.map((d) => formatLocation(d.file, d.line, d.column));
-    out.push(...listShort(locations, maxLocationsPerCode, '    '));
+    out.push(...limitList(locations, maxLocationsPerCode, '    '));
   }
   return out;
 }
@@ -77,15 +77,15 @@ function renderDiagnostics(diagnostics: readonly Diagnostic[], palette: Palette)
 function renderApiChanges(apiChanges: readonly MadeAsync[], palette: Palette): string[] {
   if (apiChanges.length === 0) return [];
   const items = apiChanges.map((c) => `${formatLocation(c.file, c.line, c.column)} ${c.name ?? '(anonymous)'} now returns a Promise`);
-  return [palette.bold('API changes (callers outside this run must await these):'), ...listShort(items, maxListed, '  ')];
+  return [palette.bold('API changes (callers outside this run must await these):'), ...limitList(items, maxListed, '  ')];
 }
 
 function renderWriteOutcome(write: WriteReport | undefined): string[] {
   if (write?.refusal) return [write.refusal, 'nothing was written'];
-  const written = `wrote ${plural(write?.written.length ?? 0, 'file')}`;
+  const written = `wrote ${formatCount(write?.written.length ?? 0, 'file')}`;
   const notWritten = write?.notWritten ?? [];
   if (notWritten.length === 0) return [written];
-  return [`${written}; ${plural(notWritten.length, 'file')} not written:`, ...notWritten.map((n) => `  ${n.path}: ${n.reason}`)];
+  return [`${written}; ${formatCount(notWritten.length, 'file')} not written:`, ...notWritten.map((n) => `  ${n.path}: ${n.reason}`)];
 }
 
 function renderNextStep(report: Report, options: SummaryOptions): string[] {
@@ -95,7 +95,7 @@ function renderNextStep(report: Report, options: SummaryOptions): string[] {
     case 'preview':
       return [changed > 0 ? 'nothing written; run with --write to apply' : 'nothing to change'];
     case 'check':
-      return [changed > 0 ? `${plural(changed, 'file')} would change; run awaitify --write to apply` : 'nothing to change'];
+      return [changed > 0 ? `${formatCount(changed, 'file')} would change; run awaitify --write to apply` : 'nothing to change'];
     case 'write':
     case 'interactive':
       return renderWriteOutcome(options.write);
@@ -105,9 +105,9 @@ function renderNextStep(report: Report, options: SummaryOptions): string[] {
 /** Why the run ends with exit code 2, when it does. */
 function renderErrorLine(report: Report, write: WriteReport | undefined, palette: Palette): string[] {
   const reasons = [
-    ...(report.totals.failed > 0 ? [`${plural(report.totals.failed, 'file')} failed`] : []),
+    ...(report.totals.failed > 0 ? [`${formatCount(report.totals.failed, 'file')} failed`] : []),
     ...(write?.refusal ? ['the write was refused'] : []),
-    ...(write && write.notWritten.length > 0 ? [`${plural(write.notWritten.length, 'file')} not written`] : []),
+    ...(write && write.notWritten.length > 0 ? [`${formatCount(write.notWritten.length, 'file')} not written`] : []),
   ];
   return reasons.length > 0 ? [palette.red(`exit code 2: ${reasons.join(', ')}`)] : [];
 }
@@ -118,11 +118,11 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
   const skipped = result.files.filter((f) => f.status === 'skipped').map((f) => `${f.path}: ${f.reason ?? 'skipped'}`);
   const failed = result.files
     .filter((f) => f.status === 'failed')
-    .map((f) => `${formatLocation(f.path, f.error?.line, f.error?.column)}: ${firstLine(f.error?.message ?? 'failed')}`);
+    .map((f) => `${formatLocation(f.path, f.error?.line, f.error?.column)}: ${getFirstLine(f.error?.message ?? 'failed')}`);
   const lines = [
     ...renderCounts(report.totals, palette),
-    ...(skipped.length > 0 ? [palette.bold('skipped:'), ...listShort(skipped, maxListed, '  ')] : []),
-    ...(failed.length > 0 ? [palette.bold(palette.red('failed:')), ...listShort(failed, maxListed * 5, '  ')] : []),
+    ...(skipped.length > 0 ? [palette.bold('skipped:'), ...limitList(skipped, maxListed, '  ')] : []),
+    ...(failed.length > 0 ? [palette.bold(palette.red('failed:')), ...limitList(failed, maxListed * 5, '  ')] : []),
     ...renderDiagnostics(result.diagnostics, palette),
     ...renderApiChanges(result.apiChanges, palette),
     ...(options.patchFile ? [`patch written to ${options.patchFile}`] : []),
