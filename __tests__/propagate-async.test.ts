@@ -91,22 +91,23 @@ const behaviourCases: { name: string; entry: string }[] = [
   { name: 'foreach-keeps-order', entry: 'lib/run.js' },
   { name: 'recursive-cycle', entry: 'main.js' },
   { name: 'esm-top-level-await', entry: 'main.mjs' },
+  { name: 'call-site-contexts', entry: 'src/main.ts' },
 ];
 
 describe('behaviour: the synchronous program and the propagated one print the same', () => {
   for (const { name, entry } of behaviourCases) {
     it(name, () => {
-      const [startFile, startName] = (readCaseArgs(join(casesRoot, name)).async ?? [])[0].split('#');
+      const starts = (readCaseArgs(join(casesRoot, name)).async ?? []).map((s) => s.split('#'));
       const inputDir = join(casesRoot, name, 'input');
       const outputDir = join(casesRoot, name, 'output');
       const before: Record<string, string> = {};
       const after: Record<string, string> = {};
       for (const f of listProjectFiles(inputDir)) {
         const text = readFileSync(join(inputDir, f), 'utf8');
-        before[f] = f === startFile ? undoHandMadeAsync(text, startName) : text;
+        before[f] = starts.filter(([file]) => file === f).reduce((t, [, start]) => undoHandMadeAsync(t, start), text);
         after[f] = existsSync(join(outputDir, f)) ? readFileSync(join(outputDir, f), 'utf8') : text;
       }
-      expect(before[startFile]).not.toContain(`async function ${startName}`);
+      for (const [file, start] of starts) expect(before[file]).not.toContain(`async function ${start}`);
       const work = mkdtempSync(join(tmpdir(), 'awaitify-behaviour-'));
       try {
         writeRunnable(join(work, 'before'), before);

@@ -1,21 +1,54 @@
-import { readFixtures, runUnwrapRunners } from './support/runners-fixtures';
+/**
+ * unwrap-runners towards the engine: what it reports as newly async (with conversion ids the engine
+ * can skip), what it asks of package.json, and its prefilter.
+ */
+import { defaultTransformOptions } from '../transforms/shared/types';
+import { unwrapRunners } from '../transforms/unwrap-runners';
+import { runUnwrapRunners } from './support/runners-fixtures';
 
-const fixtures = readFixtures();
+const sleeps = `const deasync = require('deasync');
 
-describe('unwrap-runners fixtures', () => {
-  it('has fixtures', () => {
-    expect(fixtures.length).toBeGreaterThan(0);
+function pause() {
+  deasync.sleep(10);
+}
+
+function wait() {
+  deasync.sleep(20);
+}
+
+module.exports = { pause, wait };
+`;
+
+describe('unwrap-runners contract', () => {
+  it('reports each function that now awaits, with the conversion that forced it', () => {
+    const result = runUnwrapRunners('jobs.js', sleeps);
+    expect(result.newlyAsync.map((n) => [n.name, n.line, n.conversionIds])).toEqual([
+      ['pause', 3, ['unwrap-runners:4:3']],
+      ['wait', 7, ['unwrap-runners:8:3']],
+    ]);
+    expect(result.dependencies).toEqual([{ name: 'deasync', kind: 'remove-if-unused' }]);
   });
 
-  it.each(fixtures.map((f) => [f.name, f] as const))('%s', (_name, fixture) => {
-    const result = runUnwrapRunners(fixture.inputFile, fixture.input, fixture.options);
-    expect(result.text).toBe(fixture.output);
-    const diagnostics = result.diagnostics.map((d) => ({ code: d.code, line: d.line, column: d.column }));
-    expect(diagnostics).toEqual(fixture.diagnostics);
+  it('leaves a conversion the engine skips exactly as it was, and keeps the runner import it needs', () => {
+    const result = runUnwrapRunners('jobs.js', sleeps, defaultTransformOptions, new Set(['unwrap-runners:8:3']));
+    expect(result.text).toContain('async function pause() {\n  await setTimeout(10);\n}');
+    expect(result.text).toContain('function wait() {\n  deasync.sleep(20);\n}');
+    expect(result.text).toContain("const deasync = require('deasync');");
+    expect(result.newlyAsync.map((n) => n.name)).toEqual(['pause']);
+    expect(result.dependencies).toEqual([]);
   });
 
-  it.each(fixtures.map((f) => [f.name, f] as const))('%s: a second run changes nothing', (_name, fixture) => {
-    const again = runUnwrapRunners(fixture.inputFile, fixture.output, fixture.options);
-    expect(again.text).toBe(fixture.output);
+  it('passes the prefilter for user runners only when they are named', () => {
+    const source = 'function f() { return runSync(load()); }\n';
+    expect(unwrapRunners.prefilter(source, defaultTransformOptions)).toBe(false);
+    expect(unwrapRunners.prefilter(source, { ...defaultTransformOptions, runners: ['runSync'] })).toBe(true);
+    expect(unwrapRunners.prefilter("const co = require('co');\n")).toBe(true);
+    expect(unwrapRunners.prefilter('const x = compose(a, b);\n')).toBe(false);
+  });
+
+  it('does not report an already async function as newly async', () => {
+    const result = runUnwrapRunners('a.js', "const deasync = require('deasync');\nasync function f() {\n  deasync.sleep(1);\n}\n");
+    expect(result.text).toContain('await setTimeout(1)');
+    expect(result.newlyAsync).toEqual([]);
   });
 });

@@ -23,6 +23,7 @@ import { toJscodeshift } from './shared/to-jscodeshift';
 import type { NewlyAsync, ProjectTransform, TransformContext, TransformMeta } from './shared/types';
 import { findPlannedPaths, pickPlannedPaths } from './propagate-async/find-planned-nodes';
 import { addBoundaryComments } from './propagate-async/boundary-comments';
+import { moveDefaultIntoBody } from './propagate-async/move-default-parameters';
 import { replaceForEachWithLoop, wrapInPromiseAll } from './propagate-async/rewrite-callbacks';
 import { signatureTypes, updateJsDocReturns, wrapReturnType } from './propagate-async/update-signatures';
 import { addCatchToMainCall, wrapInMain } from './propagate-async/wrap-entry-script';
@@ -46,6 +47,7 @@ const functionTypes = new Set([
   'ClassPrivateMethod',
 ]);
 const callTypes = new Set(['CallExpression', 'OptionalCallExpression']);
+const parameterTypes = new Set(['AssignmentPattern']);
 
 function isAlreadyAwaited(path: ASTPath): boolean {
   let parent = path.parent as ASTPath | null;
@@ -65,6 +67,8 @@ export function applyPlan(root: Collection, context: TransformContext, plan: Fil
   const awaitPaths = pickPlannedPaths(calls, plan.awaitCalls);
   const promiseAllPaths = pickPlannedPaths(calls, rewrites.filter((r) => r.kind === 'promise-all'));
   const loopPaths = pickPlannedPaths(calls, rewrites.filter((r) => r.kind === 'for-of'));
+  const movedDefaults = plan.movedDefaults ?? [];
+  const parameterPaths = pickPlannedPaths(findPlannedPaths(j, root, parameterTypes, movedDefaults), movedDefaults);
   let changed = addBoundaryComments(j, root, plan.boundaryComments);
   for (const fn of functions) {
     if (markAsync(j, fn)) {
@@ -82,6 +86,7 @@ export function applyPlan(root: Collection, context: TransformContext, plan: Fil
     path.replace(buildAwait(j, path.node as ExpressionKind));
     changed = true;
   }
+  for (const path of parameterPaths) changed = moveDefaultIntoBody(j, path) || changed;
   for (const path of loopPaths) changed = replaceForEachWithLoop(j, path) || changed;
   if (plan.entryScript === 'main') changed = wrapInMain(j, root) || changed;
   if (plan.entryScript === 'main-catch') changed = addCatchToMainCall(j, root) || changed;

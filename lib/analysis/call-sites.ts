@@ -100,7 +100,8 @@ export function classifyContainer(container: Container, call: ts.Node, checker: 
   if (ts.isSetAccessorDeclaration(container) || isDefinePropertyAccessor(container, 'set')) {
     return boundary('setter', 'a setter', 'turn the setter into an async method (`async setX(value)`)');
   }
-  if (isInParameter(call, container)) {
+  const parameter = findEnclosingParameter(call, container);
+  if (parameter && !isMovableDefault(parameter, container)) {
     return boundary('default-parameter', 'a default parameter value', 'compute the default inside the function body');
   }
   if (isAsyncFunction(container)) return { kind: 'async-already' };
@@ -114,13 +115,25 @@ function boundary(kind: BoundaryKind, what: string, advice: string): ContainerCo
   return { kind: 'boundary', boundary: kind, what, advice };
 }
 
-function isInParameter(node: ts.Node, container: ts.FunctionLikeDeclaration): boolean {
+/** The parameter whose default value holds `node`, if any. */
+export function findEnclosingParameter(node: ts.Node, container: ts.Node): ts.ParameterDeclaration | null {
   let current = node.parent;
   while (current && current !== container) {
-    if (ts.isParameter(current)) return true;
+    if (ts.isParameter(current)) return current;
     current = current.parent;
   }
-  return false;
+  return null;
+}
+
+/**
+ * `function f(a, b = g())` → `async function f(a, b) { if (b === undefined) b = await g(); … }` keeps
+ * the semantics when `b` is a plain name and no later parameter has a default (which would otherwise
+ * be evaluated before it).
+ */
+function isMovableDefault(parameter: ts.ParameterDeclaration, fn: ts.FunctionLikeDeclaration): boolean {
+  if (!ts.isIdentifier(parameter.name) || !parameter.initializer || parameter.dotDotDotToken) return false;
+  const index = fn.parameters.indexOf(parameter);
+  return fn.parameters.slice(index + 1).every((p) => !p.initializer) && fn.body !== undefined;
 }
 
 /** `Object.defineProperty(o, 'x', { get() {…} })` or `{ get: function () {…} }`. */

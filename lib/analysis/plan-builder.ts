@@ -72,6 +72,11 @@ export function buildPlan(input: PlanInput): AsyncPlan {
   for (const site of propagation.awaits) {
     if (applied.has(site.callee) && !mainCatchCalls.has(site.call)) filePlan(site.call).awaitCalls.push(getRange(site.call));
   }
+  for (const moved of propagation.movedDefaults) {
+    const list = (filePlan(moved.parameter).movedDefaults ??= []);
+    const position = getPosition(moved.parameter);
+    if (applied.has(moved.callee) && !list.some((p) => p.line === position.line && p.column === position.column)) list.push(position);
+  }
   for (const rewrite of propagation.rewrites) {
     if (applied.has(rewrite.callee)) filePlan(rewrite.host).callbackRewrites?.push({ ...getRange(rewrite.host), kind: rewrite.kind });
   }

@@ -6,7 +6,7 @@
  */
 import { ts } from 'ts-morph';
 import type { CallIndex, ValueReference } from './call-index';
-import { classifyContainer, classifyUse, type BoundaryKind } from './call-sites';
+import { classifyContainer, classifyUse, findEnclosingParameter, type BoundaryKind } from './call-sites';
 import { findRelatedMembers } from './dispatch';
 import type { ModuleKinds } from './module-kind';
 import { describeFunction, formatLocation, getContainer, type FunctionEntity } from './syntax';
@@ -33,6 +33,12 @@ export interface RewriteRecord {
   kind: 'promise-all' | 'for-of';
 }
 
+/** A default parameter value that must await: it moves into the body (`if (x === undefined) x = …`). */
+export interface MovedDefaultRecord {
+  callee: FunctionEntity;
+  parameter: ts.ParameterDeclaration;
+}
+
 export interface BoundaryRecord {
   callee: FunctionEntity;
   site: ts.Node;
@@ -53,6 +59,7 @@ export class Propagation {
   readonly entries = new Map<FunctionEntity, AsyncEntry>();
   readonly awaits: SiteRecord[] = [];
   readonly rewrites: RewriteRecord[] = [];
+  readonly movedDefaults: MovedDefaultRecord[] = [];
   readonly boundaries: BoundaryRecord[] = [];
   readonly entryCalls: EntryRecord[] = [];
   /** callee → what its becoming async forces (callers, related members, boundaries, entry scripts). */
@@ -108,7 +115,11 @@ export class Propagation {
     const context = classifyContainer(container, call, this.checker);
     const reason = `calls ${describeFunction(callee)} (${formatLocation(call, this.cwd)})`;
     const needsAwait = use === 'value' && !loopHost;
-    if (needsAwait && context.kind !== 'boundary' && context.kind !== 'top-level') this.awaits.push({ callee, call });
+    if (needsAwait && context.kind !== 'boundary' && context.kind !== 'top-level') {
+      this.awaits.push({ callee, call });
+      const parameter = findEnclosingParameter(call, container);
+      if (parameter) this.movedDefaults.push({ callee, parameter });
+    }
     switch (context.kind) {
       case 'boundary':
         this.addBoundary({ callee, site: call, kind: context.boundary, what: context.what, advice: context.advice });

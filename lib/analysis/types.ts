@@ -40,6 +40,8 @@ export interface FilePlan {
    * interface methods, abstract methods, overload signatures, function-typed variables (additive field).
    */
   signatures?: PlannedPosition[];
+  /** Parameters whose default value must await: it moves into the function body (additive field). */
+  movedDefaults?: PlannedPosition[];
   /**
    * A CommonJS entry script whose top level must await: `main` wraps its statements in an async main,
    * `main-catch` turns its lone `main();` into a handled `main().catch(…)` (additive field).
