@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { runUnwrapRunners } from './support/runners-fixtures';
+import { runUnwrapRunners } from './support/runners-transform';
 import { driver, scenarios, syncHelpers } from './support/runners-scenarios';
 import { defaultTransformOptions } from '../transforms/shared/types';
 

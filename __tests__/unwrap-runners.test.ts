@@ -4,7 +4,7 @@
  */
 import { defaultTransformOptions } from '../transforms/shared/types';
 import { unwrapRunners } from '../transforms/unwrap-runners';
-import { runUnwrapRunners } from './support/runners-fixtures';
+import { runUnwrapRunners } from './support/runners-transform';
 
 const sleeps = `const deasync = require('deasync');
 
