@@ -128,6 +128,15 @@ describe('sync-http-to-undici: migrated code behaves like the original against a
       expect(getReceived(server, `migr/${name}`)).toEqual(getReceived(server, `orig/${name}`));
     });
 
+    it('redirects: a POST answered 307 is repeated as a POST with its body (sync-request switched to a body-less GET)', () => {
+      const name = 'post-answered-307';
+      expect(original[name].value).toBe('GET');
+      expect(migrated[name].value).toBe('POST');
+      const hops = (prefix: string) => getReceived(server, prefix).map((r) => `${r.method} ${r.path} ${r.body}`);
+      expect(hops(`orig/${name}`)).toEqual(['POST /redirect-307 {"a":1}', 'GET /echo ']);
+      expect(hops(`migr/${name}`)).toEqual(['POST /redirect-307 {"a":1}', 'POST /echo {"a":1}']);
+    });
+
     it('headers: undici keeps a single set-cookie as a string and a repeated header as an array', () => {
       const name = 'set-cookie-and-repeated-header-shape';
       expect(original[name].value).toEqual({ cookie: ['session=1'], dup: 'a, b' });

@@ -157,6 +157,28 @@ module.exports = function run(base) {
   return { redirected: res.redirected, url: res.url, status: res.status, data: res.buffer() };
 };
 `),
+  cjs('timeout-not-reached', `const request = require('sync-request');
+module.exports = function run(base) {
+  const res = request('GET', base + '/json', { timeout: 5000 });
+  return res.getBody('utf8').length;
+};
+`),
+  cjs('getBody-only-on-one-branch', `const request = require('sync-request');
+module.exports = function run(base) {
+  const res = request('GET', base + '/status/500');
+  if (res.statusCode === 200) {
+    return res.getBody('utf8');
+  }
+  return 'fallback ' + res.statusCode;
+};
+`),
+  cjs('loop-of-chained-calls', `const request = require('sync-request');
+module.exports = function run(base) {
+  const statuses = [];
+  for (const path of ['/json', '/created', '/status/404']) statuses.push(request('GET', base + path).statusCode);
+  return statuses;
+};
+`),
   esm('esm-top-level-getBody', `import request from 'sync-request';
 const res = request('GET', process.env.CASE_BASE + '/json');
 export const result = JSON.parse(res.getBody('utf8')).name;
@@ -171,6 +193,12 @@ export const documentedDifferenceCases: BehaviourCase[] = [
   cjs('timeout-fires-before-headers', `const request = require('sync-request');
 module.exports = function run(base) {
   return request('GET', base + '/slow', { timeout: 200 }).statusCode;
+};
+`),
+  cjs('post-answered-307', `const request = require('sync-request');
+module.exports = function run(base) {
+  const res = request('POST', base + '/redirect-307', { json: { a: 1 } });
+  return JSON.parse(res.getBody('utf8')).method;
 };
 `),
   cjs('set-cookie-and-repeated-header-shape', `const request = require('sync-request');
