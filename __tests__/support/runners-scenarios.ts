@@ -24,7 +24,7 @@ export const scenarios: Scenario[] = [
   {
     file: 'co-shapes.js',
     removes: ['co'],
-    calls: [['runInline', 2], ['wrapped', 'k'], ['named', 3], ['delegates', 2], ['fails'], ['caught']],
+    calls: [['runInline', 2], ['wrapped', 'k'], ['named', 3], ['delegates', 2], ['fails'], ['caught'], ['objectYield', 4]],
     source: `const co = require('co');
 
 ${delay}
@@ -72,6 +72,11 @@ exports.fails = (log) =>
     yield Promise.reject(err);
     log('never');
   });
+
+exports.objectYield = co.wrap(function* (log, n) {
+  const { a, b: second } = yield { a: delay(3, n, log), b: delay(1, n + 1, log), c: delay(2, 'c', log) };
+  return a + second;
+});
 
 exports.caught = co.wrap(function* (log) {
   try {

@@ -12,6 +12,7 @@ import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { findInOwnBody } from '../shared/function-body';
 import { buildAwait } from '../shared/build-await';
 import type { DriverKind, GeneratorUnit } from './generator-units';
+import { planObjectYield } from './object-yield';
 
 export type LocalFunctionKind = 'async' | 'sync' | 'generator' | 'thunk';
 
@@ -127,6 +128,11 @@ export function planYields(plan: PlanContext, unit: GeneratorUnit, kind: DriverK
     }
     if (node.delegate) {
       problem(path, 'CO_UNKNOWN_DELEGATION', 'yield* delegates to a generator this transform cannot see; convert that generator to an async function, then await it');
+      continue;
+    }
+    const objectRewrite = kind === 'co' && argument?.type === 'ObjectExpression' ? planObjectYield(j, path, (v) => isPromiseCall(v, locals, converting)) : null;
+    if (objectRewrite) {
+      result.rewrites.push({ path, replacement: objectRewrite });
       continue;
     }
     const reason = getRejectedYield(argument, kind, plan);
