@@ -52,6 +52,24 @@ describe('byte fidelity', () => {
     expect(r.after?.toString('utf8')).toBe('const x = 1;\r\nconst y = newName(2);\nconst z = 3;\r\n');
   });
 
+  it('sem-printer-drift: regions a transform did not touch are not re-flowed by the printer', async () => {
+    const source = [
+      'function isDefinition(holder: Holder): boolean {',
+      '  const call = holder.parent;',
+      '  return (',
+      '    isCall(call) &&',
+      '    isAccess(call.expression) &&',
+      '    /^define(Property|Properties)$/.test(call.expression.name.text)',
+      '  );',
+      '}',
+      'oldName(isDefinition(h));',
+      '',
+    ].join('\n');
+    write('drift.ts', source);
+    const r = fileResult(await runWith([renameCalls]), 'drift.ts');
+    expect(r.after?.toString('utf8')).toBe(source.replace('oldName', 'newName'));
+  });
+
   it('patch-no-final-newline: a file without a final newline still has none', async () => {
     write('tail.ts', 'export const v: number = oldName(3);');
     const r = fileResult(await runWith([renameCalls]), 'tail.ts');

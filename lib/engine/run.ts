@@ -60,7 +60,8 @@ export async function run(options: RunOptions): Promise<RunResult> {
   });
 
   const starts = states.flatMap((s) => s.newlyAsync);
-  let madeAsync: MadeAsync[] = starts.map(toMadeAsync);
+  const pathOf = new Map(states.map((s) => [s.absolutePath, s.path]));
+  let madeAsync: MadeAsync[] = starts.map((n) => ({ ...toMadeAsync(n), file: pathOf.get(n.file) ?? n.file }));
   let apiChanges: MadeAsync[] = [];
   const projectDiagnostics: Diagnostic[] = [];
   if (options.projectTransform && (starts.length > 0 || (options.asyncNames ?? []).length > 0)) {

@@ -4,6 +4,7 @@
  * still parses. Pure: no file system access.
  */
 import jscodeshift, { type Collection } from 'jscodeshift';
+import { mergeReprint } from './reprint-merge';
 import { createTransformContext, isModuleSource } from '../../transforms/shared/context';
 import { getParser, getParserName, isTypeScriptFile } from '../../transforms/shared/parsers';
 import type {
@@ -74,6 +75,20 @@ export function printRoot(root: Collection, text: string): string {
   return root.toSource({ lineTerminator: '\n', quote: detectQuote(text) });
 }
 
+/**
+ * Keeps regions the transform did not touch exactly as written, even where recast would reprint them
+ * differently (see reprint-merge.ts). Costs one more parse and print, for changed files only.
+ */
+export function withoutPrinterDrift(j: typeof jscodeshift, original: string, printed: string): string {
+  if (printed === original) return printed;
+  // recast prints a tree differently once it has been traversed (the paths it caches change how it
+  // parenthesises), so the identity print must come from a traversed tree, as the transformed one is.
+  const identityRoot = j(original);
+  identityRoot.find(j.Node).size();
+  const identity = printRoot(identityRoot, original);
+  return identity === original ? printed : mergeReprint(identity, original, printed);
+}
+
 export function transformFile(input: TransformFileInput): TransformFileOutput {
   const output: TransformFileOutput = {
     text: input.text,
@@ -106,7 +121,7 @@ export function transformFile(input: TransformFileInput): TransformFileOutput {
     output.dependencies.push(...collected.dependencies);
   }
   if (output.changedBy.length === 0) return output;
-  const printed = printRoot(root, input.text);
+  const printed = withoutPrinterDrift(j, input.text, printRoot(root, input.text));
   if (printed === input.text) {
     output.changedBy = [];
     return output;
