@@ -92,6 +92,7 @@ const behaviourCases: { name: string; entry: string }[] = [
   { name: 'recursive-cycle', entry: 'main.js' },
   { name: 'esm-top-level-await', entry: 'main.mjs' },
   { name: 'call-site-contexts', entry: 'src/main.ts' },
+  { name: 'commonjs-prototypes-and-boundaries', entry: 'main.js' },
 ];
 
 describe('behaviour: the synchronous program and the propagated one print the same', () => {

@@ -28,6 +28,8 @@ export class CallIndex {
   private renamedResolved = false;
   private readonly callsByTarget = new Map<ts.Node, ts.CallExpression[]>();
   private readonly referencesByTarget = new Map<ts.Node, ValueReference[]>();
+  /** `x.m()` calls the checker could not resolve (x untyped), by method name. */
+  private readonly unresolvedByName = new Map<string, ts.CallExpression[]>();
   /** Classes and interfaces with `extends` / `implements`, for interface and override dispatch. */
   readonly heritageTypes: (ts.ClassLikeDeclaration | ts.InterfaceDeclaration)[] = [];
   resolvedCount = 0;
@@ -72,9 +74,20 @@ export class CallIndex {
     }
   }
 
+  /** Method calls on an untyped receiver that share `fn`'s name: they may call it, nobody can tell. */
+  findUnresolvedCallsNamedLike(fn: FunctionEntity): ts.CallExpression[] {
+    const name = getCallableName(fn);
+    return name === null ? [] : (this.unresolvedByName.get(name) ?? []);
+  }
+
   private indexCall(call: ts.CallExpression): void {
     this.resolvedCount += 1;
-    for (const target of resolveCallTargets(this.checker, call)) append(this.callsByTarget, target, [call]);
+    const targets = resolveCallTargets(this.checker, call);
+    for (const target of targets) append(this.callsByTarget, target, [call]);
+    const name = getCalleeName(call.expression);
+    if (targets.length === 0 && name !== null && ts.isPropertyAccessExpression(call.expression)) {
+      append(this.unresolvedByName, name, [call]);
+    }
   }
 
   private collectFile(file: ts.SourceFile, exportedAliases: Set<string>): FileEntries {

@@ -79,7 +79,7 @@ function analyse(original: AnalysisInput, input: AnalysisInput, program: Analysi
     propagation.addStart(entity, 'named with --async');
   }
   propagation.run();
-  const plan = buildPlan({ propagation, starts, checker: program.checker, markBoundaries: input.markBoundaries, cwd: input.cwd });
+  const plan = buildPlan({ propagation, index, starts, checker: program.checker, markBoundaries: input.markBoundaries, cwd: input.cwd });
   plan.diagnostics.unshift(...diagnostics);
   const entityFiles = [...propagation.entries.keys()].map((e) => e.getSourceFile().fileName);
   return { plan, entityFiles, callsResolved: index.resolvedCount };

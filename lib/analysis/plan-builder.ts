@@ -5,6 +5,7 @@
  */
 import { ts } from 'ts-morph';
 import type { Diagnostic } from '../../transforms/shared/types';
+import type { CallIndex } from './call-index';
 import type { BoundaryRecord, EntryRecord, Propagation } from './propagate';
 import { formatLocation, getNamePath, getPosition, getRange, isAsyncFunction, isFunctionWithBody, type FunctionEntity } from './syntax';
 import type { AsyncPlan, Boundary, FilePlan, MadeAsyncEntry } from './types';
@@ -18,6 +19,7 @@ export interface StartRecord {
 
 export interface PlanInput {
   propagation: Propagation;
+  index: CallIndex;
   starts: StartRecord[];
   checker: ts.TypeChecker;
   markBoundaries: boolean;
@@ -68,6 +70,7 @@ export function buildPlan(input: PlanInput): AsyncPlan {
     if (!isAsyncFunction(entity)) filePlan(entity).functions.push(getPosition(entity));
     plan.madeAsync.push(toMadeAsync(entity, start ? start.reason : entry.reason, exported.has(entity)));
   }
+  plan.diagnostics.push(...findUnresolvedCallDiagnostics(input.index, [...propagation.entries.keys()].filter((e) => applied.has(e))));
   const mainCatchCalls = addEntryScripts(propagation.entryCalls.filter((e) => applied.has(e)), filePlan);
   for (const site of propagation.awaits) {
     if (applied.has(site.callee) && !mainCatchCalls.has(site.call)) filePlan(site.call).awaitCalls.push(getRange(site.call));
@@ -171,6 +174,29 @@ function describeBoundary(propagation: Propagation, record: BoundaryRecord, reac
   }
   chain.push(`${record.what} (${formatLocation(record.site, cwd)})`);
   return { chain, skipConversionIds: [...new Set(reaching.flatMap((s) => s.conversionIds))] };
+}
+
+/** `x.m()` with x of unknown type, where a method `m` became async: the user has to look. */
+function findUnresolvedCallDiagnostics(index: CallIndex, entities: FunctionEntity[]): Diagnostic[] {
+  const seen = new Set<ts.CallExpression>();
+  const diagnostics: Diagnostic[] = [];
+  for (const entity of entities) {
+    for (const call of index.findUnresolvedCallsNamedLike(entity)) {
+      if (seen.has(call)) continue;
+      seen.add(call);
+      const { line, column } = getPosition(call);
+      const callee = call.expression as ts.PropertyAccessExpression;
+      diagnostics.push({
+        code: 'ASYNC_UNRESOLVED_CALL',
+        severity: 'warning',
+        message: `\`${callee.getText()}(…)\` may call ${getNamePath(entity) ?? callee.name.text}, which is now async, but the type of \`${callee.expression.getText()}\` is unknown (add a JSDoc or TypeScript type, or await it by hand if it does)`,
+        file: call.getSourceFile().fileName,
+        line,
+        column,
+      });
+    }
+  }
+  return diagnostics;
 }
 
 function toBoundaryDiagnostic(record: BoundaryRecord, boundary: Boundary, marked: boolean): Diagnostic {

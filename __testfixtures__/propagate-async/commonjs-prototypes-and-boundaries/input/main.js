@@ -1,0 +1,3 @@
+const { Client, describe } = require('./lib/client');
+
+console.log(describe(new Client('http://x')));

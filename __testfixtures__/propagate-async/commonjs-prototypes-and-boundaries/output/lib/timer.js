@@ -1,0 +1,7 @@
+const { getClock } = require('./api');
+
+class Timer {
+  started = getClock();
+}
+
+module.exports = Timer;
