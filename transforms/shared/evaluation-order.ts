@@ -149,10 +149,10 @@ export function wrapArrowBody(j: JSCodeshift, arrow: ASTPath): ASTPath {
 /** Makes sure `statement` sits in a statement list (wraps `if (c) return x;` bodies in a block). */
 export function ensureInStatementList(j: JSCodeshift, statement: ASTPath): ASTPath {
   if (typeof statement.name === 'number') return statement;
-  const block = j.blockStatement([statement.node as never]);
-  statement.replace(block);
-  const replaced = statement as ASTPath;
-  return replaced.get('body', 0) as ASTPath;
+  const holder = statement.parentPath as ASTPath;
+  const name = statement.name as string;
+  (holder.node as unknown as Record<string, unknown>)[name] = j.blockStatement([statement.node as never]);
+  return holder.get(name, 'body', 0) as ASTPath;
 }
 
 /** Inserts `nodes` before `statement`, moving the statement's leading comments to the first of them. */

@@ -72,7 +72,7 @@ function applyShape(state: ConversionState, call: ASTPath, plan: SyncRequestPlan
       });
       return;
     case 'chained': {
-      const target = getStatement(j, hoist as HoistTarget);
+      const target = getStatement(state, hoist as HoistTarget);
       const name = getLocalUniqueName(j, root, target, 'response');
       const declaration = j.variableDeclaration('const', [j.variableDeclarator(j.identifier(name), j.identifier('undefined'))]);
       insertBeforeStatement(target, [declaration]);
@@ -85,9 +85,19 @@ function applyShape(state: ConversionState, call: ASTPath, plan: SyncRequestPlan
   }
 }
 
-function getStatement(j: ConversionState['j'], target: HoistTarget): ASTPath {
-  const statement = target.kind === 'arrow-body' ? wrapArrowBody(j, target.arrow) : target.statement;
-  return ensureInStatementList(j, statement);
+/**
+ * The statement list entry to insert before. Paths found by the analysis may be stale once an earlier
+ * edit wrapped an arrow body or an `if` branch in a block, so the node is looked up again first.
+ */
+function getStatement(state: ConversionState, target: HoistTarget): ASTPath {
+  const { j } = state;
+  if (target.kind === 'arrow-body') return wrapArrowBody(j, findCurrentPath(state, target.arrow));
+  return ensureInStatementList(j, findCurrentPath(state, target.statement));
+}
+
+function findCurrentPath(state: ConversionState, path: ASTPath): ASTPath {
+  const { j, root } = state;
+  return (root.find(j.Node).paths() as ASTPath[]).find((p) => p.node === path.node) ?? path;
 }
 
 /** The URL to repeat in getBody()'s error and for `res.url`: the literal, a const name, or a new const. */
@@ -123,7 +133,7 @@ function applyStored(
     if (use.kind === 'isError') replaceNode(state, use.call, buildExpression(state, `${name}.statusCode >= 400`));
     if (use.kind === 'getBody') {
       const body = buildExpression(state, use.encoding ? `${bodyName}.toString(${quoteString(state, use.encoding)})` : bodyName);
-      const target = getStatement(j, use.target);
+      const target = getStatement(state, use.target);
       replaceNode(state, use.call, body);
       if (!isCheckedBefore(target, checked)) {
         const check = buildStatusCheck(state, name, bodyName, url.reference);
@@ -141,9 +151,7 @@ function applyStored(
  * sat in was wrapped in a block, so the node is looked up again.
  */
 function replaceNode(state: ConversionState, path: ASTPath, replacement: ASTNode): void {
-  const { j, root } = state;
-  const current = (root.find(j.Node).paths() as ASTPath[]).find((p) => p.node === path.node) ?? path;
-  current.replace(replacement);
+  findCurrentPath(state, path).replace(replacement);
 }
 
 /** A status check this conversion already placed earlier in the same statement list runs first. */

@@ -102,13 +102,15 @@ function readOptionProperties(
         plan.qs = prop.value;
         break;
       case 'json':
-        if (!withoutBody.has(plan.method)) plan.json = prop.value;
+        // then-request: `if (options.json)` for methods with a body only
+        if (!withoutBody.has(plan.method) && !isFalsyLiteral(prop.value)) plan.json = prop.value;
         break;
       case 'body':
         plan.bodyProperty = raw;
         break;
       case 'timeout':
-        plan.timeoutProperty = raw;
+        // `timeout: false` / `0` is sync-request's default: no timeout
+        if (!isFalsyLiteral(prop.value)) plan.timeoutProperty = raw;
         break;
       case 'followRedirects': {
         const value = prop.value as unknown as { type: string; value?: unknown };
@@ -148,6 +150,12 @@ function checkPlan(plan: SyncRequestPlan, url: ASTNode): Planned<SyncRequestPlan
     return refuse('SYNCREQ_QS_URL', url, 'write the URL as a literal or template without "?"/"#", or build the query string by hand with qs.stringify');
   }
   return accept(plan);
+}
+
+function isFalsyLiteral(node: ASTNode): boolean {
+  const n = node as unknown as { type: string; value?: unknown; name?: string };
+  if (n.type === 'NullLiteral' || (n.type === 'Identifier' && n.name === 'undefined')) return true;
+  return ['BooleanLiteral', 'NumericLiteral', 'StringLiteral', 'Literal'].includes(n.type) && !n.value;
 }
 
 /** A string or template literal whose literal parts contain no `?` or `#`. */

@@ -32,7 +32,7 @@ export const diagnosticCodes = {
   SYNCREQ_RESPONSE_ESCAPES:
     'The response is used in a way the transform cannot follow (returned, passed on, an unknown member, detached getBody): the call is left as it was.',
   SYNCREQ_GETBODY_POSITION:
-    'getBody() is evaluated conditionally or after another side effect in its statement, so its status check cannot be placed before it: the call is left as it was.',
+    'getBody() (or a request read in place, like request(…).statusCode) runs conditionally, in a loop test, or after another call in its statement, so the code it needs cannot be placed before it: the call is left as it was.',
   SYNCREQ_TIMEOUT_ERROR:
     '(info) `timeout` became `headersTimeout`: it fires at the same point, but the error is undici\'s HeadersTimeoutError (code UND_ERR_HEADERS_TIMEOUT) instead of Error("Request timed out after <n>ms").',
   SYNCREQ_MAX_REDIRECTS_IGNORED:
