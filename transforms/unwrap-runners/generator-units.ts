@@ -145,9 +145,3 @@ export function findGeneratorUnits(input: StepInput): GeneratorUnit[] {
   collectReferences(j, input, named);
   return [...findInlineUnits(j, input), ...[...named.values()].filter((u) => !u.escapes)];
 }
-
-/** co and Bluebird resolve yields differently; a unit is driven by one kind (null when mixed or none). */
-export function getUnitKind(unit: GeneratorUnit, yieldingUnitKind: (yieldPath: ASTPath) => DriverKind | null): DriverKind | null {
-  const kinds = new Set<DriverKind | null>([...unit.sites.map((s) => s.kind), ...unit.yieldedBy.map(yieldingUnitKind)]);
-  return kinds.size === 1 ? [...kinds][0] : null;
-}
