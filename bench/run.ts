@@ -3,7 +3,7 @@
  * on the same files, with medians over several runs, peak memory, the analysis against a TypeScript
  * program of the files it needs, and scaling at 25/50/100% of the generated repository.
  *
- *   npm run bench [-- --files 5000 --runs 3 --seed 1 --sizes 25,50,100 --no-git --full-program]
+ *   npm run bench [-- --files 5000 --runs 3 --seed 1 --sizes 25,50,100 --no-git --full-program --unfiltered-jscodeshift]
  *   npm run bench -- --repo ../some-project
  */
 import * as fs from 'node:fs';
@@ -26,6 +26,7 @@ const defaults = {
   sizes: '25,50,100',
   git: 'true',
   'full-program': 'false',
+  'unfiltered-jscodeshift': 'false',
   work: path.join(os.tmpdir(), 'awaitify-bench'),
   out: '',
 };
@@ -56,7 +57,9 @@ function listTargets(flags: Flags): { label: string; repo: string }[] {
 function chooseSteps(flags: Flags): StepName[] {
   const steps: StepName[] = ['awaitify-api', 'floor'];
   if (hasCli(distRoot)) steps.push('awaitify-cli');
-  steps.push('jscodeshift', 'program');
+  steps.push('jscodeshift');
+  if (flags['unfiltered-jscodeshift'] === 'true') steps.push('jscodeshift-unfiltered');
+  steps.push('program');
   if (flags['full-program'] === 'true') steps.push('full-program');
   return steps;
 }

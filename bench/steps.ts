@@ -8,7 +8,14 @@ import * as path from 'node:path';
 import { measureCommand, type Measurement } from './measure';
 import type { ProbeArgs } from './probe';
 
-export type StepName = 'floor' | 'awaitify-api' | 'awaitify-cli' | 'jscodeshift' | 'program' | 'full-program';
+export type StepName =
+  | 'floor'
+  | 'awaitify-api'
+  | 'awaitify-cli'
+  | 'jscodeshift'
+  | 'jscodeshift-unfiltered'
+  | 'program'
+  | 'full-program';
 
 export interface StepRun extends Measurement {
   /** What the process measured inside (probes only). */
@@ -54,13 +61,16 @@ function runProbe(ctx: StepContext, kind: string): StepRun {
   return { ...measured, inner };
 }
 
-function runJscodeshift(ctx: StepContext): StepRun {
+/** Each transform's own module, or (`unfiltered`) the bench wrapper that drops its pre-filter. */
+function runJscodeshift(ctx: StepContext, unfiltered: boolean): StepRun {
   const bin = require.resolve('jscodeshift/bin/jscodeshift.js');
   const parts = ctx.transformNames.map((transform) => {
-    const transformFile = require.resolve(path.join(ctx.distRoot, 'transforms', transform));
+    const transformArgs = unfiltered
+      ? ['-t', path.join(ctx.distRoot, 'bench', 'jscodeshift-unfiltered.js'), `--awaitifyTransform=${transform}`]
+      : ['-t', require.resolve(path.join(ctx.distRoot, 'transforms', transform))];
     const measured = measureCommand({
       command: process.execPath,
-      args: [bin, '--dry', `--extensions=${jscodeshiftExtensions}`, '--parser=tsx', '--stdin', '-t', transformFile],
+      args: [bin, '--dry', `--extensions=${jscodeshiftExtensions}`, '--parser=tsx', '--stdin', ...transformArgs],
       cwd: ctx.repo,
       input: ctx.files.join('\n'),
     });
@@ -90,7 +100,9 @@ export function runStep(ctx: StepContext, step: StepName): StepRun {
       // Plain preview: the unified diff goes to stdout (discarded), the summary to stderr.
       return measureCommand({ command: process.execPath, args: [path.join(ctx.distRoot, 'bin', 'awaitify.js'), '--no-color'], cwd: ctx.repo });
     case 'jscodeshift':
-      return runJscodeshift(ctx);
+      return runJscodeshift(ctx, false);
+    case 'jscodeshift-unfiltered':
+      return runJscodeshift(ctx, true);
   }
 }
 
