@@ -106,6 +106,9 @@ function readResponseUse(state: ConversionState, ref: ASTPath, site: AwaitSite):
     return refuse('SYNCFETCH_UNSUPPORTED_USE', outer.node, `the body is read with .${name}() inside another function, which would have to await too; convert by hand`);
   }
   return accept(() => {
+    if (name === 'json' && state.context.isTypeScript && outer.parent?.node.type !== 'TSAsExpression') {
+      state.context.report({ code: 'SYNCFETCH_JSON_UNKNOWN', severity: 'info', node: outer.node, message: "fetch's json() resolves to `unknown` in undici's types (sync-fetch's was untyped); add `as YourType` where the compiler asks" });
+    }
     if (name === 'buffer') {
       outer.replace(buildExpression(state, 'Buffer.from(await $res.arrayBuffer())', { $res: member.object as ASTNode }));
     } else {

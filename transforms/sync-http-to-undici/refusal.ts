@@ -45,6 +45,8 @@ export const diagnosticCodes = {
     'A sync-fetch export or response member with no faithful equivalent (fetch.Headers, res.headers.raw(), res.clone(), a body read in a nested function, a response passed on): left as it was.',
   SYNCFETCH_TIMEOUT_ERROR:
     '(info) `timeout` became `signal: AbortSignal.timeout(n)`: it aborts at the same point but rejects with a DOMException TimeoutError instead of a FetchError.',
+  SYNCFETCH_JSON_UNKNOWN:
+    "(info, TypeScript) undici's fetch types json() as Promise<unknown> where sync-fetch was untyped: the compiler may ask for a type assertion at this read.",
   SYNC_CALL_IN_NON_ASYNC_CONTEXT:
     'The call sits in a constructor, getter, setter, generator or class field, which cannot await: the call is left as it was.',
   MODULE_TOP_LEVEL_ASYNC: 'The call runs at the top level of a CommonJS module, which cannot await: the call is left as it was.',
