@@ -86,6 +86,12 @@ describe('bench generator', () => {
       expect(Object.values(byKind).every((n) => n >= 10)).toBe(true);
     });
 
+    it('never calls the global fetch where sync-fetch is bound to that name', () => {
+      const shadowed = [...large.files.values()].filter((t) => /(?:import fetch from|const fetch = require\()'sync-fetch'/.test(t));
+      expect(shadowed.length).toBeGreaterThan(0);
+      expect(shadowed.filter((t) => t.includes('await fetch(')).length).toBe(0);
+    });
+
     it('mixes JavaScript and TypeScript, CommonJS and ESM', () => {
       const exts = new Set([...large.files.keys()].map((f) => path.extname(f)));
       expect([...exts].sort()).toEqual(['.cjs', '.js', '.mjs', '.ts']);

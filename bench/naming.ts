@@ -54,6 +54,10 @@ export class NameAllocator {
     return this.claim(`${this.rng.pick(nouns).toUpperCase()}_${suffix}`);
   }
 
+  isTaken(name: string): boolean {
+    return this.used.has(name);
+  }
+
   /** Marks names that the file already uses (imports) as taken. */
   reserve(names: readonly string[]): void {
     for (const n of names) this.used.add(n);

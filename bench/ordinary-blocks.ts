@@ -95,7 +95,8 @@ const buildTypes: BlockBuilder = (w, c) => {
 
 const buildAsync: BlockBuilder = (w, c) => {
   const name = c.names.func(c.rng.pick(['load', 'save', 'sync', 'refresh']));
-  const io = c.rng.chance(0.25)
+  // Global fetch, unless the file binds `fetch` to sync-fetch (then the call would be sync-fetch's).
+  const io = c.rng.chance(0.25) && !c.names.isTaken('fetch')
     ? `  const response = await fetch(\`https://example.test/\${id}\`);\n  const data = await response.json();\n`
     : `  const data = await store.get(id);\n`;
   w.addBlock(

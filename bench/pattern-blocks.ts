@@ -26,6 +26,7 @@ function addBaseUrl(w: ModuleWriter, c: BlockContext): string {
 function buildSyncRequest(w: ModuleWriter, c: BlockContext): PatternExport {
   const local = c.rng.pick(['request', 'request', 'syncRequest', 'httpRequest']);
   w.addImport({ from: 'sync-request', defaultName: local });
+  c.names.reserve([local]);
   const base = addBaseUrl(w, c);
   const name = c.names.func(c.rng.pick(['get', 'fetch', 'post', 'lookup']));
   const id = `id${w.type('string')}`;
@@ -36,7 +37,7 @@ function buildSyncRequest(w: ModuleWriter, c: BlockContext): PatternExport {
       : variant === 1
         ? `  const res = ${local}('POST', \`\${${base}}/items\`, { json: { id, at: Date.now() } });\n` +
           `  if (res.statusCode >= 400) {\n    throw new Error(\`${name} failed with \${res.statusCode}\`);\n  }\n  return res.statusCode;\n`
-        : `  const body = ${local}('GET', ${base} + '/search', {\n    qs: { q: id },\n    headers: { accept: 'application/json' },\n  }).getBody('utf8');\n  return JSON.parse(body);\n`;
+        : `  const body = ${local}('GET', \`\${${base}}/search\`, {\n    qs: { q: id },\n    headers: { accept: 'application/json' },\n  }).getBody('utf8');\n  return JSON.parse(body);\n`;
   w.addBlock(`/** Reads from the remote service (blocks the process until the response arrives). */\nexport function ${name}(${id}) {\n${body}}\n`, [name], true);
   return { name, becomesAsync: true };
 }
@@ -44,6 +45,7 @@ function buildSyncRequest(w: ModuleWriter, c: BlockContext): PatternExport {
 function buildSyncFetch(w: ModuleWriter, c: BlockContext): PatternExport {
   const local = c.rng.pick(['fetch', 'fetch', 'syncFetch']);
   w.addImport({ from: 'sync-fetch', defaultName: local });
+  c.names.reserve([local]);
   const base = addBaseUrl(w, c);
   const name = c.names.func(c.rng.pick(['load', 'download', 'read']));
   const body = c.rng.chance(0.5)
