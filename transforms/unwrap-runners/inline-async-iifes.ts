@@ -10,6 +10,7 @@ import type { ExpressionKind, StatementKind } from 'ast-types/lib/gen/kinds';
 import { buildAwait } from '../shared/build-await';
 import { findInOwnBody } from '../shared/function-body';
 import { getEnclosingFunction } from '../shared/functions';
+import { replaceStatement } from './statement-comments';
 import type { StepInput } from './step';
 
 interface Node {
@@ -76,7 +77,7 @@ function inlineIife(input: StepInput, awaitPath: ASTPath): boolean {
   if (!statement || statement.parent?.node.type !== 'BlockStatement' || hasNameClash(input, arrow, outer)) return false;
   const inlined = buildInlined(input, statement, arrow);
   if (!inlined) return false;
-  statement.replace(...inlined);
+  replaceStatement(statement, inlined);
   return true;
 }
 

@@ -15,6 +15,7 @@ import { getUniqueName } from '../shared/modules';
 import { commitAwait, getAwaitTarget } from './await-site';
 import { readFlagLoop, type FlagLoop } from './flag-loop';
 import { buildPromiseHandlerAwait } from './promise-handlers';
+import { moveComments, replaceStatement } from './statement-comments';
 import type { StepInput } from './step';
 
 /** `await new Promise((resolve) => { <start with each `flag = true` → resolve()> })`. */
@@ -50,7 +51,8 @@ function unwrapLoop(input: StepInput, loopCall: ASTPath): boolean {
   const target = getAwaitTarget(loopCall, context, 'deasync.loopWhile');
   if (!target) return false;
   const replacement = buildPromiseHandlerAwait(input, loop) ?? buildCallbackAwait(input, loop);
-  loop.start.replace(...replacement);
+  replaceStatement(loop.start, replacement);
+  moveComments(loopStatement.node, replacement[0], replacement[replacement.length - 1]);
   loopStatement.prune();
   removeFlagDeclarator(input, loop.declarator);
   commitAwait(context, target, id, `awaits the work deasync.loopWhile waited for (at ${id.split(':').slice(1).join(':')})`, input.madeAsync);
