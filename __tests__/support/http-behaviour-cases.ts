@@ -8,6 +8,8 @@ export interface BehaviourCase {
   name: string;
   ext: 'js' | 'mjs';
   source: string;
+  /** The case never reaches the test server (a network error). */
+  sendsNothing?: boolean;
 }
 
 const cjs = (name: string, source: string): BehaviourCase => ({ name, ext: 'js', source });
@@ -179,6 +181,14 @@ module.exports = function run(base) {
   return statuses;
 };
 `),
+  {
+    ...cjs('connection-refused', `const request = require('sync-request');
+module.exports = function run() {
+  return request('GET', 'http://127.0.0.1:1/nothing-listens-here').statusCode;
+};
+`),
+    sendsNothing: true,
+  },
   esm('esm-top-level-getBody', `import request from 'sync-request';
 const res = request('GET', process.env.CASE_BASE + '/json');
 export const result = JSON.parse(res.getBody('utf8')).name;
@@ -199,6 +209,11 @@ module.exports = function run(base) {
 module.exports = function run(base) {
   const res = request('POST', base + '/redirect-307', { json: { a: 1 } });
   return JSON.parse(res.getBody('utf8')).method;
+};
+`),
+  cjs('url-after-redirect', `const request = require('sync-request');
+module.exports = function run(base) {
+  return request('GET', base + '/redirect').url;
 };
 `),
   cjs('set-cookie-and-repeated-header-shape', `const request = require('sync-request');

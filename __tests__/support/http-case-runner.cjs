@@ -28,6 +28,7 @@ function describeError(error) {
     statusCode: error && error.statusCode !== undefined ? error.statusCode : '<none>',
     body: error && Buffer.isBuffer(error.body) ? error.body.toString('utf8') : '<none>',
     url: error && error.url !== undefined ? error.url : '<none>',
+    code: error && error.code !== undefined ? error.code : '<none>',
   };
 }
 
