@@ -2,6 +2,8 @@
  * unwrap-runners towards the engine: what it reports as newly async (with conversion ids the engine
  * can skip), what it asks of package.json, and its prefilter.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defaultTransformOptions } from '../transforms/shared/types';
 import { unwrapRunners } from '../transforms/unwrap-runners';
 import { runUnwrapRunners } from './support/runners-transform';
@@ -50,5 +52,15 @@ describe('unwrap-runners contract', () => {
     const result = runUnwrapRunners('a.js', "const deasync = require('deasync');\nasync function f() {\n  deasync.sleep(1);\n}\n");
     expect(result.text).toContain('await setTimeout(1)');
     expect(result.newlyAsync).toEqual([]);
+  });
+
+  it('documents every diagnostic code its fixtures expect in meta.diagnostics', () => {
+    const dir = join(__dirname, '..', '__testfixtures__', 'unwrap-runners');
+    const codes = readdirSync(dir)
+      .filter((f) => f.endsWith('.diagnostics.json'))
+      .flatMap((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { code: string }[]).map((d) => d.code));
+    expect(codes.length).toBeGreaterThan(10);
+    const documented = Object.keys(unwrapRunners.meta.diagnostics);
+    expect([...new Set(codes)].filter((c) => !documented.includes(c))).toEqual([]);
   });
 });

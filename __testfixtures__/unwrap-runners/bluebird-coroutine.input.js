@@ -12,3 +12,9 @@ Repo.prototype.save = Promise.coroutine(function* (item) {
 });
 
 module.exports = { getUser, Repo };
+
+const warmUp = Promise.coroutine(function* () {
+  yield getUser(1);
+});
+
+warmUp();

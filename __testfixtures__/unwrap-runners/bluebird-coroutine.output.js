@@ -10,3 +10,9 @@ Repo.prototype.save = async function(item) {
 };
 
 module.exports = { getUser, Repo };
+
+const warmUp = async function() {
+  await getUser(1);
+};
+
+warmUp();

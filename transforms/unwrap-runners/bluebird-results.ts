@@ -74,3 +74,16 @@ export function findBluebirdOnlyUses(input: StepInput, site: ASTPath): { call: A
   return uses;
 }
 
+
+/** Calls of the coroutine's result whose promise is dropped (`f(x);`): a rejection was only printed. */
+export function findDroppedResults(input: StepInput, site: ASTPath): ASTPath[] {
+  const target = getCallee(site);
+  const calls: ASTPath[] = [];
+  if (target.direct) calls.push(target.direct);
+  else if (target.variable || target.property) {
+    input.root.find(input.j.CallExpression).forEach((path) => {
+      if (isCallOf(path.node as unknown as Node, target)) calls.push(path);
+    });
+  }
+  return calls.filter((call) => call.parent?.node.type === 'ExpressionStatement');
+}

@@ -9,7 +9,7 @@ import type { ASTNode, ASTPath } from 'jscodeshift';
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { usesOwnThisOrArguments } from '../shared/function-body';
 import { getEnclosingFunction } from '../shared/functions';
-import { findBluebirdOnlyUses } from './bluebird-results';
+import { findBluebirdOnlyUses, findDroppedResults } from './bluebird-results';
 import { findGeneratorUnits, type DriverKind, type DriverSite, type GeneratorUnit } from './generator-units';
 import type { StepInput } from './step';
 import { collectLocalFunctions, planYields, type PlanContext, type YieldPlan, type YieldProblem } from './yield-plan';
@@ -95,7 +95,23 @@ function rewriteSite(input: StepInput, unit: GeneratorUnit, site: DriverSite): v
   input.refs.touch(site.kind === 'co' ? 'co' : 'bluebird');
 }
 
+/** Bluebird printed an unhandled rejection and went on; a native one ends the process (Node >= 15). */
+function reportDroppedResults(input: StepInput, active: ActiveUnit): void {
+  if (active.kind !== 'bluebird') return;
+  for (const site of active.unit.sites) {
+    for (const call of findDroppedResults(input, site.call)) {
+      input.context.report({
+        code: 'UNHANDLED_REJECTION_SEMANTICS',
+        severity: 'info',
+        node: call,
+        message: 'this call drops the promise: a rejection Bluebird only printed now ends the process as an unhandled rejection; await it or add .catch',
+      });
+    }
+  }
+}
+
 function convertUnit(input: StepInput, active: ActiveUnit): void {
+  reportDroppedResults(input, active);
   for (const rewrite of [...active.plan.rewrites].reverse()) rewrite.path.replace(rewrite.replacement());
   const node = active.unit.fn.node as unknown as { generator: boolean; async: boolean; returnType?: unknown };
   node.generator = false;
