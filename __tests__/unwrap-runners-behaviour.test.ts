@@ -70,6 +70,7 @@ describe('unwrap-runners keeps behaviour with the real libraries', () => {
     const byCall = new Map(original.map((r) => [r.call, r]));
     expect(byCall.get('co-shapes.js#fails[]')?.error).toEqual({ class: 'TypeError', message: 'boom', code: 'E_BOOM' });
     expect(byCall.get('co-shapes.js#runInline[2]')?.logs).toEqual(['start', 'resolved a', 'resolved c', 'resolved b', 'parallel done']);
+    expect(byCall.get('co-shapes.js#objectYield[4]')?.logs).toEqual(['resolved 5', 'resolved c', 'resolved 4']);
     expect(byCall.get('deasync-shapes.js#readValue["falsy"]')?.value).toBe('value despite 0');
     expect(byCall.get('deasync-shapes.js#readValue["many"]')?.value).toBe('first');
     expect(byCall.get('deasync-shapes.js#sleepOrder[]')?.logs).toEqual(['a', 'timer fired', 'b']);

@@ -33,7 +33,7 @@ exports.runInline = (log, n) =>
   co(function* () {
     log('start');
     const a = yield delay(5, 'a', log);
-    const [b, c] = yield [delay(6, 'b', log), delay(1, 'c', log)];
+    const [b, c] = yield [delay(40, 'b', log), delay(1, 'c', log)];
     log('parallel done');
     return a + b + c + n;
   });
@@ -74,7 +74,7 @@ exports.fails = (log) =>
   });
 
 exports.objectYield = co.wrap(function* (log, n) {
-  const { a, b: second } = yield { a: delay(3, n, log), b: delay(1, n + 1, log), c: delay(2, 'c', log) };
+  const { a, b: second } = yield { a: delay(60, n, log), b: delay(1, n + 1, log), c: delay(30, 'c', log) };
   return a + second;
 });
 
@@ -140,7 +140,7 @@ function readValue(log, mode) {
 function sleepOrder(log) {
   log('a');
   setTimeout(() => log('timer fired'), 5);
-  deasync.sleep(25);
+  deasync.sleep(80);
   log('b');
   return 'slept';
 }
