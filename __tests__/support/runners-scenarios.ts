@@ -264,6 +264,28 @@ module.exports = { profile, readConfig, forwarded, iife };
   },
 ];
 
+/** An ES module (make-synchronous is ESM-only); the driver loads it with require(esm). */
+scenarios.push({
+  file: 'make-synchronous.mjs',
+  removes: ['make-synchronous'],
+  calls: [['compute', 21], ['compute', -1]],
+  source: `import makeSynchronous from 'make-synchronous';
+
+const double = makeSynchronous(async (n) => {
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  if (n < 0) throw new RangeError('negative: ' + n);
+  return { doubled: n * 2, list: [n] };
+});
+
+export function compute(log, n) {
+  log('computing ' + n);
+  const result = double(n);
+  log('computed ' + result.doubled);
+  return result;
+}
+`,
+});
+
 /** The runner helper `--runner runSync` names: blocks on a promise or a function's promise. */
 export const syncHelpers = `const deasync = require('deasync');
 
