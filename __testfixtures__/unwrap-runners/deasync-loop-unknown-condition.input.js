@@ -15,3 +15,12 @@ function spin(state) {
 }
 
 module.exports = { waitForQueue, waitUntil, spin };
+
+function cachedOrFetch(cache, key, fetch) {
+  let done = false;
+  let value;
+  if (cache.has(key)) return cache.get(key);
+  else fetch(key, (err, v) => { value = v; done = true; });
+  deasync.loopWhile(() => !done);
+  return value;
+}

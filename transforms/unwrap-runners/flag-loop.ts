@@ -87,7 +87,19 @@ export function readFlagLoop(input: StepInput, loopStatement: ASTPath, predicate
   const init = (declaration.node as { init?: Node | null }).init ?? null;
   const startsFalse = !init || ((init.type === 'BooleanLiteral' || init.type === 'Literal') && init.value === false);
   if (!startsFalse) return `${flag} does not start as false`;
+  if (jumpsOut(input, start)) return 'the statement before the loop returns, awaits or jumps out of its function';
   return { loopStatement, start, flag, flagSets, declarator: declaration };
+}
+
+const jumpTypes = ['ReturnStatement', 'AwaitExpression', 'YieldExpression', 'BreakStatement', 'ContinueStatement'];
+
+/** Whether `start` has a return/await/yield/break/continue of its own function (it may be wrapped in a callback). */
+function jumpsOut(input: StepInput, start: ASTPath): boolean {
+  const outer = getEnclosingFunction(start)?.node ?? null;
+  return input
+    .j(start)
+    .find(input.j.Node)
+    .some((path) => jumpTypes.includes(path.node.type) && (getEnclosingFunction(path as unknown as ASTPath)?.node ?? null) === outer);
 }
 
 function findDeclarator(input: StepInput, ref: ASTPath, flag: string): ASTPath | null {
