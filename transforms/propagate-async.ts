@@ -21,7 +21,7 @@ import { functionNamePath } from './shared/function-name';
 import { markAsync } from './shared/functions';
 import { toJscodeshift } from './shared/to-jscodeshift';
 import type { NewlyAsync, ProjectTransform, TransformContext, TransformMeta } from './shared/types';
-import { findPlannedPaths, pickPlannedPaths } from './propagate-async/find-planned-nodes';
+import { PlannedNodes } from './propagate-async/find-planned-nodes';
 import { addBoundaryComments } from './propagate-async/boundary-comments';
 import { moveDefaultIntoBody } from './propagate-async/move-default-parameters';
 import { replaceForEachWithLoop, wrapInPromiseAll } from './propagate-async/rewrite-callbacks';
@@ -62,16 +62,24 @@ function isAlreadyAwaited(path: ASTPath): boolean {
 export function applyPlan(root: Collection, context: TransformContext, plan: FilePlan): boolean {
   const { j } = context;
   const rewrites = plan.callbackRewrites ?? [];
-  const functions = pickPlannedPaths(findPlannedPaths(j, root, functionTypes, plan.functions), plan.functions);
-  const signatures = pickPlannedPaths(findPlannedPaths(j, root, signatureTypes, plan.signatures ?? []), plan.signatures ?? []);
-  const callPositions = [...plan.awaitCalls, ...rewrites];
-  const calls = findPlannedPaths(j, root, callTypes, callPositions);
-  const awaitPaths = pickPlannedPaths(calls, plan.awaitCalls);
-  const promiseAllPaths = pickPlannedPaths(calls, rewrites.filter((r) => r.kind === 'promise-all'));
-  const loopPaths = pickPlannedPaths(calls, rewrites.filter((r) => r.kind === 'for-of'));
+  const signaturePositions = plan.signatures ?? [];
   const movedDefaults = plan.movedDefaults ?? [];
-  const parameterPaths = pickPlannedPaths(findPlannedPaths(j, root, parameterTypes, movedDefaults), movedDefaults);
-  let changed = addBoundaryComments(j, root, plan.boundaryComments);
+  const nodes = new PlannedNodes(j, root, [
+    ...plan.functions,
+    ...signaturePositions,
+    ...plan.awaitCalls,
+    ...rewrites,
+    ...movedDefaults,
+    ...plan.boundaryComments,
+  ]);
+  const functions = nodes.pick(functionTypes, plan.functions);
+  const signatures = nodes.pick(signatureTypes, signaturePositions);
+  const awaitPaths = nodes.pick(callTypes, plan.awaitCalls);
+  const promiseAllPaths = nodes.pick(callTypes, rewrites.filter((r) => r.kind === 'promise-all'));
+  const loopPaths = nodes.pick(callTypes, rewrites.filter((r) => r.kind === 'for-of'));
+  const parameterPaths = nodes.pick(parameterTypes, movedDefaults);
+  const commentTargets = plan.boundaryComments.flatMap((c) => nodes.pick(null, [c]).map((path) => ({ path, text: c.text })));
+  let changed = addBoundaryComments(j, commentTargets);
   for (const fn of functions) {
     if (markAsync(j, fn)) {
       changed = true;

@@ -93,7 +93,23 @@ export function buildPlan(input: PlanInput): AsyncPlan {
       filePlan(record.site).boundaryComments.push({ ...getPosition(record.site), text: `awaitify: ${record.what} cannot await ${shortName(record.callee)}; ${record.advice}` });
     }
   }
+  removeEmptyFilePlans(plan);
   return plan;
+}
+
+/** A file the plan does not change is not even parsed again by the engine. */
+function removeEmptyFilePlans(plan: AsyncPlan): void {
+  for (const [file, filePlan] of Object.entries(plan.files)) {
+    const isEmpty =
+      filePlan.functions.length === 0 &&
+      filePlan.awaitCalls.length === 0 &&
+      filePlan.boundaryComments.length === 0 &&
+      (filePlan.callbackRewrites?.length ?? 0) === 0 &&
+      (filePlan.signatures?.length ?? 0) === 0 &&
+      (filePlan.movedDefaults?.length ?? 0) === 0 &&
+      filePlan.entryScript === undefined;
+    if (isEmpty) delete plan.files[file];
+  }
 }
 
 function shortName(entity: FunctionEntity): string {

@@ -2,9 +2,7 @@
  * With --mark-boundaries, the place where a chain meets a context that cannot be async gets a comment
  * on its statement for the user to finish: `// awaitify: a getter cannot await fetchUser …`.
  */
-import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import type { FilePlan } from '../../lib/analysis/types';
-import { createKeyLookup } from './find-planned-nodes';
+import type { ASTPath, JSCodeshift } from 'jscodeshift';
 
 interface Located {
   comments?: unknown[] | null;
@@ -23,18 +21,8 @@ function findStatement(path: ASTPath): ASTPath {
   return current;
 }
 
-export function addBoundaryComments(j: JSCodeshift, root: Collection, comments: FilePlan['boundaryComments']): boolean {
-  if (comments.length === 0) return false;
-  const wanted = new Map(comments.map((c) => [`${c.line}:${c.column}`, c.text]));
-  const targets: { path: ASTPath; text: string }[] = [];
-  const getKeys = createKeyLookup(root);
-  root.find(j.Node).forEach((path) => {
-    const key = getKeys(path.node as never)?.start ?? '';
-    const text = wanted.get(key);
-    if (text === undefined) return;
-    wanted.delete(key);
-    targets.push({ path: path as unknown as ASTPath, text });
-  });
+/** Adds each comment above the statement holding its planned node (once per statement). */
+export function addBoundaryComments(j: JSCodeshift, targets: { path: ASTPath; text: string }[]): boolean {
   for (const { path, text } of targets) {
     const statement = findStatement(path).node as Located;
     const existing = (statement.comments ?? []) as { value?: string }[];

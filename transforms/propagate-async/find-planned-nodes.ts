@@ -45,30 +45,36 @@ export function getPlannedKey(position: PlannedPosition): string {
   return position.endLine === undefined ? start : `${start}-${position.endLine}:${position.endColumn}`;
 }
 
-/** Paths of the nodes of `types` at the planned positions (by start, or by range when one is given). */
-export function findPlannedPaths(
-  j: JSCodeshift,
-  root: Collection,
-  types: ReadonlySet<string>,
-  positions: readonly PlannedPosition[],
-): Map<string, ASTPath> {
-  const wanted = new Set(positions.map(getPlannedKey));
-  const found = new Map<string, ASTPath>();
-  if (wanted.size === 0) return found;
-  const getKeys = createKeyLookup(root);
-  root.find(j.Node).forEach((path) => {
-    const node = path.node as unknown as Located;
-    if (!types.has(node.type)) return;
-    const keys = getKeys(node);
-    for (const key of keys ? [keys.range, keys.start] : []) {
-      // the outermost node wins a shared start: `f()` in `f().x` is found before nothing else
-      if (key && wanted.has(key) && !found.has(key)) found.set(key, path as unknown as ASTPath);
-    }
-  });
-  return found;
-}
+/**
+ * The nodes at a plan's positions, found in one traversal of the file: every node whose start (or
+ * start and end) matches a wanted key is kept, outermost first, and picked later by type.
+ */
+export class PlannedNodes {
+  private readonly byKey = new Map<string, ASTPath[]>();
 
-/** Every planned path, in plan order, skipping positions nothing was found at. */
-export function pickPlannedPaths(found: Map<string, ASTPath>, positions: readonly PlannedPosition[]): ASTPath[] {
-  return positions.map((p) => found.get(getPlannedKey(p))).filter((p): p is ASTPath => p !== undefined);
+  constructor(j: JSCodeshift, root: Collection, positions: readonly PlannedPosition[]) {
+    const wanted = new Set(positions.map(getPlannedKey));
+    if (wanted.size === 0) return;
+    const getKeys = createKeyLookup(root);
+    root.find(j.Node).forEach((path) => {
+      const keys = getKeys(path.node as unknown as Located);
+      if (!keys) return;
+      for (const key of [keys.range, keys.start]) {
+        if (!wanted.has(key)) continue;
+        const list = this.byKey.get(key);
+        if (list) list.push(path as unknown as ASTPath);
+        else this.byKey.set(key, [path as unknown as ASTPath]);
+      }
+    });
+  }
+
+  /** The outermost node of one of `types` at each position (any type when `types` is null), in plan order. */
+  pick(types: ReadonlySet<string> | null, positions: readonly PlannedPosition[]): ASTPath[] {
+    const found: ASTPath[] = [];
+    for (const position of positions) {
+      const path = this.byKey.get(getPlannedKey(position))?.find((p) => types === null || types.has(p.node.type));
+      if (path) found.push(path);
+    }
+    return found;
+  }
 }
