@@ -134,3 +134,35 @@ describe('planAsync', () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(['ASYNC_NAME_NOT_FOUND']);
   });
 });
+
+describe('planAsync with types that describe functions', () => {
+  it('gives an interface member filled in by an object literal a Promise type, and awaits calls through it', () => {
+    const result = plan(
+      {
+        'io.ts': 'export async function read(): Promise<string> { return "x"; }\n',
+        'store.ts':
+          "import { read } from './io';\nexport interface Store { get(): string }\nexport const store: Store = {\n  get() { return read(); },\n};\nexport function show(s: Store): string { return s.get().trim(); }\n",
+      },
+      { userStarts: [{ file: 'io.ts', name: 'read' }] },
+    );
+    expect(madeAsyncNames(result)).toEqual(['store.ts#show', 'store.ts#store.get']);
+    expect(result.files[`${cwd}/store.ts`]?.signatures).toEqual([{ line: 2, column: 26 }]);
+  });
+
+  it('changes the function type of a typed variable and the overload signatures of a function', () => {
+    const result = plan(
+      {
+        'io.ts': 'export async function read(): Promise<string> { return "x"; }\n',
+        'use.ts':
+          "import { read } from './io';\nexport const upper: (s: string) => string = (s) => read() + s;\nexport function pick(a: string): string;\nexport function pick(a: number): string;\nexport function pick(a: unknown): string { return read() + String(a); }\n",
+      },
+      { userStarts: [{ file: 'io.ts', name: 'read' }] },
+    );
+    expect(madeAsyncNames(result)).toEqual(['use.ts#pick', 'use.ts#upper']);
+    expect(result.files[`${cwd}/use.ts`]?.signatures).toEqual([
+      { line: 2, column: 21 },
+      { line: 3, column: 8 },
+      { line: 4, column: 8 },
+    ]);
+  });
+});

@@ -35,6 +35,16 @@ describe('TypeScript outputs', () => {
     });
   }
 
+  const singleFileOutputs = listProjectFiles(casesRoot).filter((f) => /^[^/]+\.output\.ts$/.test(f));
+  for (const file of singleFileOutputs) {
+    it(`${file}: tsc --noEmit and the promise lint rules report nothing`, async () => {
+      const path = join(casesRoot, file);
+      const program = createProgram([path]);
+      expect(findCompilerErrors(program)).toEqual([]);
+      expect(await findPromiseLintErrors(casesRoot, [path], program)).toEqual([]);
+    });
+  }
+
   it('the checks do catch an un-awaited promise (the rules are live)', async () => {
     const work = mkdtempSync(join(tmpdir(), 'awaitify-lint-'));
     try {

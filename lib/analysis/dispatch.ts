@@ -53,10 +53,31 @@ function findInheritedMembers(owner: Owner, name: string, checker: ts.TypeChecke
   return found;
 }
 
-/** Every member tied to `entity` by implements/extends, in either direction. */
+/**
+ * `const store: Store = { get(id) {…} }`: the interface member an object literal's method fills in
+ * (calls through `Store` resolve to that member, not to the method).
+ */
+function findContextualMembers(entity: FunctionEntity, checker: ts.TypeChecker): FunctionEntity[] {
+  const holder = ts.isPropertyAssignment(entity.parent) ? entity.parent : entity;
+  const literal = holder.parent;
+  const name = getMemberName(holder);
+  if (!name || !literal || !ts.isObjectLiteralExpression(literal)) return [];
+  const property = checker.getContextualType(literal)?.getProperty(name);
+  const found: FunctionEntity[] = [];
+  for (const declaration of property?.declarations ?? []) {
+    const owner = declaration.parent;
+    if (owner && (ts.isInterfaceDeclaration(owner) || ts.isClassLike(owner) || ts.isTypeLiteralNode(owner))) {
+      if (ts.isMethodSignature(declaration)) found.push(declaration);
+      if (ts.isPropertySignature(declaration) && declaration.type && ts.isFunctionTypeNode(declaration.type)) found.push(declaration);
+    }
+  }
+  return found;
+}
+
+/** Every member tied to `entity` by implements/extends (either direction) or by an object literal's type. */
 export function findRelatedMembers(entity: FunctionEntity, checker: ts.TypeChecker, index: CallIndex): FunctionEntity[] {
   const own = getOwner(entity);
-  if (!own) return [];
+  if (!own) return findContextualMembers(entity, checker);
   const related = new Set<FunctionEntity>(findInheritedMembers(own.owner, own.name, checker));
   for (const candidate of index.heritageTypes) {
     if (candidate === own.owner) continue;
