@@ -8,6 +8,11 @@
  * Refuses (diagnostic, chain left unchanged): constructors, getters and setters, class field
  * initialisers, callbacks of APIs that ignore promises, a library module's top level.
  *
+ * `arr.map(cb)` becomes `await Promise.all(arr.map(async cb))`, as the issue asks: the calls now run
+ * concurrently (semantics.md §7 notes the order of their side effects and first-rejection errors can
+ * differ). `forEach` becomes a `for…of` loop, which keeps the order; `filter`, `some`, `every`, `find`,
+ * `reduce` and `sort` callbacks stop the chain with a diagnostic (rewrite them as loops by hand).
+ *
  * Without a plan (plain jscodeshift), it does the same within one file: every async function in the
  * file is a starting point and only callers in the same file are seen.
  */

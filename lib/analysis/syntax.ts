@@ -176,5 +176,11 @@ export function describeFunction(fn: ts.Node): string {
   if (ts.isGetAccessorDeclaration(fn)) return `getter ${getNamePath(fn) ?? '(anonymous)'}`;
   if (ts.isSetAccessorDeclaration(fn)) return `setter ${getNamePath(fn) ?? '(anonymous)'}`;
   if (ts.isSourceFile(fn)) return 'module top level';
-  return getNamePath(fn) ?? '(anonymous function)';
+  const name = getNamePath(fn);
+  if (name) return name;
+  const parent = fn.parent;
+  if (parent && ts.isCallExpression(parent) && parent.arguments.includes(fn as ts.Expression)) {
+    return `callback of ${parent.expression.getText()}`;
+  }
+  return '(anonymous function)';
 }
