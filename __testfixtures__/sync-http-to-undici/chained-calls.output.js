@@ -1,5 +1,5 @@
 const { request, fetch, getGlobalDispatcher, interceptors } = require('undici');
-// sync-request followed redirects; undici.request does only through this interceptor
+// redirects are followed as before; undici.request follows them only through this interceptor
 const followRedirects = getGlobalDispatcher().compose(interceptors.redirect({ maxRedirections: 20 }));
 
 const getText = async url => {

@@ -1,6 +1,6 @@
 const { request, getGlobalDispatcher, interceptors } = require('undici');
 
-// sync-request followed redirects; undici.request does only through this interceptor
+// redirects are followed as before; undici.request follows them only through this interceptor
 const followRedirects = getGlobalDispatcher().compose(interceptors.redirect({ maxRedirections: 20 }));
 
 async function check(url) {

@@ -1,6 +1,6 @@
 import { request, getGlobalDispatcher, interceptors } from 'undici';
 
-// sync-request followed redirects; undici.request does only through this interceptor
+// redirects are followed as before; undici.request follows them only through this interceptor
 const followRedirects = getGlobalDispatcher().compose(interceptors.redirect({ maxRedirections: 20 }));
 
 const res = await request('http://127.0.0.1:8080/config.json', { dispatcher: followRedirects });

@@ -2,7 +2,7 @@ const request = require('sync-request');
 
 const { request: request2, getGlobalDispatcher, interceptors } = require('undici');
 
-// sync-request followed redirects; undici.request does only through this interceptor
+// redirects are followed as before; undici.request follows them only through this interceptor
 const followRedirects = getGlobalDispatcher().compose(interceptors.redirect({ maxRedirections: 20 }));
 
 function flaky(url) {

@@ -77,7 +77,7 @@ function addRedirectDispatcher(state: ConversionState, getGlobalDispatcher: stri
     `const ${name} = ${getGlobalDispatcher}().compose(${interceptors}.redirect({ maxRedirections: 20 }));`,
   ) as unknown as { comments?: unknown[] };
   statement.comments = [
-    j.commentLine(' sync-request followed redirects; undici.request does only through this interceptor', true, false),
+    j.commentLine(' redirects are followed as before; undici.request follows them only through this interceptor', true, false),
   ];
   const body = root.get().node.program.body as unknown[];
   body.splice(getImportInsertIndex(body), 0, statement);
