@@ -19,7 +19,7 @@ interface CallResult {
   call: string;
   logs: string[];
   value?: unknown;
-  error?: { class: string; message: string; code?: string };
+  error?: { class: string; message: string; code?: string | number };
 }
 
 const migrated = scenarios.map((s) => ({ scenario: s, result: runUnwrapRunners(s.file, s.source, options) }));
@@ -74,6 +74,8 @@ describe('unwrap-runners keeps behaviour with the real libraries', () => {
     expect(byCall.get('co-shapes.js#runInline[2]')?.logs).toEqual(['start', 'resolved a', 'resolved c', 'resolved b', 'parallel done']);
     expect(byCall.get('co-shapes.js#objectYield[4]')?.logs).toEqual(['resolved 5', 'resolved c', 'resolved 4']);
     expect(byCall.get('deasync-shapes.js#readValue["falsy"]')?.value).toBe('value despite 0');
+    expect(byCall.get('deasync-shapes.js#shell[0]')?.value).toBe('out');
+    expect(byCall.get('deasync-shapes.js#shell[3]')?.error?.code).toBe(3);
     expect(byCall.get('make-synchronous.mjs#compute[21]')?.value).toEqual({ doubled: 42, list: [21] });
     expect(byCall.get('make-synchronous.mjs#compute[-1]')?.error).toEqual({ class: 'RangeError', message: 'negative: -1' });
     expect(byCall.get('deasync-shapes.js#readValue["many"]')?.value).toBe('first');

@@ -116,8 +116,17 @@ exports.rejects = Bluebird.coroutine(function* (log) {
   {
     file: 'deasync-shapes.js',
     removes: ['deasync'],
-    calls: [['readValue', 'ok'], ['readValue', 'fail'], ['readValue', 'falsy'], ['readValue', 'many'], ['sleepOrder'], ['inline', 4]],
+    calls: [['readValue', 'ok'], ['readValue', 'fail'], ['readValue', 'falsy'], ['readValue', 'many'], ['sleepOrder'], ['inline', 4], ['shell', 0], ['shell', 3]],
     source: `const deasync = require('deasync');
+const { exec } = require('child_process');
+
+const run = deasync(exec);
+
+function shell(log, exitCode) {
+  const out = run(process.execPath + ' -e "process.stdout.write(\\'out\\'); process.exitCode = ' + exitCode + '"');
+  log('shell said ' + out);
+  return out;
+}
 
 function nodeStyle(mode, callback) {
   setTimeout(() => {
@@ -151,7 +160,7 @@ function inline(log, n) {
   return doubled;
 }
 
-module.exports = { readValue, sleepOrder, inline };
+module.exports = { readValue, sleepOrder, inline, shell };
 `,
   },
   {

@@ -17,7 +17,9 @@ import type { StepInput } from './step';
 import { awaitWrapperCalls, findWrapperCalls, getIdLocation, getWrapperTargets } from './wrapper-calls';
 
 // Node functions whose util.promisify form resolves to something other than the callback's 2nd argument.
-const customPromisified = new Set(['exec', 'execFile', 'lookup', 'lookupService', 'exists', 'setTimeout', 'setImmediate', 'setInterval']);
+const customPromisified = new Set(['lookup', 'lookupService', 'exists', 'setTimeout', 'setImmediate', 'setInterval']);
+// child_process: deasync keeps stdout (the 2nd argument); promisify resolves { stdout, stderr }.
+const resolvesStdout = new Set(['exec', 'execFile']);
 
 interface CallNode {
   type: string;
@@ -50,7 +52,8 @@ function unwrapWrappedFunction(input: StepInput, wrap: ASTPath): boolean {
   if (!calls || !targets) return false;
   const promisified = j.callExpression(buildPromisifyCallee(input), [fn]);
   wrap.replace(promisified);
-  awaitWrapperCalls(input, calls, targets, id, `awaits a promisified ${name ?? 'function'} (deasync at ${getIdLocation(id)})`);
+  const reason = `awaits a promisified ${name ?? 'function'} (deasync at ${getIdLocation(id)})`;
+  awaitWrapperCalls(input, calls, targets, id, reason, name && resolvesStdout.has(name) ? 'stdout' : undefined);
   input.refs.touch('deasync');
   return true;
 }

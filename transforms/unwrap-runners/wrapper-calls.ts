@@ -41,9 +41,12 @@ export function getWrapperTargets(input: StepInput, calls: ASTPath[], what: stri
   return targets.every((t): t is AwaitTarget => t !== null) ? targets : null;
 }
 
-export function awaitWrapperCalls(input: StepInput, calls: ASTPath[], targets: AwaitTarget[], id: string, reason: string): void {
+/** Awaits each call; `property` reads one field of the awaited value (`(await run(cmd)).stdout`). */
+export function awaitWrapperCalls(input: StepInput, calls: ASTPath[], targets: AwaitTarget[], id: string, reason: string, property?: string): void {
+  const { j } = input;
   calls.forEach((call, i) => {
-    call.replace(buildAwait(input.j, call.node as unknown as ExpressionKind));
+    const awaited = buildAwait(j, call.node as unknown as ExpressionKind);
+    call.replace(property ? j.memberExpression(j.parenthesizedExpression(awaited), j.identifier(property)) : awaited);
     commitAwait(input.context, targets[i], id, reason, input.madeAsync);
   });
 }
