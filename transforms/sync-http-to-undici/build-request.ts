@@ -50,7 +50,13 @@ function buildHeadersText(state: ConversionState, plan: SyncRequestPlan): string
 
 function buildOptionsText(state: ConversionState, plan: SyncRequestPlan): string[] {
   const props: string[] = [];
-  if (plan.method !== 'GET') props.push(`method: ${quoteString(state, plan.method)}`);
+  if (plan.method === null) {
+    // then-request upper-cases the method; undici sends it as given
+    const text = printNode(state, plan.methodNode);
+    props.push(`method: ${/^[\w$.]+$/.test(text) ? text : `(${text})`}.toUpperCase()`);
+  } else if (plan.method !== 'GET') {
+    props.push(`method: ${quoteString(state, plan.method)}`);
+  }
   const headers = buildHeadersText(state, plan);
   if (headers) props.push(headers);
   if (plan.json) props.push(`body: JSON.stringify(${printNode(state, plan.json)})`);

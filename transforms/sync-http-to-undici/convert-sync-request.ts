@@ -45,7 +45,7 @@ export function convertSyncRequest(state: ConversionState, call: ASTPath, conver
 function reportInfo(state: ConversionState, plan: SyncRequestPlan, uses: ResponseUses): void {
   const { context } = state;
   if (plan.timeoutProperty) {
-    context.report({ code: 'SYNCREQ_TIMEOUT_ERROR', severity: 'info', node: plan.timeoutProperty, message: 'timeout became headersTimeout: on timeout undici throws HeadersTimeoutError (code UND_ERR_HEADERS_TIMEOUT), not Error("Request timed out after <n>ms"); check code that inspects the message' });
+    context.report({ code: 'SYNCREQ_TIMEOUT_ERROR', severity: 'info', node: plan.timeoutProperty, message: 'timeout became headersTimeout: on timeout undici throws HeadersTimeoutError (code UND_ERR_HEADERS_TIMEOUT), not Error("Request timed out after <n>ms"), and checks the timer on a ~0.5 s tick (it can fire up to ~1 s late); check code that inspects the message or relies on short timeouts' });
   }
   if (plan.ignoredMaxRedirects) {
     context.report({ code: 'SYNCREQ_MAX_REDIRECTS_IGNORED', severity: 'info', node: plan.ignoredMaxRedirects, message: 'sync-request ignored maxRedirects (default gzip) and followed redirects without limit; the migrated call follows up to 20' });

@@ -10,8 +10,9 @@ import { accept, refuse, type Planned } from './refusal';
 import { getPropertyName, getStaticKeys, readStringLiteral } from './static-values';
 
 export interface SyncRequestPlan {
-  /** Upper-cased, as then-request sends it. */
-  method: string;
+  /** Upper-cased, as then-request sends it; null when the method is computed (see methodNode). */
+  method: string | null;
+  methodNode: ASTNode;
   url: ASTNode;
   qs: ASTNode | null;
   /** The user's `headers` property (kept as written), its value, and its keys when they can be read. */
@@ -53,15 +54,13 @@ export function readRequestOptions(
     return refuse('SYNCREQ_DYNAMIC_OPTIONS', call.node, 'the call does not have the form request(method, url[, options])');
   }
   const method = readStringLiteral(methodNode);
-  if (method === null) {
-    return refuse('SYNCREQ_DYNAMIC_METHOD', methodNode, 'write the method as a string literal, or convert this call by hand (json is ignored for GET/DELETE/HEAD)');
-  }
   const urlText = readStringLiteral(url);
   if (urlText !== null && /^[a-z]+:\/\/[^/?#]*@/i.test(urlText)) {
     return refuse('SYNCREQ_URL_CREDENTIALS', url, 'move the credentials into an Authorization header, then run again');
   }
   const plan: SyncRequestPlan = {
-    method: method.toUpperCase(),
+    method: method === null ? null : method.toUpperCase(),
+    methodNode,
     url,
     qs: null,
     headersProperty: null,
@@ -103,7 +102,7 @@ function readOptionProperties(
         break;
       case 'json':
         // then-request: `if (options.json)` for methods with a body only
-        if (!withoutBody.has(plan.method) && !isFalsyLiteral(prop.value)) plan.json = prop.value;
+        if (!withoutBody.has(plan.method ?? '') && !isFalsyLiteral(prop.value)) plan.json = prop.value;
         break;
       case 'body':
         plan.bodyProperty = raw;
@@ -132,7 +131,10 @@ function readOptionProperties(
 
 function checkPlan(plan: SyncRequestPlan, url: ASTNode): Planned<SyncRequestPlan> {
   if (!plan.followRedirects) plan.ignoredMaxRedirects = null;
-  if (plan.bodyProperty && withoutBody.has(plan.method)) {
+  if (plan.method === null && (plan.json || plan.bodyProperty)) {
+    return refuse('SYNCREQ_DYNAMIC_METHOD', plan.methodNode, 'with a body or json the method decides what is sent (json and bodies are refused for GET/DELETE/HEAD); write it as a string literal, or convert this call by hand');
+  }
+  if (plan.bodyProperty && withoutBody.has(plan.method ?? '')) {
     const value = (plan.bodyProperty as unknown as Prop).value as unknown as { type: string; value?: unknown };
     const isEmpty = value.type === 'Identifier' && (value as { name?: string }).name === 'undefined';
     if (!isEmpty) return refuse('SYNCREQ_BODY_ON_GET', plan.bodyProperty, `sync-request throws "You cannot pass a body to a ${plan.method} request."; fix the call first`);

@@ -23,7 +23,7 @@ export const diagnosticCodes = {
     'A sync-request option with no faithful undici equivalent (retry, cache, form, agent, socketTimeout, gzip, allowRedirectHeaders, …): the call is left as it was.',
   SYNCREQ_DYNAMIC_OPTIONS:
     'The options (or the headers next to `json`) are not an object literal the transform can read: the call is left as it was.',
-  SYNCREQ_DYNAMIC_METHOD: 'The HTTP method is not a string literal: the call is left as it was.',
+  SYNCREQ_DYNAMIC_METHOD: 'The HTTP method is computed and the call sends a body or json (whose handling depends on the method): the call is left as it was.',
   SYNCREQ_BODY_ON_GET: 'sync-request throws for a body on GET/HEAD/DELETE; undici would send it: the call is left as it was.',
   SYNCREQ_QS_URL:
     'With `qs`, sync-request merges the query into the query string the URL already has; the URL is not a literal the transform can read, so the call is left as it was.',
@@ -34,7 +34,7 @@ export const diagnosticCodes = {
   SYNCREQ_GETBODY_POSITION:
     'getBody() (or a request read in place, like request(…).statusCode) runs conditionally, in a loop test, or after another call in its statement, so the code it needs cannot be placed before it: the call is left as it was.',
   SYNCREQ_TIMEOUT_ERROR:
-    '(info) `timeout` became `headersTimeout`: it fires at the same point, but the error is undici\'s HeadersTimeoutError (code UND_ERR_HEADERS_TIMEOUT) instead of Error("Request timed out after <n>ms").',
+    '(info) `timeout` became `headersTimeout`: it fires at the same point, but the error is undici\'s HeadersTimeoutError (code UND_ERR_HEADERS_TIMEOUT) instead of Error("Request timed out after <n>ms"), and undici checks it on a ~0.5 s tick (up to ~1 s late).',
   SYNCREQ_MAX_REDIRECTS_IGNORED:
     '(info) sync-request ignored `maxRedirects` (its default gzip layer drops it) and followed redirects without limit; the migrated call follows up to 20 like the rest.',
   SYNCREQ_HEADER_SHAPE:
