@@ -87,3 +87,27 @@ export function findDroppedResults(input: StepInput, site: ASTPath): ASTPath[] {
   }
   return calls.filter((call) => call.parent?.node.type === 'ExpressionStatement');
 }
+
+function isExportTarget(node: Node | undefined): boolean {
+  if (node?.type !== 'MemberExpression') return false;
+  const object = node.object;
+  if (object?.type === 'Identifier') return object.name === 'exports' || object.name === 'module';
+  return isExportTarget(object);
+}
+
+/**
+ * Whether the coroutine's function leaves the file (`exports.f = …`, `module.exports = { f }`,
+ * `export const f = …`): callers elsewhere may use Bluebird-only methods this file cannot see.
+ */
+export function isExported(input: StepInput, site: ASTPath): boolean {
+  const parent = site.parent?.node as Node;
+  if (parent.type === 'AssignmentExpression') return isExportTarget(parent.left);
+  if (parent.type !== 'VariableDeclarator' || parent.id?.type !== 'Identifier') return false;
+  if (site.parent?.parent?.parent?.node.type === 'ExportNamedDeclaration') return true;
+  const name = parent.id.name;
+  const { j, root } = input;
+  const inExports = root.find(j.AssignmentExpression).filter((a) => isExportTarget(a.node.left as unknown as Node));
+  const named = inExports.find(j.Identifier, { name }).size() > 0;
+  const exportSpecifier = root.find(j.ExportSpecifier).filter((e) => (e.node.local as unknown as Node | undefined)?.name === name).size() > 0;
+  return named || exportSpecifier;
+}

@@ -9,6 +9,7 @@ export const unwrapRunnersDiagnostics: Readonly<Record<string, string>> = {
   CO_UNKNOWN_DELEGATION: 'yield* delegates to a generator the transform cannot convert; convert it by hand.',
   BLUEBIRD_NON_PROMISE_YIELD: 'Bluebird.coroutine rejects a yielded non-promise (array, object, primitive, function) unless a yield handler is installed.',
   BLUEBIRD_ONLY_METHOD: 'The coroutine result is used with a Bluebird-only method (.spread, .tap, …) that a native promise lacks; left as it was.',
+  BLUEBIRD_RESULT_EXPORTED: 'Info: a converted Bluebird coroutine is exported; callers in other files get a native promise without Bluebird methods.',
   UNHANDLED_REJECTION_SEMANTICS: 'Info: a converted Bluebird coroutine called without using its promise; a rejection now ends the process instead of being printed.',
   DEASYNC_UNKNOWN_SIGNATURE: 'deasync(fn) of a function whose util.promisify form resolves differently (exec, dns.lookup, …); convert by hand.',
   DEASYNC_ESCAPES: 'A deasync-wrapped function used as a value or stored on a property: its callers cannot be found; left as it was.',

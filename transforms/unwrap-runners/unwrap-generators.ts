@@ -9,7 +9,7 @@ import type { ASTNode, ASTPath } from 'jscodeshift';
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { usesOwnThisOrArguments } from '../shared/function-body';
 import { getEnclosingFunction } from '../shared/functions';
-import { findBluebirdOnlyUses, findDroppedResults } from './bluebird-results';
+import { findBluebirdOnlyUses, findDroppedResults, isExported } from './bluebird-results';
 import { findGeneratorUnits, type DriverKind, type DriverSite, type GeneratorUnit } from './generator-units';
 import type { StepInput } from './step';
 import { collectLocalFunctions, planYields, type PlanContext, type YieldPlan, type YieldProblem } from './yield-plan';
@@ -99,6 +99,14 @@ function rewriteSite(input: StepInput, unit: GeneratorUnit, site: DriverSite): v
 function reportDroppedResults(input: StepInput, active: ActiveUnit): void {
   if (active.kind !== 'bluebird') return;
   for (const site of active.unit.sites) {
+    if (isExported(input, site.call)) {
+      input.context.report({
+        code: 'BLUEBIRD_RESULT_EXPORTED',
+        severity: 'info',
+        node: site.call,
+        message: 'this coroutine leaves the file: its callers now get a native promise, without .spread, .tap, .timeout and the other Bluebird methods',
+      });
+    }
     for (const call of findDroppedResults(input, site.call)) {
       input.context.report({
         code: 'UNHANDLED_REJECTION_SEMANTICS',
