@@ -47,7 +47,7 @@ import type { Collection } from 'jscodeshift';
 function reportOtherUses(context: TransformContext, uses: HttpUses): void {
   for (const use of uses.otherUses) {
     context.report({
-      code: use.library === 'sync-fetch' ? 'SYNCFETCH_UNSUPPORTED_USE' : 'SYNCREQ_RESPONSE_ESCAPES',
+      code: use.library === 'sync-fetch' ? 'SYNCFETCH_UNSUPPORTED_USE' : 'SYNCREQ_UNSUPPORTED_USE',
       node: use.path,
       message: `${use.library} is used here other than by calling it (a helper class, or the function passed on); convert this use by hand`,
     });

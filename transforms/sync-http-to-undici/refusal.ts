@@ -31,6 +31,8 @@ export const diagnosticCodes = {
   SYNCREQ_ACCEPT_ENCODING: 'sync-request decodes gzip/deflate when you send Accept-Encoding; undici.request does not: the call is left as it was.',
   SYNCREQ_RESPONSE_ESCAPES:
     'The response is used in a way the transform cannot follow (returned, passed on, an unknown member, detached getBody): the call is left as it was.',
+  SYNCREQ_UNSUPPORTED_USE:
+    'sync-request is used other than by calling it (the function passed on, or one of its other exports): that use is left as it was.',
   SYNCREQ_GETBODY_POSITION:
     'getBody() (or a request read in place, like request(…).statusCode) runs conditionally, in a loop test, or after another call in its statement, so the code it needs cannot be placed before it: the call is left as it was.',
   SYNCREQ_TIMEOUT_ERROR:
