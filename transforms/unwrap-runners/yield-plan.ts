@@ -163,8 +163,11 @@ function getRejectedYield(argument: Node | null, kind: DriverKind, plan: PlanCon
     if (kind === 'bluebird') {
       return { code: nonPromise, message: 'Bluebird.coroutine rejects a yielded array or object unless a yield handler is installed; await Promise.all(...) by hand if the project installs one' };
     }
-    const elements = argument.type === 'ArrayExpression' ? (argument.elements ?? []) : null;
-    if (!elements || !elements.every((e) => isPromiseCall(e, plan.locals, plan.converting))) {
+    if (argument.type === 'ObjectExpression') {
+      return { code: 'CO_DEEP_YIELD', message: 'co resolves a yielded object into one with the same keys, deeply; only `const { a, b } = yield { a: p(), b: q() }` over provable promises is converted. Write the parallel await by hand' };
+    }
+    const elements = argument.elements ?? [];
+    if (!elements.every((e) => isPromiseCall(e, plan.locals, plan.converting))) {
       return { code: 'CO_DEEP_YIELD', message: 'co resolves a yielded array or object deeply (nested arrays, objects, thunks); await Promise.all is shallow. Write the parallel await by hand' };
     }
   }
