@@ -56,6 +56,13 @@ export function findModuleBindings(j: JSCodeshift, root: Collection, source: str
       }
     }
   });
+  // TypeScript: import request = require('sync-request');
+  root.find(j.TSImportEqualsDeclaration).forEach((path) => {
+    const reference = path.node.moduleReference as { type: string; expression?: { value?: unknown } };
+    if (reference.type === 'TSExternalModuleReference' && reference.expression?.value === source) {
+      bindings.push({ local: String(path.node.id.name), imported: 'default', declaration: path });
+    }
+  });
   return bindings;
 }
 
@@ -76,7 +83,7 @@ export function isBindingUsed(j: JSCodeshift, root: Collection, binding: ModuleB
         const parent = path.parent?.node;
         if (!parent) return true;
         if (parent.type === 'ImportSpecifier' || parent.type === 'ImportDefaultSpecifier' || parent.type === 'ImportNamespaceSpecifier') return false;
-        if (parent.type === 'VariableDeclarator' && parent.id === path.node) return false;
+        if ((parent.type === 'VariableDeclarator' || parent.type === 'TSImportEqualsDeclaration') && parent.id === path.node) return false;
         // const { request } = require('x'): the names in the pattern declare, they do not use
         if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && path.parent?.parent?.node.type === 'ObjectPattern') {
           const declarator = path.parent.parent.parent?.node;
