@@ -147,6 +147,14 @@ module.exports = function run(base) {
   return { status: res.status, ok: res.ok, statusText: res.statusText, type: res.headers.get('content-type'), text: res.text() };
 };
 `),
+  cjs('sync-fetch-array-buffer-and-utf-8-getBody', `const fetch = require('sync-fetch');
+const request = require('sync-request');
+module.exports = function run(base) {
+  const bytes = fetch(base + '/text').arrayBuffer();
+  const text = request('GET', base + '/text').getBody('utf-8');
+  return { fromFetch: Buffer.from(bytes).toString('utf8'), size: bytes.byteLength, fromRequest: text };
+};
+`),
   cjs('sync-fetch-404', `const fetch = require('sync-fetch');
 module.exports = function run(base) {
   const res = fetch(base + '/status/404');
