@@ -26,7 +26,9 @@ export const placeholders = {
 } as const;
 
 export function createConversionState(j: JSCodeshift, root: Collection, context: TransformContext): ConversionState {
-  const text = root.toSource();
+  // the parsed text (recast keeps it on the root's location), so no reprint is needed to read it
+  const lines = (root.get().node as { loc?: { lines?: { toString(): string } } }).loc?.lines;
+  const text = lines ? lines.toString() : root.toSource();
   const quote = text.split('"').length > text.split("'").length ? '"' : "'";
   return { j, root, context, quote, used: { request: false, fetch: false, redirects: false, qs: false }, madeAsync: new Set() };
 }
