@@ -45,8 +45,22 @@ function isCallOf(call: Node, target: { variable?: string; property?: string }):
   return Boolean(target.property) && callee.type === 'MemberExpression' && !callee.computed && callee.property?.name === target.property;
 }
 
-/** The method name when `call`'s result gets a Bluebird-only method (`.spread`, `.catch(Class, fn)`). */
-function getBluebirdOnlyUse(call: ASTPath): string | null {
+const chainingMethods = new Set(['then', 'catch', 'finally']);
+
+/** The method name when `call`'s result (or a `.then()` chained on it) gets a Bluebird-only method. */
+function getBluebirdOnlyUse(start: ASTPath): string | null {
+  for (let call = start; ; ) {
+    const direct = getDirectBluebirdUse(call);
+    if (direct) return direct;
+    const member = call.parent?.node as Node;
+    const invocation = call.parent?.parent as ASTPath | undefined;
+    const chained = member?.type === 'MemberExpression' && member.object === call.node && chainingMethods.has(member.property?.name ?? '');
+    if (!chained || !invocation || (invocation.node as unknown as Node).callee !== member) return null;
+    call = invocation;
+  }
+}
+
+function getDirectBluebirdUse(call: ASTPath): string | null {
   const parent = call.parent?.node as Node;
   if (parent?.type !== 'MemberExpression' || parent.object !== call.node || parent.computed) return null;
   const name = parent.property?.name ?? '';

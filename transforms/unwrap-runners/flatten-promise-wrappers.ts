@@ -11,6 +11,7 @@ import type { ExpressionKind, StatementKind } from 'ast-types/lib/gen/kinds';
 import { usesOwnThisOrArguments } from '../shared/function-body';
 import { getEnclosingFunction } from '../shared/functions';
 import { alwaysSettles, findSettleStatements, getSettleCall } from './settle-calls';
+import { guardStatementStart } from './asi-guard';
 import type { StepInput } from './step';
 
 interface Node {
@@ -56,6 +57,7 @@ function flattenAsyncExecutor(input: StepInput, construct: ASTPath): boolean {
   const runner = j.arrowFunctionExpression([], executor.node.body as never);
   runner.async = true;
   construct.replace(j.callExpression(runner, []));
+  guardStatementStart(j, construct);
   return true;
 }
 

@@ -11,6 +11,7 @@ import { usesOwnThisOrArguments } from '../shared/function-body';
 import { getEnclosingFunction } from '../shared/functions';
 import { findBluebirdOnlyUses, findDroppedResults, isExported } from './bluebird-results';
 import { findGeneratorUnits, type DriverKind, type DriverSite, type GeneratorUnit } from './generator-units';
+import { guardStatementStart } from './asi-guard';
 import type { StepInput } from './step';
 import { collectLocalFunctions, planYields, type PlanContext, type YieldPlan, type YieldProblem } from './yield-plan';
 
@@ -91,7 +92,10 @@ function rewriteSite(input: StepInput, unit: GeneratorUnit, site: DriverSite): v
   if (site.role === 'wrap') site.call.replace(first);
   else if (site.role === 'run-object') site.call.replace(first);
   else if (unit.name) site.call.replace(j.callExpression(first, rest as never));
-  else site.call.replace(j.callExpression(buildRunnable(input, unit), rest as never));
+  else {
+    site.call.replace(j.callExpression(buildRunnable(input, unit), rest as never));
+    guardStatementStart(j, site.call);
+  }
   input.refs.touch(site.kind === 'co' ? 'co' : 'bluebird');
 }
 

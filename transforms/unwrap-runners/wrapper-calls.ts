@@ -8,6 +8,7 @@ import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { buildAwait } from '../shared/build-await';
 import { findReferences } from '../shared/references';
 import { commitAwait, getAwaitTarget, type AwaitTarget } from './await-site';
+import { guardStatementStart } from './asi-guard';
 import type { StepInput } from './step';
 
 interface ParentNode {
@@ -47,6 +48,7 @@ export function awaitWrapperCalls(input: StepInput, calls: ASTPath[], targets: A
   calls.forEach((call, i) => {
     const awaited = buildAwait(j, call.node as unknown as ExpressionKind);
     call.replace(property ? j.memberExpression(j.parenthesizedExpression(awaited), j.identifier(property)) : awaited);
+    if (property) guardStatementStart(j, call);
     commitAwait(input.context, targets[i], id, reason, input.madeAsync);
   });
 }

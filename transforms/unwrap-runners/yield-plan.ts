@@ -105,6 +105,11 @@ function getCalledGenerator(node: Node | null | undefined, locals: Map<string, L
   return locals.get(node.callee.name ?? '') === 'generator' ? (node.callee.name ?? null) : null;
 }
 
+/** The yield's argument when the rewrite runs (a yield nested in it has been rewritten by then). */
+function getArgument(path: ASTPath): ExpressionKind {
+  return (path.node as unknown as { argument: ExpressionKind }).argument;
+}
+
 export interface PlanContext {
   j: JSCodeshift;
   locals: Map<string, LocalFunctionKind>;
@@ -122,7 +127,7 @@ export function planYields(plan: PlanContext, unit: GeneratorUnit, kind: DriverK
     const argument = node.argument ?? null;
     const generator = getCalledGenerator(argument, locals);
     if (generator) {
-      if (converting.has(generator)) result.rewrites.push({ path, replacement: () => buildAwait(j, argument as unknown as ExpressionKind) });
+      if (converting.has(generator)) result.rewrites.push({ path, replacement: () => buildAwait(j, getArgument(path)) });
       else problem(path, 'CO_UNCONVERTED_GENERATOR', `${generator}() is a generator that is not only run by ${kind}, so it stays a generator; convert it by hand, then await it`);
       continue;
     }
@@ -141,9 +146,9 @@ export function planYields(plan: PlanContext, unit: GeneratorUnit, kind: DriverK
       continue;
     }
     if (argument?.type === 'ArrayExpression') {
-      result.rewrites.push({ path, replacement: () => buildAwait(j, j.callExpression(j.memberExpression(j.identifier('Promise'), j.identifier('all')), [argument as never])) });
+      result.rewrites.push({ path, replacement: () => buildAwait(j, j.callExpression(j.memberExpression(j.identifier('Promise'), j.identifier('all')), [getArgument(path)])) });
     } else {
-      result.rewrites.push({ path, replacement: () => buildAwait(j, argument as unknown as ExpressionKind) });
+      result.rewrites.push({ path, replacement: () => buildAwait(j, getArgument(path)) });
     }
   }
   return result;

@@ -1,0 +1,16 @@
+const Bluebird = require('bluebird')
+
+setup();
+(async () => {
+  await start()
+})()
+
+const load = Bluebird.coroutine(function* (id) {
+  return yield fetch(id)
+})
+
+function show(id) {
+  return load(id).then(render).spread(print)
+}
+
+module.exports = { show }
