@@ -4,7 +4,9 @@
  * programs print the same before (the start still synchronous) and after propagation, and a second
  * run changes nothing.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -131,4 +133,54 @@ describe('behaviour: the synchronous program and the propagated one print the sa
       }
     });
   }
+});
+
+describe('behaviour: the full pipeline (sync-request → undici, then propagation) against a local server', () => {
+  let server: Server;
+  let base = '';
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const names: Record<string, string> = { '/users/1': 'ada', '/users/2': 'bob' };
+      const name = names[req.url ?? ''];
+      res.writeHead(name ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(name ? JSON.stringify({ name }) : '{"error":"missing"}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  /** Runs without blocking this process: the server answering the request lives here. */
+  function runScript(dir: string): Promise<string> {
+    const env = { ...process.env, NODE_PATH: join(__dirname, '..', 'node_modules') };
+    return new Promise((resolve, reject) => {
+      execFile(process.execPath, [join(dir, 'main.js'), base], { cwd: dir, env }, (error, stdout, stderr) => {
+        if (error) reject(new Error(`${error.message}\n${stderr}`));
+        else resolve(stdout);
+      });
+    });
+  }
+
+  it('pipeline-sync-request-to-callers prints the same', async () => {
+    const name = 'pipeline-sync-request-to-callers';
+    const before = Object.fromEntries(
+      listProjectFiles(join(casesRoot, name, 'input')).map((f) => [f, readFileSync(join(casesRoot, name, 'input', f), 'utf8')]),
+    );
+    const { texts } = await runPropagation(join(casesRoot, name, 'input'), readCaseArgs(join(casesRoot, name)));
+    expect(texts['lib/http.js']).toContain("require('undici')");
+    const work = mkdtempSync(join(tmpdir(), 'awaitify-pipeline-'));
+    try {
+      writeRunnable(join(work, 'before'), before);
+      writeRunnable(join(work, 'after'), texts);
+      const expected = await runScript(join(work, 'before'));
+      expect(expected).toBe('user: ada\nuser: bob\nfailed: 404\n');
+      expect(await runScript(join(work, 'after'))).toBe(expected);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
 });
