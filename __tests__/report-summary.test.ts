@@ -9,7 +9,7 @@ const mixed = buildRunResult([
   { path: 'c.min.js', status: 'skipped', reason: 'minified code' },
   { path: 'link.js', status: 'skipped', reason: 'symlink leads out of the tree' },
   { path: 'bad.js', before: 'a(', status: 'failed', error: { message: 'cannot parse: Unexpected token\n> 1 | a(', line: 1, column: 3 } },
-  { path: 'd.js', before: 'x', after: 'y', diagnostics: [buildDiagnostic('X_GETTER', 'd.js', 9, 1), buildDiagnostic('A_CALLBACK', 'd.js', 4, 2, 'callback ignores promises')] },
+  { path: 'd.js', before: 'x', after: 'y', diagnostics: [buildDiagnostic('X_GETTER', 'd.js', 9, 1, 'getter cannot await'), buildDiagnostic('A_CALLBACK', 'd.js', 6, 1, 'callback handed to emitter.on'), buildDiagnostic('A_CALLBACK', 'd.js', 4, 2, 'callback ignores promises')] },
 ]);
 
 describe('renderSummary', () => {
@@ -35,9 +35,10 @@ describe('renderSummary', () => {
     expect(text).toContain('failed:\n  bad.js:1:3: cannot parse: Unexpected token\n');
   });
 
-  test('diagnostics are grouped by code with their locations', () => {
+  test('diagnostics are grouped by code; one message for a group that shares it, each its own otherwise', () => {
     expect(text).toContain(
-      'diagnostics (3):\n  A_CALLBACK warning ×1: callback ignores promises\n    d.js:4:2\n' +
+      'diagnostics (4):\n' +
+        '  A_CALLBACK warning ×2:\n    d.js:6:1 callback handed to emitter.on\n    d.js:4:2 callback ignores promises\n' +
         '  X_GETTER warning ×2: getter cannot await\n    a.js:2:3\n    d.js:9:1\n',
     );
   });

@@ -87,8 +87,9 @@ export function buildPlan(input: PlanInput): AsyncPlan {
     const reaching = closures.filter((c) => c.closure.has(record)).map((c) => c.start);
     if (reaching.length === 0) continue;
     const boundary = describeBoundary(propagation, record, reaching, input.cwd);
-    plan.boundaries.push(boundary);
-    plan.diagnostics.push(toBoundaryDiagnostic(record, boundary, input.markBoundaries));
+    const diagnostic = toBoundaryDiagnostic(record, boundary, input.markBoundaries);
+    plan.boundaries.push({ ...boundary, diagnostic });
+    plan.diagnostics.push(diagnostic);
     if (input.markBoundaries) {
       filePlan(record.site).boundaryComments.push({ ...getPosition(record.site), text: `awaitify: ${record.what} cannot await ${shortName(record.callee)}; ${record.advice}` });
     }

@@ -55,6 +55,11 @@ export interface Boundary {
   chain: string[];
   /** Conversions of the per-file transforms to leave out so that the chain keeps working synchronously. */
   skipConversionIds: string[];
+  /**
+   * The diagnostic that explains it. The engine keeps it after the round that dropped the conversions
+   * (the next round's plan no longer sees the chain, so it would not report it again).
+   */
+  diagnostic?: Diagnostic;
 }
 
 export interface MadeAsyncEntry {

@@ -63,6 +63,7 @@ function computePlan(input: ProjectPhaseInput, userStarts: { file: string; name:
   const project = input.options.projectTransform;
   if (!project) throw new Error('project phase without a project transform');
   const skipped = new Set<string>();
+  const earlierBoundaries: Diagnostic[] = [];
   let plan: AsyncPlan | undefined;
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const sources = new Map<string, string>();
@@ -77,6 +78,7 @@ function computePlan(input: ProjectPhaseInput, userStarts: { file: string; name:
     if (input.transformOptions.markBoundaries) break;
     const fresh = plan.boundaries.flatMap((b) => b.skipConversionIds).filter((id) => !skipped.has(id));
     if (fresh.length === 0) break;
+    for (const b of plan.boundaries) if (b.diagnostic) earlierBoundaries.push(b.diagnostic);
     fresh.forEach((id) => skipped.add(id));
     const byFile = splitQualifiedIds(skipped);
     for (const state of input.states) {
@@ -85,7 +87,20 @@ function computePlan(input: ProjectPhaseInput, userStarts: { file: string; name:
     }
   }
   if (!plan) throw new Error('no plan computed');
-  return plan;
+  return { ...plan, diagnostics: withEarlierBoundaries(plan, earlierBoundaries) };
+}
+
+/** Boundary diagnostics of earlier rounds, not repeated by the final plan, followed by the plan's own. */
+function withEarlierBoundaries(plan: AsyncPlan, earlier: Diagnostic[]): Diagnostic[] {
+  const key = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
+  const seen = new Set(plan.diagnostics.map(key));
+  const kept: Diagnostic[] = [];
+  for (const d of earlier) {
+    if (seen.has(key(d))) continue;
+    seen.add(key(d));
+    kept.push(d);
+  }
+  return [...kept, ...plan.diagnostics];
 }
 
 export function applyProjectTransform(input: ProjectPhaseInput): ProjectPhaseOutcome {

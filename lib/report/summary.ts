@@ -67,9 +67,17 @@ function renderDiagnostics(diagnostics: readonly Diagnostic[], palette: Palette)
   }
   const out = [palette.bold(`diagnostics (${diagnostics.length}):`)];
   for (const [code, group] of [...byCode].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    out.push(`  ${palette.yellow(code)} ${group[0].severity} ×${group.length}: ${group[0].message}`);
-    const locations = group.map((d) => formatLocation(d.file, d.line, d.column));
-    out.push(...limitList(locations, maxLocationsPerCode, '    '));
+    const sameMessage = group.every((d) => d.message === group[0].message);
+    if (sameMessage) {
+      out.push(`  ${palette.yellow(code)} ${group[0].severity} ×${group.length}: ${group[0].message}`);
+      const locations = group.map((d) => formatLocation(d.file, d.line, d.column));
+      out.push(...limitList(locations, maxLocationsPerCode, '    '));
+    } else {
+      // Messages that differ (each boundary names its own chain) are shown with their location.
+      out.push(`  ${palette.yellow(code)} ${group[0].severity} ×${group.length}:`);
+      const items = group.map((d) => `${formatLocation(d.file, d.line, d.column)} ${d.message}`);
+      out.push(...limitList(items, maxLocationsPerCode, '    '));
+    }
   }
   return out;
 }
