@@ -41,6 +41,13 @@ export function findModuleBindings(j: JSCodeshift, root: Collection, source: str
       }
     }
   });
+  // TypeScript: import x = require('source')
+  root.find(j.TSImportEqualsDeclaration).forEach((path) => {
+    const reference = path.node.moduleReference as { type: string; expression?: { value?: unknown } };
+    if (reference.type === 'TSExternalModuleReference' && reference.expression?.value === source) {
+      bindings.push({ local: String(path.node.id.name), imported: 'default', declaration: path });
+    }
+  });
   root.find(j.VariableDeclarator).forEach((path) => {
     const init = path.node.init;
     if (!isRequireOf(j, init, source)) return;

@@ -48,7 +48,8 @@ export function isRequireCall(node: unknown, source: string): boolean {
 function isTopLevelBinding(path: ASTPath, name: string): boolean {
   const scope = (path as unknown as { scope?: { lookup(n: string): { isGlobal: boolean } | null } }).scope;
   const declaring = scope?.lookup(name);
-  return Boolean(declaring?.isGlobal);
+  // null: no scope declares it, not even a shadowing local (ast-types does not see `import x = require()`)
+  return declaring === null || declaring === undefined || declaring.isGlobal;
 }
 
 export function createModuleRefs(j: JSCodeshift, root: Collection): ModuleRefs {
