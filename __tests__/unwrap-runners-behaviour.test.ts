@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { runUnwrapRunners } from './support/runners-transform';
-import { driver, scenarios, syncHelpers } from './support/runners-scenarios';
+import { driver, syncHelpers } from './support/runners-driver';
+import { scenarios } from './support/runners-scenarios';
 import { defaultTransformOptions } from '../transforms/shared/types';
 
 const options = { ...defaultTransformOptions, runners: ['runSync'] };
