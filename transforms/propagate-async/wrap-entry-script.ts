@@ -47,7 +47,8 @@ export function wrapInMain(j: JSCodeshift, root: Collection): boolean {
   const name = getUniqueName(j, root, 'main');
   const main = j.functionDeclaration(j.identifier(name), [], j.blockStatement(program.body.slice(split)));
   main.async = true;
-  program.body = [...program.body.slice(0, split), main, buildCatchCall(j, j.callExpression(j.identifier(name), []))];
+  // in place: a new body array makes recast print the 'use strict' directive as `'use strict';;`
+  program.body.splice(split, program.body.length - split, main, buildCatchCall(j, j.callExpression(j.identifier(name), [])));
   return true;
 }
 
