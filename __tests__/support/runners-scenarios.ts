@@ -24,7 +24,7 @@ export const scenarios: Scenario[] = [
   {
     file: 'co-shapes.js',
     removes: ['co'],
-    calls: [['runInline', 2], ['wrapped', 'k'], ['named', 3], ['delegates', 2], ['fails'], ['caught'], ['objectYield', 4]],
+    calls: [['runInline', 2], ['wrapped', 'k'], ['named', 3], ['delegates', 2], ['fails'], ['caught'], ['objectYield', 4], ['tree', 3]],
     source: `const co = require('co');
 
 ${delay}
@@ -72,6 +72,19 @@ exports.fails = (log) =>
     yield Promise.reject(err);
     log('never');
   });
+
+function* walk(log, depth) {
+  const children = yield delay(1, depth > 0 ? [depth - 1, depth - 1] : [], log);
+  let total = 1;
+  for (const child of children) total += yield* visit(log, child);
+  return total;
+}
+
+function* visit(log, depth) {
+  return depth === 1 ? 1 : yield walk(log, depth);
+}
+
+exports.tree = (log, depth) => co(walk, log, depth);
 
 exports.objectYield = co.wrap(function* (log, n) {
   const { a, b: second } = yield { a: delay(60, n, log), b: delay(1, n + 1, log), c: delay(30, 'c', log) };

@@ -21,23 +21,31 @@ interface ActiveUnit {
   plan: YieldPlan;
 }
 
-/** co and Bluebird resolve yields differently: a unit driven (or yielded) by both is left alone. */
+/**
+ * co and Bluebird resolve yields differently: a unit's drivers are its own sites plus the drivers of
+ * the units that yield it (a fixpoint, so mutually recursive generators get one too). A unit driven
+ * by both, or by nothing, is left alone.
+ */
 function assignKinds(units: GeneratorUnit[]): Map<GeneratorUnit, DriverKind> {
-  const kinds = new Map<GeneratorUnit, DriverKind>();
   const byFn = new Map<ASTNode, GeneratorUnit>(units.map((u) => [u.fn.node, u]));
+  const drivers = new Map<GeneratorUnit, Set<DriverKind>>(units.map((u) => [u, new Set(u.sites.map((s) => s.kind))]));
   for (let changed = true; changed; ) {
     changed = false;
     for (const unit of units) {
-      if (kinds.has(unit)) continue;
-      const outer = unit.yieldedBy.map((y) => kinds.get(byFn.get(getEnclosingFunction(y)?.node as ASTNode) as GeneratorUnit));
-      if (outer.some((k) => k === undefined)) continue;
-      const all = new Set<DriverKind>([...unit.sites.map((s) => s.kind), ...(outer as DriverKind[])]);
-      if (all.size === 1) {
-        kinds.set(unit, [...all][0]);
-        changed = true;
+      const own = drivers.get(unit) as Set<DriverKind>;
+      for (const y of unit.yieldedBy) {
+        const outer = byFn.get(getEnclosingFunction(y)?.node as ASTNode);
+        for (const kind of (outer && drivers.get(outer)) ?? []) {
+          if (!own.has(kind)) {
+            own.add(kind);
+            changed = true;
+          }
+        }
       }
     }
   }
+  const kinds = new Map<GeneratorUnit, DriverKind>();
+  for (const [unit, set] of drivers) if (set.size === 1) kinds.set(unit, [...set][0]);
   return kinds;
 }
 
