@@ -39,6 +39,27 @@ function buildCatchCall(j: JSCodeshift, call: ExpressionKind): StatementKind {
   return j.expressionStatement(j.callExpression(j.memberExpression(call, j.identifier('catch')), [handler]));
 }
 
+interface DirectiveNode {
+  value: { value: string };
+  comments?: unknown;
+}
+
+/**
+ * recast reprints a Program whose body changed length from scratch and then prints a directive's
+ * own semicolon twice (`'use strict';;`); as a statement it prints once and means the same.
+ */
+function moveDirectivesIntoBody(j: JSCodeshift, program: { body: StatementKind[]; directives?: DirectiveNode[] }): void {
+  const directives = program.directives ?? [];
+  if (directives.length === 0) return;
+  const statements = directives.map((d) => {
+    const statement = j.expressionStatement(j.stringLiteral(d.value.value));
+    (statement as { comments?: unknown }).comments = d.comments;
+    return statement;
+  });
+  program.directives = [];
+  program.body.unshift(...statements);
+}
+
 export function wrapInMain(j: JSCodeshift, root: Collection): boolean {
   const program = root.get().node.program as { body: StatementKind[] };
   let split = 0;
@@ -47,8 +68,8 @@ export function wrapInMain(j: JSCodeshift, root: Collection): boolean {
   const name = getUniqueName(j, root, 'main');
   const main = j.functionDeclaration(j.identifier(name), [], j.blockStatement(program.body.slice(split)));
   main.async = true;
-  // in place: a new body array makes recast print the 'use strict' directive as `'use strict';;`
   program.body.splice(split, program.body.length - split, main, buildCatchCall(j, j.callExpression(j.identifier(name), [])));
+  moveDirectivesIntoBody(j, program);
   return true;
 }
 
