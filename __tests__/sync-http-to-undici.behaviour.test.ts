@@ -55,7 +55,7 @@ function writeCases(dir: string, cases: BehaviourCase[], pick: (c: BehaviourCase
 async function runCases(server: TestServer, runName: string, files: CaseFiles[]): Promise<Record<string, Observed>> {
   const { stdout } = await run(process.execPath, [runner, JSON.stringify(files)], {
     env: { ...process.env, CASE_SERVER: server.url, CASE_RUN: runName },
-    timeout: 50000,
+    timeout: 110000,
     maxBuffer: 16 * 1024 * 1024,
   });
   return JSON.parse(stdout) as Record<string, Observed>;
@@ -90,7 +90,7 @@ describe('sync-http-to-undici: migrated code behaves like the original against a
     const migratedFiles = writeCases(join(dir, 'migr'), allCases, (c) => migrations.get(c.name)?.text ?? '');
     [original, migrated] = await Promise.all([runCases(server, 'orig', originalFiles), runCases(server, 'migr', migratedFiles)]);
     if (process.env.AWAITIFY_SHOW_OBSERVED) console.log(JSON.stringify({ original, migrated }, null, 1));
-  }, 60000);
+  }, 120000);
 
   afterAll(async () => {
     await server?.close();
@@ -123,9 +123,10 @@ describe('sync-http-to-undici: migrated code behaves like the original against a
       const name = 'timeout-fires-before-headers';
       expect(original[name].error?.message).toMatch(/^Request timed out after 2\d\dms$/);
       expect(migrated[name].error?.message).toBe('Headers Timeout Error');
-      // the slow route answers after 3 s; undici checks headersTimeout on a ~0.5 s tick, so it fires late
-      expect(original[name].ms).toBeLessThan(1000);
-      expect(migrated[name].ms).toBeLessThan(2000);
+      // the slow route answers after 3 s: both gave up before (undici checks headersTimeout on a ~0.5 s
+      // tick, so it fires later than sync-request; the margin also absorbs a loaded machine)
+      expect(original[name].ms).toBeLessThan(2500);
+      expect(migrated[name].ms).toBeLessThan(2500);
       expect(getReceived(server, `migr/${name}`)).toEqual(getReceived(server, `orig/${name}`));
     });
 
