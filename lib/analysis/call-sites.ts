@@ -191,7 +191,11 @@ function classifyCallback(fn: ts.FunctionLikeDeclaration, host: ts.CallExpressio
     }
   }
   const label = root ? `${ts.isPropertyAccessExpression(host.expression) ? host.expression.getText() : root}` : 'a call';
-  return boundary('callback', `a callback passed to \`${label}\`, which ignores returned promises`, 'await the work before or after that call');
+  return boundary(
+    'callback',
+    `a callback passed to \`${label}\`, which may ignore returned promises`,
+    `if \`${label}\` awaits what its callback returns (Express 5 routes do, event emitters and timers do not), make the callback async by hand or rerun with --mark-boundaries; otherwise move the awaited work out of the callback`,
+  );
 }
 
 /** `it` of `it.only(…)`, `describe` of `describe.each(t)(…)`. */
