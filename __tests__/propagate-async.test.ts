@@ -105,6 +105,7 @@ const behaviourCases: { name: string; entry: string }[] = [
   { name: 'esm-top-level-await', entry: 'main.mjs' },
   { name: 'call-site-contexts', entry: 'src/main.ts' },
   { name: 'commonjs-prototypes-and-boundaries', entry: 'main.js' },
+  { name: 'callbacks-in-typescript', entry: 'src/main.ts' },
 ];
 
 describe('behaviour: the synchronous program and the propagated one print the same', () => {

@@ -16,7 +16,7 @@ const compilerOptions: ts.CompilerOptions = {
   esModuleInterop: true,
   skipLibCheck: true,
   lib: ['lib.es2022.d.ts'],
-  types: ['node'],
+  types: ['node', 'jest'],
   typeRoots: [join(__dirname, '..', '..', 'node_modules', '@types')],
 };
 

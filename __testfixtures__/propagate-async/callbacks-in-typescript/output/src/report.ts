@@ -1,0 +1,15 @@
+import { countStock } from './inventory';
+
+export async function stockLines(skus: readonly string[]): Promise<string[]> {
+  const lines: string[] = [];
+
+  for (const [position, sku] of skus.entries()) {
+    lines.push(`${position + 1}. ${sku}: ${await countStock(sku)}`);
+  }
+
+  return lines;
+}
+
+export async function totalStock(skus: string[]): Promise<number> {
+  return (await Promise.all(skus.map(async (sku: string): Promise<number> => countStock(sku)))).reduce((sum, n) => sum + n, 0);
+}
