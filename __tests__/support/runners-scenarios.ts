@@ -179,7 +179,7 @@ module.exports = { readValue, sleepOrder, inline, shell };
   {
     file: 'deasync-loops.js',
     removes: ['deasync'],
-    calls: [['fetchSync', true], ['fetchSync', false], ['waitFor', 7], ['statLike', 'x'], ['statLike', '']],
+    calls: [['fetchSync', true], ['fetchSync', false], ['waitFor', 7], ['statLike', 'x'], ['statLike', ''], ['command', 'ok'], ['command', 'fail']],
     source: `const deasync = require('deasync');
 
 ${delay}
@@ -228,7 +228,25 @@ function statLike(log, name) {
   return stats;
 }
 
-module.exports = { fetchSync, waitFor, statLike };
+function command(log, name) {
+  let done = false;
+  let error = null;
+  let result;
+  setTimeout(() => {
+    if (name === 'fail') error = new Error('command failed');
+    else {
+      result = 'ran ' + name;
+      done = true;
+    }
+    log('callback ' + name);
+  }, 2);
+  deasync.loopWhile(() => !done && !error);
+  log('after loop');
+  if (error) throw error;
+  return result;
+}
+
+module.exports = { fetchSync, waitFor, statLike, command };
 `,
   },
   {

@@ -48,7 +48,7 @@ export function getNegatedFlag(predicate: Node | undefined): string | null {
   return expr.argument.name ?? null;
 }
 
-function isInside(path: ASTPath, ancestor: ASTPath): boolean {
+export function isInside(path: ASTPath, ancestor: ASTPath): boolean {
   for (let p: ASTPath | null = path; p; p = p.parent as ASTPath | null) if (p.node === ancestor.node) return true;
   return false;
 }
@@ -62,14 +62,19 @@ function getFlagSetStatement(ref: ASTPath): ASTPath | null {
   return statement?.node.type === 'ExpressionStatement' ? statement : null;
 }
 
+/** The statement right before the loop, which starts the work the loop waits for. */
+export function getStartStatement(loopStatement: ASTPath): ASTPath | null {
+  const siblings = loopStatement.parent?.node.body as unknown[] | undefined;
+  const index = Array.isArray(siblings) ? siblings.indexOf(loopStatement.node) : -1;
+  return index < 1 ? null : ((loopStatement.parent as ASTPath).get('body', index - 1) as ASTPath);
+}
+
 /** The loop's flag-and-callback shape, or a reason it cannot be proven. */
 export function readFlagLoop(input: StepInput, loopStatement: ASTPath, predicate: Node | undefined): FlagLoop | string {
   const flag = getNegatedFlag(predicate);
   if (!flag) return 'the loop condition is not `() => !flag`';
-  const siblings = loopStatement.parent?.node.body as unknown[] | undefined;
-  const index = Array.isArray(siblings) ? siblings.indexOf(loopStatement.node) : -1;
-  if (index < 1) return 'no statement before the loop starts the work it waits for';
-  const start = (loopStatement.parent as ASTPath).get('body', index - 1) as ASTPath;
+  const start = getStartStatement(loopStatement);
+  if (!start) return 'no statement before the loop starts the work it waits for';
   const predicatePath = (loopStatement.get('expression', 'arguments', 0) as ASTPath);
   const flagRef = input.j(predicatePath).find(input.j.Identifier, { name: flag }).paths()[0];
   const declaration = flagRef && findDeclarator(input, flagRef, flag);
@@ -94,7 +99,7 @@ export function readFlagLoop(input: StepInput, loopStatement: ASTPath, predicate
 const jumpTypes = ['ReturnStatement', 'AwaitExpression', 'YieldExpression', 'BreakStatement', 'ContinueStatement'];
 
 /** Whether `start` has a return/await/yield/break/continue of its own function (it may be wrapped in a callback). */
-function jumpsOut(input: StepInput, start: ASTPath): boolean {
+export function jumpsOut(input: StepInput, start: ASTPath): boolean {
   const outer = getEnclosingFunction(start)?.node ?? null;
   return input
     .j(start)
@@ -102,7 +107,7 @@ function jumpsOut(input: StepInput, start: ASTPath): boolean {
     .some((path) => jumpTypes.includes(path.node.type) && (getEnclosingFunction(path as unknown as ASTPath)?.node ?? null) === outer);
 }
 
-function findDeclarator(input: StepInput, ref: ASTPath, flag: string): ASTPath | null {
+export function findDeclarator(input: StepInput, ref: ASTPath, flag: string): ASTPath | null {
   const scope = (ref as unknown as { scope?: { lookup(n: string): { getBindings(): Record<string, ASTPath[]> } | null } }).scope?.lookup(flag);
   const binding = scope?.getBindings()[flag]?.[0];
   const declarator = binding?.parent as ASTPath | undefined;

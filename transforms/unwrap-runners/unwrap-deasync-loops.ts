@@ -13,7 +13,8 @@ import type { ASTPath } from 'jscodeshift';
 import type { ExpressionKind, StatementKind } from 'ast-types/lib/gen/kinds';
 import { getUniqueName } from '../shared/modules';
 import { commitAwait, getAwaitTarget } from './await-site';
-import { readFlagLoop, type FlagLoop } from './flag-loop';
+import { buildCompoundAwait, getNegatedFlags, readCompoundLoop, type CompoundLoop } from './compound-flag-loop';
+import { getStartStatement, readFlagLoop, type FlagLoop } from './flag-loop';
 import { buildPromiseHandlerAwait } from './promise-handlers';
 import { moveComments, replaceStatement } from './statement-comments';
 import type { StepInput } from './step';
@@ -37,24 +38,32 @@ function removeFlagDeclarator(input: StepInput, declarator: ASTPath): void {
   else declarator.prune();
 }
 
+/** One flag (`() => !done`) or several (`() => !done && !error`). */
+function readLoop(input: StepInput, loopStatement: ASTPath, predicate: never): FlagLoop | CompoundLoop | string {
+  const flags = getNegatedFlags(predicate);
+  if (!flags || flags.length < 2) return readFlagLoop(input, loopStatement, predicate);
+  const start = getStartStatement(loopStatement);
+  return start ? readCompoundLoop(input, loopStatement, start, flags) : 'no statement before the loop starts the work it waits for';
+}
+
 function unwrapLoop(input: StepInput, loopCall: ASTPath): boolean {
   const { context } = input;
   const id = context.conversionId(loopCall);
   if (context.isSkipped(id)) return false;
   const loopStatement = loopCall.parent as ASTPath;
   const predicate = (loopCall.node as { arguments: unknown[] }).arguments[0];
-  const loop = loopStatement.node.type === 'ExpressionStatement' ? readFlagLoop(input, loopStatement, predicate as never) : 'the loop is not a statement of its own';
+  const loop = loopStatement.node.type === 'ExpressionStatement' ? readLoop(input, loopStatement, predicate as never) : 'the loop is not a statement of its own';
   if (typeof loop === 'string') {
     context.report({ code: 'DEASYNC_LOOPWHILE_PREDICATE', node: loopCall, message: `deasync.loopWhile left as it was: ${loop}. Await the promise (or promisified callback) the loop waits for by hand` });
     return false;
   }
   const target = getAwaitTarget(loopCall, context, 'deasync.loopWhile');
   if (!target) return false;
-  const replacement = buildPromiseHandlerAwait(input, loop) ?? buildCallbackAwait(input, loop);
+  const replacement = 'declarator' in loop ? (buildPromiseHandlerAwait(input, loop) ?? buildCallbackAwait(input, loop)) : buildCompoundAwait(input, loop);
   replaceStatement(loop.start, replacement);
   moveComments(loopStatement.node, replacement[0], replacement[replacement.length - 1]);
   loopStatement.prune();
-  removeFlagDeclarator(input, loop.declarator);
+  if ('declarator' in loop) removeFlagDeclarator(input, loop.declarator);
   commitAwait(context, target, id, `awaits the work deasync.loopWhile waited for (at ${id.split(':').slice(1).join(':')})`, input.madeAsync);
   input.refs.touch('deasync');
   return true;

@@ -1,0 +1,40 @@
+const deasync = require('deasync');
+
+// Lets user scripts call the async client as if it were synchronous.
+async function runCommand(client, name, args) {
+  let done = false;
+  let error = null;
+  let result;
+
+  await new Promise(resolve => {
+    client.send(name, args, (err, res) => {
+      if (err) {
+        error = err;
+
+        if (done || error) {
+          resolve();
+        }
+      } else {
+        result = res;
+        done = true;
+
+        if (done || error) {
+          resolve();
+        }
+      }
+    });
+  });
+
+  if (error) throw error;
+  return result;
+}
+
+function leaky(client) {
+  let done = false;
+  let error = null;
+  client.on('error', (e) => { error = e; });
+  client.connect(() => { done = true; });
+  deasync.loopWhile(() => !done && !error);
+}
+
+module.exports = { runCommand, leaky };
