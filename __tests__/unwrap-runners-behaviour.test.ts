@@ -10,10 +10,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { runUnwrapRunners } from './support/runners-transform';
 import { driver, syncHelpers } from './support/runners-driver';
-import { scenarios } from './support/runners-scenarios';
+import { deasyncScenarios } from './support/runners-deasync-scenarios';
+import { scenarios as otherScenarios } from './support/runners-scenarios';
 import { defaultTransformOptions } from '../transforms/shared/types';
 
 const options = { ...defaultTransformOptions, runners: ['runSync'] };
+const scenarios = [...otherScenarios, ...deasyncScenarios];
 const repoModules = join(__dirname, '..', 'node_modules');
 
 interface CallResult {
