@@ -70,6 +70,20 @@ describe('byte fidelity', () => {
     expect(r.after?.toString('utf8')).toBe(source.replace('oldName', 'newName'));
   });
 
+  it("sem-directive-prologue: a transform that edits the top level keeps 'use strict' and its header comment as written", async () => {
+    const dropFirstRequire: Transform = {
+      meta: { name: 'drop-first-require', description: 'test', diagnostics: {} },
+      prefilter: (source) => source.includes('require'),
+      apply(root, { j }) {
+        root.find(j.VariableDeclaration).at(0).remove();
+        return true;
+      },
+    };
+    write('strict.js', "/** Header. */\n'use strict';\n\nconst a = require('a');\nconst b = require('b');\n\nb();\n");
+    const r = fileResult(await runWith([dropFirstRequire]), 'strict.js');
+    expect(r.after?.toString('utf8')).toBe("/** Header. */\n'use strict';\n\nconst b = require('b');\n\nb();\n");
+  });
+
   it('patch-no-final-newline: a file without a final newline still has none', async () => {
     write('tail.ts', 'export const v: number = oldName(3);');
     const r = fileResult(await runWith([renameCalls]), 'tail.ts');

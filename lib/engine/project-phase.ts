@@ -12,7 +12,7 @@ import { getParser, getParserName, isTypeScriptFile } from '../../transforms/sha
 import type { Diagnostic, TransformOptions } from '../../transforms/shared/types';
 import { UsageError } from './errors';
 import type { FileState } from './file-state';
-import { parseOrThrow, printRoot, withoutPrinterDrift } from './transform-file';
+import { parseOrThrow, printChanged } from './transform-file';
 import type { MadeAsync, RunOptions } from './types';
 
 /** A chain rarely needs more than two rounds; more than this means the plan keeps moving. */
@@ -128,7 +128,7 @@ export function applyProjectTransform(input: ProjectPhaseInput): ProjectPhaseOut
       const changed = project.applyPlan(root, context, filePlan);
       state.diagnostics.push(...collected.diagnostics);
       if (!changed) continue;
-      const printed = withoutPrinterDrift(j, state.text, printRoot(root, state.text));
+      const printed = printChanged(j, root, state.text);
       if (printed === state.text) continue;
       parseOrThrow(j, printed, `transform produced invalid code (${project.meta.name})`);
       state.text = printed;

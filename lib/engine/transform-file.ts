@@ -5,6 +5,7 @@
  */
 import jscodeshift, { type Collection } from 'jscodeshift';
 import { mergeReprint } from './reprint-merge';
+import { keepDirectivesPrintable } from '../../transforms/shared/directives';
 import { createTransformContext, isModuleSource } from '../../transforms/shared/context';
 import { getParser, getParserName, isTypeScriptFile } from '../../transforms/shared/parsers';
 import type {
@@ -89,6 +90,16 @@ export function withoutPrinterDrift(j: typeof jscodeshift, original: string, pri
   return identity === original ? printed : mergeReprint(identity, original, printed);
 }
 
+/**
+ * Prints a tree a transform changed. recast prints a reused directive with its own `;` plus another
+ * once the Program is reprinted (`'use strict';;`), whichever transform changed the top level, so the
+ * directives become equivalent string statements first; then printer drift is undone.
+ */
+export function printChanged(j: typeof jscodeshift, root: Collection, original: string): string {
+  keepDirectivesPrintable(j, root);
+  return withoutPrinterDrift(j, original, printRoot(root, original));
+}
+
 export function transformFile(input: TransformFileInput): TransformFileOutput {
   const output: TransformFileOutput = {
     text: input.text,
@@ -121,7 +132,7 @@ export function transformFile(input: TransformFileInput): TransformFileOutput {
     output.dependencies.push(...collected.dependencies);
   }
   if (output.changedBy.length === 0) return output;
-  const printed = withoutPrinterDrift(j, input.text, printRoot(root, input.text));
+  const printed = printChanged(j, root, input.text);
   if (printed === input.text) {
     output.changedBy = [];
     return output;

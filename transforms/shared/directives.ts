@@ -7,7 +7,7 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
 
 interface ProgramWithDirectives {
-  directives?: { value: { value: string }; loc?: unknown }[];
+  directives?: { value: { value: string }; loc?: unknown; comments?: unknown; leadingComments?: unknown; trailingComments?: unknown }[];
   body: unknown[];
 }
 
@@ -19,6 +19,10 @@ export function keepDirectivesPrintable(j: JSCodeshift, root: Collection): void 
     const statement = j.expressionStatement(j.stringLiteral(directive.value.value));
     // `directive` (the ESTree field) keeps import insertion after it (modules.getImportInsertIndex)
     Object.assign(statement, { loc: directive.loc, directive: directive.value.value });
+    // a file's header comment is attached to its first directive: it must move along
+    for (const key of ['comments', 'leadingComments', 'trailingComments'] as const) {
+      if (directive[key]) Object.assign(statement, { [key]: directive[key] });
+    }
     return statement;
   });
   program.directives = [];
