@@ -142,10 +142,15 @@ describe('behaviour: the full pipeline (sync-request → undici, then propagatio
 
   beforeAll(async () => {
     server = createServer((req, res) => {
-      const names: Record<string, string> = { '/users/1': 'ada', '/users/2': 'bob' };
-      const name = names[req.url ?? ''];
-      res.writeHead(name ? 200 : 404, { 'content-type': 'application/json' });
-      res.end(name ? JSON.stringify({ name }) : '{"error":"missing"}');
+      const bodies: Record<string, object> = {
+        '/users/1': { name: 'ada' },
+        '/users/2': { name: 'bob' },
+        '/accounts/7': { id: '7', balance: 5 },
+        '/status': { ok: true },
+      };
+      const body = bodies[req.url ?? ''];
+      res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(body ? JSON.stringify(body) : '{"error":"missing"}');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -156,32 +161,36 @@ describe('behaviour: the full pipeline (sync-request → undici, then propagatio
   });
 
   /** Runs without blocking this process: the server answering the request lives here. */
-  function runScript(dir: string): Promise<string> {
+  function runScript(dir: string, entry: string): Promise<string> {
     const env = { ...process.env, NODE_PATH: join(__dirname, '..', 'node_modules') };
     return new Promise((resolve, reject) => {
-      execFile(process.execPath, [join(dir, 'main.js'), base], { cwd: dir, env }, (error, stdout, stderr) => {
+      execFile(process.execPath, [join(dir, entry.replace(/\.ts$/, '.js')), base], { cwd: dir, env }, (error, stdout, stderr) => {
         if (error) reject(new Error(`${error.message}\n${stderr}`));
         else resolve(stdout);
       });
     });
   }
 
-  it('pipeline-sync-request-to-callers prints the same', async () => {
-    const name = 'pipeline-sync-request-to-callers';
-    const before = Object.fromEntries(
-      listProjectFiles(join(casesRoot, name, 'input')).map((f) => [f, readFileSync(join(casesRoot, name, 'input', f), 'utf8')]),
-    );
-    const { texts } = await runPropagation(join(casesRoot, name, 'input'), readCaseArgs(join(casesRoot, name)));
-    expect(texts['lib/http.js']).toContain("require('undici')");
-    const work = mkdtempSync(join(tmpdir(), 'awaitify-pipeline-'));
-    try {
-      writeRunnable(join(work, 'before'), before);
-      writeRunnable(join(work, 'after'), texts);
-      const expected = await runScript(join(work, 'before'));
-      expect(expected).toBe('user: ada\nuser: bob\nfailed: 404\n');
-      expect(await runScript(join(work, 'after'))).toBe(expected);
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
-  });
+  const pipelineCases = [
+    { name: 'pipeline-sync-request-to-callers', entry: 'main.js', http: 'lib/http.js', output: 'user: ada\nuser: bob\nfailed: 404\n' },
+    { name: 'pipeline-typescript-constructor-boundary', entry: 'src/main.ts', http: 'src/accounts.ts', output: 'healthy: true\nbalance: 5\n' },
+  ];
+  for (const { name, entry, http, output } of pipelineCases) {
+    it(`${name} prints the same`, async () => {
+      const inputDir = join(casesRoot, name, 'input');
+      const before = Object.fromEntries(listProjectFiles(inputDir).map((f) => [f, readFileSync(join(inputDir, f), 'utf8')]));
+      const { texts } = await runPropagation(inputDir, readCaseArgs(join(casesRoot, name)));
+      expect(texts[http]).toContain('undici');
+      const work = mkdtempSync(join(tmpdir(), 'awaitify-pipeline-'));
+      try {
+        writeRunnable(join(work, 'before'), before);
+        writeRunnable(join(work, 'after'), texts);
+        const expected = await runScript(join(work, 'before'), entry);
+        expect(expected).toBe(output);
+        expect(await runScript(join(work, 'after'), entry)).toBe(expected);
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+    });
+  }
 });
