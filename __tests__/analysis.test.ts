@@ -97,9 +97,10 @@ describe('planAsync', () => {
     );
     expect(result.madeAsync).toEqual([]);
     expect(result.files[`${cwd}/model.js`]?.awaitCalls ?? []).toEqual([]);
-    expect(result.boundaries).toEqual([
+    expect(result.boundaries.map(({ chain, skipConversionIds }) => ({ chain, skipConversionIds }))).toEqual([
       { chain: ['getUser (api.js:1:1)', 'a constructor (model.js:4:17)'], skipConversionIds: start.conversionIds },
     ]);
+    expect(result.boundaries[0].diagnostic?.code).toBe('ASYNC_BOUNDARY');
     expect(result.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['ASYNC_BOUNDARY', 4, 17]]);
   });
 
