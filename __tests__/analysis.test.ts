@@ -130,6 +130,18 @@ describe('planAsync', () => {
     expect(cjs.boundaries.map((b) => b.chain.at(-1))).toEqual([expect.stringContaining("CommonJS module's top level")]);
   });
 
+  it('starts from a method named with --async file#Class.method', () => {
+    const result = plan(
+      {
+        'db.ts': 'export class Db {\n  async query(sql: string): Promise<number> { return sql.length; }\n}\n',
+        'use.ts': "import { Db } from './db';\nexport function size(db: Db): number { return db.query('x') * 2; }\n",
+      },
+      { userStarts: [{ file: 'db.ts', name: 'Db.query' }] },
+    );
+    expect(madeAsyncNames(result)).toEqual(['use.ts#size']);
+    expect(result.files[`${cwd}/use.ts`]?.awaitCalls).toEqual([{ line: 2, column: 47, endLine: 2, endColumn: 60 }]);
+  });
+
   it('reports an --async name the file does not declare', () => {
     const result = plan(chain, { userStarts: [{ file: 'db.js', name: 'nope' }] });
     expect(result.diagnostics.map((d) => d.code)).toEqual(['ASYNC_NAME_NOT_FOUND']);
