@@ -142,6 +142,18 @@ describe('planAsync', () => {
     expect(result.files[`${cwd}/use.ts`]?.awaitCalls).toEqual([{ line: 2, column: 47, endLine: 2, endColumn: 60 }]);
   });
 
+  it('lists a call once when it can reach two async functions (a union receiver)', () => {
+    const result = plan(
+      {
+        'ab.ts':
+          'export class A { async get(): Promise<number> { return 1; } }\nexport class B { async get(): Promise<number> { return 2; } }\nexport function read(x: A | B): number { return x.get() + 1; }\n',
+      },
+      { userStarts: [{ file: 'ab.ts', name: 'A.get' }, { file: 'ab.ts', name: 'B.get' }] },
+    );
+    expect(result.files[`${cwd}/ab.ts`]?.awaitCalls).toHaveLength(1);
+    expect(madeAsyncNames(result)).toEqual(['ab.ts#read']);
+  });
+
   it('reports an --async name the file does not declare', () => {
     const result = plan(chain, { userStarts: [{ file: 'db.js', name: 'nope' }] });
     expect(result.diagnostics.map((d) => d.code)).toEqual(['ASYNC_NAME_NOT_FOUND']);

@@ -57,6 +57,7 @@ const callTypes = new Set(['CallExpression', 'OptionalCallExpression']);
 const parameterTypes = new Set(['AssignmentPattern']);
 
 function isAlreadyAwaited(path: ASTPath): boolean {
+  if (path.node.type === 'AwaitExpression') return true;
   let parent = path.parent as ASTPath | null;
   while (parent && (parent.node.type === 'ParenthesizedExpression' || parent.node.type === 'TSNonNullExpression')) {
     parent = parent.parent as ASTPath | null;

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../transforms/shared/types';
 import type { CallIndex } from './call-index';
 import type { BoundaryRecord, EntryRecord, Propagation } from './propagate';
 import { formatLocation, getNamePath, getPosition, getRange, isAsyncFunction, isFunctionWithBody, type FunctionEntity } from './syntax';
-import type { AsyncPlan, Boundary, FilePlan, MadeAsyncEntry } from './types';
+import type { AsyncPlan, Boundary, FilePlan, MadeAsyncEntry, PlannedPosition } from './types';
 
 export interface StartRecord {
   entity: FunctionEntity;
@@ -43,45 +43,55 @@ function findForcedClosure(propagation: Propagation, start: FunctionEntity): Set
   return seen;
 }
 
-export function buildPlan(input: PlanInput): AsyncPlan {
-  const { propagation } = input;
-  const plan: AsyncPlan = { files: {}, boundaries: [], diagnostics: [], madeAsync: [] };
-  const closures = input.starts.map((start) => ({ start, closure: findForcedClosure(propagation, start.entity) }));
-  const boundarySet = new Set<Node>(propagation.boundaries);
+/** Starting points whose chain reaches no boundary change; with --mark-boundaries, all of them. */
+function findAppliedNodes(input: PlanInput, closures: { closure: Set<Node> }[]): Set<Node> {
+  const boundarySet = new Set<Node>(input.propagation.boundaries);
   const applied = new Set<Node>();
   for (const { closure } of closures) {
     const reachesBoundary = [...closure].some((node) => boundarySet.has(node));
     if (reachesBoundary && !input.markBoundaries) continue;
     closure.forEach((node) => applied.add(node));
   }
-  const filePlan = (node: ts.Node): FilePlan => {
+  return applied;
+}
+
+/** Per-file plans; a position is listed once even when two callees ask for it. */
+class FilePlans {
+  private readonly seen = new Set<string>();
+  constructor(private readonly plan: AsyncPlan) {}
+
+  get(node: ts.Node): FilePlan {
     const file = node.getSourceFile().fileName;
-    plan.files[file] ??= { functions: [], awaitCalls: [], boundaryComments: [], callbackRewrites: [], signatures: [] };
-    return plan.files[file];
-  };
-  const exported = new ExportedDeclarations(input.checker);
-  const startReasons = new Map(input.starts.map((s) => [s.entity, s]));
-  for (const [entity, entry] of propagation.entries) {
-    if (!applied.has(entity) || entry.inlined) continue;
-    addSignatures(entity, filePlan(entity));
-    if (!isFunctionWithBody(entity)) continue;
-    const start = startReasons.get(entity);
-    if (start?.byUser) continue;
-    if (!isAsyncFunction(entity)) filePlan(entity).functions.push(getPosition(entity));
-    plan.madeAsync.push(toMadeAsync(entity, start ? start.reason : entry.reason, exported.has(entity)));
+    this.plan.files[file] ??= { functions: [], awaitCalls: [], boundaryComments: [], callbackRewrites: [], signatures: [] };
+    return this.plan.files[file];
   }
+
+  add<T extends PlannedPosition>(node: ts.Node, list: 'functions' | 'awaitCalls' | 'callbackRewrites' | 'signatures' | 'movedDefaults', position: T): void {
+    const key = `${node.getSourceFile().fileName}|${list}|${position.line}:${position.column}-${position.endLine}:${position.endColumn}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    const filePlan = this.get(node) as unknown as Record<typeof list, T[] | undefined>;
+    (filePlan[list] ??= []).push(position);
+  }
+}
+
+export function buildPlan(input: PlanInput): AsyncPlan {
+  const { propagation } = input;
+  const plan: AsyncPlan = { files: {}, boundaries: [], diagnostics: [], madeAsync: [] };
+  const closures = input.starts.map((start) => ({ start, closure: findForcedClosure(propagation, start.entity) }));
+  const applied = findAppliedNodes(input, closures);
+  const files = new FilePlans(plan);
+  addFunctions(input, applied, files, plan);
   plan.diagnostics.push(...findUnresolvedCallDiagnostics(input.index, [...propagation.entries.keys()].filter((e) => applied.has(e))));
-  const mainCatchCalls = addEntryScripts(propagation.entryCalls.filter((e) => applied.has(e)), filePlan);
+  const mainCatchCalls = addEntryScripts(propagation.entryCalls.filter((e) => applied.has(e)), (node) => files.get(node));
   for (const site of propagation.awaits) {
-    if (applied.has(site.callee) && !mainCatchCalls.has(site.call)) filePlan(site.call).awaitCalls.push(getRange(site.call));
+    if (applied.has(site.callee) && !mainCatchCalls.has(site.call)) files.add(site.call, 'awaitCalls', getRange(site.call));
   }
   for (const moved of propagation.movedDefaults) {
-    const list = (filePlan(moved.parameter).movedDefaults ??= []);
-    const position = getPosition(moved.parameter);
-    if (applied.has(moved.callee) && !list.some((p) => p.line === position.line && p.column === position.column)) list.push(position);
+    if (applied.has(moved.callee)) files.add(moved.parameter, 'movedDefaults', getPosition(moved.parameter));
   }
   for (const rewrite of propagation.rewrites) {
-    if (applied.has(rewrite.callee)) filePlan(rewrite.host).callbackRewrites?.push({ ...getRange(rewrite.host), kind: rewrite.kind });
+    if (applied.has(rewrite.callee)) files.add(rewrite.host, 'callbackRewrites', { ...getRange(rewrite.host), kind: rewrite.kind });
   }
   for (const record of propagation.boundaries) {
     const reaching = closures.filter((c) => c.closure.has(record)).map((c) => c.start);
@@ -91,11 +101,27 @@ export function buildPlan(input: PlanInput): AsyncPlan {
     plan.boundaries.push({ ...boundary, diagnostic });
     plan.diagnostics.push(diagnostic);
     if (input.markBoundaries) {
-      filePlan(record.site).boundaryComments.push({ ...getPosition(record.site), text: `awaitify: ${record.what} cannot await ${shortName(record.callee)}; ${record.advice}` });
+      const text = `awaitify: ${record.what} cannot await ${shortName(record.callee)}; ${record.advice}`;
+      files.get(record.site).boundaryComments.push({ ...getPosition(record.site), text });
     }
   }
   removeEmptyFilePlans(plan);
   return plan;
+}
+
+/** Functions to mark async (and types to change), and the report's list of what became async. */
+function addFunctions(input: PlanInput, applied: Set<Node>, files: FilePlans, plan: AsyncPlan): void {
+  const exported = new ExportedDeclarations(input.checker);
+  const startReasons = new Map(input.starts.map((s) => [s.entity, s]));
+  for (const [entity, entry] of input.propagation.entries) {
+    if (!applied.has(entity) || entry.inlined) continue;
+    for (const signature of findSignatures(entity)) files.add(entity, 'signatures', getPosition(signature));
+    if (!isFunctionWithBody(entity)) continue;
+    const start = startReasons.get(entity);
+    if (start?.byUser) continue;
+    if (!isAsyncFunction(entity)) files.add(entity, 'functions', getPosition(entity));
+    plan.madeAsync.push(toMadeAsync(entity, start ? start.reason : entry.reason, exported.has(entity)));
+  }
 }
 
 /** A file the plan does not change is not even parsed again by the engine. */
@@ -125,22 +151,21 @@ function toMadeAsync(entity: FunctionEntity, reason: string, isExported: boolean
 }
 
 /** Interface members, abstract methods and overloads change type only; typed variables too. */
-function addSignatures(entity: FunctionEntity, plan: FilePlan): void {
-  if (!isFunctionWithBody(entity)) {
-    plan.signatures?.push(getPosition(entity));
-    return;
-  }
+function findSignatures(entity: FunctionEntity): ts.Node[] {
+  if (!isFunctionWithBody(entity)) return [entity];
+  const found: ts.Node[] = [];
   const holder = entity.parent;
   if ((ts.isVariableDeclaration(holder) || ts.isPropertyDeclaration(holder)) && holder.type && ts.isFunctionTypeNode(holder.type)) {
-    plan.signatures?.push(getPosition(holder.type));
+    found.push(holder.type);
   }
   if (ts.isFunctionDeclaration(entity) || ts.isMethodDeclaration(entity)) {
-    const siblings = (entity.parent as { statements?: ts.NodeArray<ts.Node>; members?: ts.NodeArray<ts.Node> });
+    const siblings = entity.parent as { statements?: ts.NodeArray<ts.Node>; members?: ts.NodeArray<ts.Node> };
     for (const other of siblings.statements ?? siblings.members ?? []) {
       const isOverload = (ts.isFunctionDeclaration(other) || ts.isMethodDeclaration(other)) && !other.body;
-      if (isOverload && other.name?.getText() === entity.name?.getText()) plan.signatures?.push(getPosition(other));
+      if (isOverload && other.name?.getText() === entity.name?.getText()) found.push(other);
     }
   }
+  return found;
 }
 
 /** A file whose only top-level async call is `main();` gets `main().catch(…)`; others a wrapping main. */
