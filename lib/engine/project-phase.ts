@@ -12,6 +12,7 @@ import { getParser, getParserName, isTypeScriptFile } from '../../transforms/sha
 import type { Diagnostic, TransformOptions } from '../../transforms/shared/types';
 import { UsageError } from './errors';
 import type { FileState } from './file-state';
+import { createLineMap, mapMentions, type LineMap } from './line-map';
 import { parseOrThrow, printChanged } from './transform-file';
 import type { MadeAsync, RunOptions } from './types';
 
@@ -59,7 +60,16 @@ function splitQualifiedIds(ids: Iterable<string>): Map<string, Set<string>> {
   return byFile;
 }
 
-function computePlan(input: ProjectPhaseInput, userStarts: { file: string; name: string }[]): AsyncPlan {
+interface ComputedPlan {
+  plan: AsyncPlan;
+  /**
+   * Boundary diagnostics of earlier rounds, already in original positions: the round that drops a
+   * chain's conversions is the last to see the chain, so later plans would not report it again.
+   */
+  earlierBoundaries: Diagnostic[];
+}
+
+function computePlan(input: ProjectPhaseInput, userStarts: { file: string; name: string }[]): ComputedPlan {
   const project = input.options.projectTransform;
   if (!project) throw new Error('project phase without a project transform');
   const skipped = new Set<string>();
@@ -78,7 +88,8 @@ function computePlan(input: ProjectPhaseInput, userStarts: { file: string; name:
     if (input.transformOptions.markBoundaries) break;
     const fresh = plan.boundaries.flatMap((b) => b.skipConversionIds).filter((id) => !skipped.has(id));
     if (fresh.length === 0) break;
-    for (const b of plan.boundaries) if (b.diagnostic) earlierBoundaries.push(b.diagnostic);
+    const toOriginal = createOriginalPositions(input.states);
+    for (const b of plan.boundaries) if (b.diagnostic) earlierBoundaries.push(toOriginal(b.diagnostic));
     fresh.forEach((id) => skipped.add(id));
     const byFile = splitQualifiedIds(skipped);
     for (const state of input.states) {
@@ -87,29 +98,30 @@ function computePlan(input: ProjectPhaseInput, userStarts: { file: string; name:
     }
   }
   if (!plan) throw new Error('no plan computed');
-  return { ...plan, diagnostics: withEarlierBoundaries(plan, earlierBoundaries) };
+  return { plan, earlierBoundaries };
 }
 
-/** Boundary diagnostics of earlier rounds, not repeated by the final plan, followed by the plan's own. */
-function withEarlierBoundaries(plan: AsyncPlan, earlier: Diagnostic[]): Diagnostic[] {
+/** Earlier rounds' boundary diagnostics the final ones do not repeat, then the final ones. */
+function mergeDiagnostics(earlier: Diagnostic[], final: Diagnostic[]): Diagnostic[] {
   const key = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
-  const seen = new Set(plan.diagnostics.map(key));
+  const seen = new Set(final.map(key));
   const kept: Diagnostic[] = [];
   for (const d of earlier) {
     if (seen.has(key(d))) continue;
     seen.add(key(d));
     kept.push(d);
   }
-  return [...kept, ...plan.diagnostics];
+  return [...kept, ...final];
 }
 
 export function applyProjectTransform(input: ProjectPhaseInput): ProjectPhaseOutcome {
   const project = input.options.projectTransform;
   if (!project) throw new Error('project phase without a project transform');
   const userStarts = parseAsyncNames(input.options.asyncNames ?? [], input.options.cwd, input.states);
-  const plan = computePlan(input, userStarts);
+  const { plan, earlierBoundaries } = computePlan(input, userStarts);
   const t0 = performance.now();
   const byPath = new Map(input.states.map((s) => [s.absolutePath, s]));
+  const toOriginal = createOriginalPositions(input.states);
   for (const [file, filePlan] of Object.entries(plan.files)) {
     const state = byPath.get(file);
     if (!state || state.text === undefined || state.failure) continue;
@@ -126,7 +138,7 @@ export function applyProjectTransform(input: ProjectPhaseInput): ProjectPhaseOut
         options: input.transformOptions,
       });
       const changed = project.applyPlan(root, context, filePlan);
-      state.diagnostics.push(...collected.diagnostics);
+      state.diagnostics.push(...collected.diagnostics.map(toOriginal));
       if (!changed) continue;
       const printed = printChanged(j, root, state.text);
       if (printed === state.text) continue;
@@ -139,12 +151,34 @@ export function applyProjectTransform(input: ProjectPhaseInput): ProjectPhaseOut
     }
   }
   const relative = (file: string) => byPath.get(file)?.path ?? file;
-  const madeAsync = plan.madeAsync.map((m) => ({ ...m, file: relative(m.file) }));
+  const madeAsync = plan.madeAsync.map((m) => {
+    const { line, message } = toOriginal({ file: m.file, line: m.line, message: m.reason });
+    return { ...m, file: relative(m.file), line, reason: message };
+  });
   return {
     madeAsync: madeAsync.map(({ exported: _exported, ...rest }) => rest),
     apiChanges: madeAsync.filter((m) => m.exported).map(({ exported: _exported, ...rest }) => rest),
-    diagnostics: attachDiagnostics(plan.diagnostics, byPath),
+    diagnostics: attachDiagnostics(mergeDiagnostics(earlierBoundaries, plan.diagnostics.map(toOriginal)), byPath),
     propagateMs: performance.now() - t0,
+  };
+}
+
+/**
+ * Maps a position (and the `file:line:col` mentions in a message) from the text the plan was computed
+ * on, the per-file transforms' output, to the original file the user reads. Built before the plan is
+ * applied, from each file's original and per-file-transformed texts.
+ */
+function createOriginalPositions(states: FileState[]) {
+  const maps = new Map<string, LineMap>();
+  for (const s of states) {
+    if (!s.source || s.text === undefined || s.text === s.source.text) continue;
+    const map = createLineMap(s.source.text, s.text);
+    maps.set(s.absolutePath, map);
+    maps.set(s.path, map);
+  }
+  return <T extends { file: string; line: number; message: string }>(d: T): T => {
+    const map = maps.get(d.file);
+    return { ...d, line: map ? map(d.line) : d.line, message: mapMentions(d.message, maps) };
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import jscodeshift, { type Collection } from 'jscodeshift';
 import { mergeReprint } from './reprint-merge';
+import { detectQuote } from '../../transforms/shared/quote-style';
 import { keepDirectivesPrintable } from '../../transforms/shared/directives';
 import { createTransformContext, isModuleSource } from '../../transforms/shared/context';
 import { getParser, getParserName, isTypeScriptFile } from '../../transforms/shared/parsers';
@@ -63,13 +64,6 @@ export function parseOrThrow(j: typeof jscodeshift, text: string, what: string):
     const message = String(e.message ?? error).replace(/ \(\d+:\d+\)$/, '');
     throw new LocatedError(`${what}: ${message}`, e.loc?.line, e.loc ? e.loc.column + 1 : undefined);
   }
-}
-
-/** The quote style most string literals in the file use, so added strings match it. */
-export function detectQuote(text: string): 'single' | 'double' {
-  const single = text.split("'").length;
-  const double = text.split('"').length;
-  return single >= double ? 'single' : 'double';
 }
 
 export function printRoot(root: Collection, text: string): string {
