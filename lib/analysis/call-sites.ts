@@ -187,7 +187,7 @@ function classifyCallback(fn: ts.FunctionLikeDeclaration, host: ts.CallExpressio
     if (name === 'map') return { kind: 'callback', fn, host, rewrite: 'promise-all' };
     if (name === 'forEach' && canBecomeLoop(fn, host)) return { kind: 'callback', fn, host, rewrite: 'for-of' };
     if (name === 'forEach' || arrayPredicates.has(name)) {
-      return boundary('array-callback', `an \`${name}\` callback`, 'rewrite the call as a `for…of` loop that awaits');
+      return boundary('array-callback', `the callback of \`${host.expression.getText()}\``, 'rewrite the call as a `for…of` loop that awaits');
     }
   }
   const label = root ? `${ts.isPropertyAccessExpression(host.expression) ? host.expression.getText() : root}` : 'a call';
