@@ -7,29 +7,61 @@ import { diffLines } from 'diff';
 
 export type LineMap = (line: number) => number;
 
+function getWords(line: string): Set<string> {
+  return new Set(line.match(/[A-Za-z_$][\w$]*/g) ?? []);
+}
+
+/**
+ * Where each line added in place of `removed` came from: the removed line sharing the most words with
+ * it (`function getJson(url)` → `async function getJson(url)`), else the line the previous one mapped to.
+ */
+function mapReplacedLines(removed: string[], removedStart: number, added: string[]): number[] {
+  const removedWords = removed.map(getWords);
+  let previous = removedStart;
+  return added.map((line) => {
+    const words = getWords(line);
+    let best = -1;
+    let bestShared = 0;
+    removedWords.forEach((candidate, index) => {
+      let shared = 0;
+      for (const w of words) if (candidate.has(w)) shared += 1;
+      if (shared > bestShared) {
+        best = index;
+        bestShared = shared;
+      }
+    });
+    if (best >= 0) previous = removedStart + best;
+    return previous;
+  });
+}
+
+function splitLines(s: string): string[] {
+  return s.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+
 export function createLineMap(before: string, after: string): LineMap {
   if (before === after) return (line) => line;
   const toBefore: number[] = [0];
   let beforeLine = 1;
-  // Lines just removed: the lines added in their place map onto them one for one.
-  let removed = { start: 1, count: 0 };
+  // Lines just removed: the lines added in their place are matched against them.
+  let removed = { start: 1, lines: [] as string[] };
   for (const part of diffLines(before, after)) {
-    const count = part.count ?? 0;
+    const lines = splitLines(part.value);
     if (part.removed) {
-      removed = { start: beforeLine, count };
-      beforeLine += count;
+      removed = { start: beforeLine, lines };
+      beforeLine += lines.length;
     } else if (part.added) {
-      for (let i = 0; i < count; i += 1) {
-        toBefore.push(removed.count > 0 ? removed.start + Math.min(i, removed.count - 1) : beforeLine);
-      }
-      removed = { start: beforeLine, count: 0 };
+      if (removed.lines.length > 0) toBefore.push(...mapReplacedLines(removed.lines, removed.start, lines));
+      else toBefore.push(...lines.map(() => beforeLine));
+      removed = { start: beforeLine, lines: [] };
     } else {
-      for (let i = 0; i < count; i += 1) toBefore.push(beforeLine + i);
-      beforeLine += count;
-      removed = { start: beforeLine, count: 0 };
+      for (let i = 0; i < lines.length; i += 1) toBefore.push(beforeLine + i);
+      beforeLine += lines.length;
+      removed = { start: beforeLine, lines: [] };
     }
   }
-  return (line) => toBefore[line] ?? line;
+  const last = Math.max(1, beforeLine - 1);
+  return (line) => toBefore[line] ?? last;
 }
 
 /** Rewrites `path:line:col` mentions of files with a line map inside a message. */
