@@ -5,7 +5,7 @@
  */
 import { ts } from 'ts-morph';
 import { getCalleeName } from './call-index';
-import { getContainer, isAsyncFunction, isFunctionWithBody, skipOuterExpressions, type Container } from './syntax';
+import { isAsyncFunction, isFunctionWithBody, skipOuterExpressions, type Container } from './syntax';
 
 /** `awaited`/`promise`: nothing to do; `return`: returned outside try, no await; `value`: await it. */
 export type CallUse = 'awaited' | 'promise' | 'return' | 'value';
@@ -234,4 +234,3 @@ function canBecomeLoop(fn: ts.FunctionLikeDeclaration, host: ts.CallExpression):
   return !blocked;
 }
 
-export { getContainer };
