@@ -154,6 +154,22 @@ describe('planAsync', () => {
     expect(madeAsyncNames(result)).toEqual(['ab.ts#read']);
   });
 
+  it('stops at methods the language calls synchronously and at overrides of library members', () => {
+    const result = plan(
+      {
+        'load.js': 'async function load(k) { return 1; }\nasync function label() { return "x"; }\nmodule.exports = { load, label };\n',
+        'types.js':
+          "const { load, label } = require('./load');\nclass Lazy extends Map {\n  get(key) { return load(key); }\n}\nclass Money {\n  toString() { return label(); }\n}\nmodule.exports = { Lazy, Money };\n",
+      },
+      { userStarts: [{ file: 'load.js', name: 'load' }, { file: 'load.js', name: 'label' }] },
+    );
+    expect(result.madeAsync).toEqual([]);
+    expect(result.boundaries.map((b) => b.chain.at(-1)).sort()).toEqual([
+      expect.stringContaining('`toString`, which the language calls synchronously'),
+      expect.stringContaining('an override of `Map.get`'),
+    ]);
+  });
+
   it('reports an --async name the file does not declare', () => {
     const result = plan(chain, { userStarts: [{ file: 'db.js', name: 'nope' }] });
     expect(result.diagnostics.map((d) => d.code)).toEqual(['ASYNC_NAME_NOT_FOUND']);

@@ -66,7 +66,9 @@ export type BoundaryKind =
   | 'array-callback'
   | 'describe'
   | 'function-value'
-  | 'module-top-level';
+  | 'module-top-level'
+  | 'sync-protocol'
+  | 'library-member';
 
 export type ContainerContext =
   | { kind: 'async-already' }
@@ -105,10 +107,23 @@ export function classifyContainer(container: Container, call: ts.Node, checker: 
     return boundary('default-parameter', 'a default parameter value', 'compute the default inside the function body');
   }
   if (isAsyncFunction(container)) return { kind: 'async-already' };
+  const protocol = getSyncProtocolName(container);
+  if (protocol) {
+    return boundary('sync-protocol', `\`${protocol}\`, which the language calls synchronously`, `keep \`${protocol}\` synchronous and add an async method beside it`);
+  }
   if (container.asteriskToken) {
     return boundary('generator', 'a generator function', 'convert the generator by hand (an async generator changes its consumers)');
   }
   return classifyFunctionValue(container, checker);
+}
+
+/** Methods the runtime calls and uses the result of synchronously (`String(x)`, `JSON.stringify(x)`, `for…of`). */
+const syncProtocolNames = new Set(['toString', 'valueOf', 'toJSON', 'toLocaleString', '[Symbol.iterator]', '[Symbol.toPrimitive]']);
+
+function getSyncProtocolName(fn: ts.FunctionLikeDeclaration): string | null {
+  if (!ts.isMethodDeclaration(fn)) return null;
+  const name = ts.isComputedPropertyName(fn.name) ? `[${fn.name.expression.getText()}]` : fn.name.getText();
+  return syncProtocolNames.has(name) ? name : null;
 }
 
 function boundary(kind: BoundaryKind, what: string, advice: string): ContainerContext {

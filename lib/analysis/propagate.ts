@@ -82,6 +82,10 @@ export class Propagation {
       const entity = this.queue.shift() as FunctionEntity;
       const entry = this.entries.get(entity) as AsyncEntry;
       for (const member of findRelatedMembers(entity, this.checker, this.index)) {
+        if (member.getSourceFile().isDeclarationFile) {
+          this.addLibraryMemberBoundary(entity, member);
+          continue;
+        }
         this.force(entity, member);
         this.add({ entity: member, reason: `shares the signature of ${this.label(entity)}`, via: entity, inlined: false, terminal: false });
       }
@@ -199,6 +203,18 @@ export class Propagation {
       kind: 'function-value',
       what: `a function value passed to \`${host.expression.getText()}\`, which may not await it`,
       advice: 'wrap it in an async callback that awaits it, if that API awaits returned promises',
+    });
+  }
+
+  /** An override of a member declared by a library (`Error#toString`): its callers are not ours to change. */
+  private addLibraryMemberBoundary(entity: FunctionEntity, member: FunctionEntity): void {
+    const name = describeFunction(member);
+    this.addBoundary({
+      callee: entity,
+      site: entity,
+      kind: 'library-member',
+      what: `an override of \`${name}\`, declared by a library whose callers expect a synchronous result`,
+      advice: `keep \`${name}\` synchronous and add an async method beside it`,
     });
   }
 
