@@ -190,6 +190,17 @@ describe('planAsync with types that describe functions', () => {
     expect(result.files[`${cwd}/store.ts`]?.signatures).toEqual([{ line: 2, column: 26 }]);
   });
 
+  it('reports a named type that describes a function made async (it may describe others too)', () => {
+    const result = plan(
+      {
+        'io.ts': 'export async function read(): Promise<string> { return "x"; }\n',
+        'use.ts': "import { read } from './io';\ntype Reader = () => string;\nexport const reader: Reader = () => read();\n",
+      },
+      { userStarts: [{ file: 'io.ts', name: 'read' }] },
+    );
+    expect(result.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['ASYNC_TYPE_NOT_UPDATED', 3, 22]]);
+  });
+
   it('changes the function type of a typed variable and the overload signatures of a function', () => {
     const result = plan(
       {

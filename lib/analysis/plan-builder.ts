@@ -120,6 +120,8 @@ function addFunctions(input: PlanInput, applied: Set<Node>, files: FilePlans, pl
     const start = startReasons.get(entity);
     if (start?.byUser) continue;
     if (!isAsyncFunction(entity)) files.add(entity, 'functions', getPosition(entity));
+    const namedType = findNamedFunctionType(entity);
+    if (namedType) plan.diagnostics.push(toNamedTypeDiagnostic(namedType));
     plan.madeAsync.push(toMadeAsync(entity, start ? start.reason : entry.reason, exported.has(entity)));
   }
 }
@@ -166,6 +168,25 @@ function findSignatures(entity: FunctionEntity): ts.Node[] {
     }
   }
   return found;
+}
+
+/** `const f: Fetcher = () => …`: a named type describes the function; other functions may share it. */
+function findNamedFunctionType(entity: FunctionEntity): ts.TypeNode | null {
+  const holder = entity.parent;
+  if (!ts.isVariableDeclaration(holder) && !ts.isPropertyDeclaration(holder)) return null;
+  return holder.type && !ts.isFunctionTypeNode(holder.type) ? holder.type : null;
+}
+
+function toNamedTypeDiagnostic(type: ts.TypeNode): Diagnostic {
+  const { line, column } = getPosition(type);
+  return {
+    code: 'ASYNC_TYPE_NOT_UPDATED',
+    severity: 'warning',
+    message: `\`${type.getText()}\` describes a function that is now async; make its return type a Promise (it may describe other functions too, so it was left as it is)`,
+    file: type.getSourceFile().fileName,
+    line,
+    column,
+  };
 }
 
 /** A file whose only top-level async call is `main();` gets `main().catch(…)`; others a wrapping main. */
