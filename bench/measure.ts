@@ -19,6 +19,8 @@ export interface Measurement {
   exitCode: number;
   /** The end of the command's stderr, to show why a command failed. */
   stderrTail: string;
+  /** The end of its stdout, when asked for (`captureStdout`). */
+  stdoutTail?: string;
 }
 
 export interface CommandSpec {
@@ -28,6 +30,8 @@ export interface CommandSpec {
   /** Text written to the command's stdin. */
   input?: string;
   env?: NodeJS.ProcessEnv;
+  /** Keep the end of stdout (small outputs only: a diff preview is discarded instead). */
+  captureStdout?: boolean;
 }
 
 const gnuTime = '/usr/bin/time';
@@ -63,7 +67,7 @@ export function measureCommand(spec: CommandSpec): Measurement {
     cwd: spec.cwd,
     env,
     input: spec.input ?? '',
-    stdio: ['pipe', 'ignore', 'pipe'],
+    stdio: ['pipe', spec.captureStdout ? 'pipe' : 'ignore', 'pipe'],
     maxBuffer: 64 * 1024 * 1024,
   });
   const wallMs = performance.now() - started;
@@ -72,7 +76,8 @@ export function measureCommand(spec: CommandSpec): Measurement {
     const exitCode = child.status ?? 1;
     const stderrTail = child.stderr.toString().slice(-2000);
     const usage = hasGnuTime ? readGnuTime(timeFile) : { cpuMs: null, maxRssMb: readHookFile(hookFile) };
-    return { wallMs, exitCode, stderrTail, ...usage };
+    const stdoutTail = spec.captureStdout ? String(child.stdout ?? '').slice(-2000) : undefined;
+    return { wallMs, exitCode, stderrTail, stdoutTail, ...usage };
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }

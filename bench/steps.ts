@@ -21,7 +21,25 @@ export interface StepRun extends Measurement {
   /** What the process measured inside (probes only). */
   inner?: Record<string, unknown>;
   /** jscodeshift: one measurement per transform. */
-  parts?: (Measurement & { transform: string })[];
+  parts?: (Measurement & { transform: string; counts: JscodeshiftCounts | null })[];
+}
+
+/** jscodeshift's closing summary (`0 errors`, `4990 unmodified`, `0 skipped`, `10 ok`). */
+export interface JscodeshiftCounts {
+  errors: number;
+  unmodified: number;
+  skipped: number;
+  ok: number;
+}
+
+export function readJscodeshiftCounts(stdout: string): JscodeshiftCounts | null {
+  const read = (label: string): number | null => {
+    const match = new RegExp(`(\\d+) ${label}`).exec(stdout);
+    return match ? Number(match[1]) : null;
+  };
+  const [errors, unmodified, skipped, ok] = ['errors', 'unmodified', 'skipped', 'ok'].map(read);
+  if (errors === null || unmodified === null || skipped === null || ok === null) return null;
+  return { errors, unmodified, skipped, ok };
 }
 
 export interface StepContext {
@@ -70,11 +88,18 @@ function runJscodeshift(ctx: StepContext, unfiltered: boolean): StepRun {
       : ['-t', require.resolve(path.join(ctx.distRoot, 'transforms', transform))];
     const measured = measureCommand({
       command: process.execPath,
-      args: [bin, '--dry', `--extensions=${jscodeshiftExtensions}`, '--parser=tsx', '--stdin', ...transformArgs],
+      // --no-babel: the transforms are compiled JavaScript already, and under the default --babel the
+      // worker compiles every module it loads, node_modules included, and dies on ts-morph's static blocks.
+      args: [bin, '--dry', '--no-babel', `--extensions=${jscodeshiftExtensions}`, '--parser=tsx', '--stdin', ...transformArgs],
       cwd: ctx.repo,
       input: ctx.files.join('\n'),
+      captureStdout: true,
     });
-    return { ...measured, transform };
+    const counts = readJscodeshiftCounts(measured.stdoutTail ?? '');
+    const processed = counts ? counts.errors + counts.unmodified + counts.skipped + counts.ok : 0;
+    // A worker that dies still lets jscodeshift exit 0 with "0 ok"; count that as a failed run.
+    const exitCode = measured.exitCode === 0 && processed !== ctx.files.length ? 1 : measured.exitCode;
+    return { ...measured, exitCode, transform, counts };
   });
   return {
     wallMs: parts.reduce((sum, p) => sum + p.wallMs, 0),
