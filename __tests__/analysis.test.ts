@@ -218,3 +218,18 @@ describe('planAsync with types that describe functions', () => {
     ]);
   });
 });
+
+describe('planAsync when the analysis fails', () => {
+  it('leaves every starting point out and says why, instead of failing the run', () => {
+    const start: NewlyAsync = { file: `${cwd}/a.js`, name: 'a', line: 1, column: 1, reason: 'r', conversionIds: [`${cwd}/a.js#t:1:1`] };
+    // a source map whose iteration throws stands in for any unexpected failure inside the analysis
+    const sources = new Map([[`${cwd}/a.js`, 'async function a() {}\n']]);
+    sources[Symbol.iterator] = () => {
+      throw new Error('boom');
+    };
+    const result = planAsync({ cwd, sources, starts: [start], userStarts: [], markBoundaries: false });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['ASYNC_ANALYSIS_FAILED']);
+    expect(result.boundaries[0].skipConversionIds).toEqual(start.conversionIds);
+    expect(result.files).toEqual({});
+  });
+});

@@ -42,6 +42,7 @@ const meta: TransformMeta = {
     ASYNC_UNRESOLVED_CALL:
       'A method call on a value of unknown type shares its name with a method that became async; it may need an await',
     ASYNC_TYPE_NOT_UPDATED: 'A named function type describes a function made async; its return type needs a Promise by hand',
+    ASYNC_ANALYSIS_FAILED: 'The project analysis failed; every conversion that needed its callers updated was left out',
     ASYNC_NAME_NOT_FOUND: '--async named a function that the file does not declare',
   },
 };

@@ -20,6 +20,32 @@ import type { AnalysisInput, AsyncPlan } from './types';
 const MAX_LOAD_ROUNDS = 4;
 
 export function planAsync(input: AnalysisInput): AsyncPlan {
+  try {
+    return computePlan(input);
+  } catch (error) {
+    return buildFailedPlan(input, error);
+  }
+}
+
+/**
+ * Do no harm when the analysis itself fails: every starting point's conversion is left out (their
+ * callers could not be updated), and one error says why.
+ */
+function buildFailedPlan(input: AnalysisInput, error: unknown): AsyncPlan {
+  const message = `propagate-async could not analyse the project, so no function was made async: ${error instanceof Error ? error.message : String(error)}`;
+  const diagnostic: Diagnostic = {
+    code: 'ASYNC_ANALYSIS_FAILED',
+    severity: 'error',
+    message,
+    file: input.starts[0]?.file ?? resolve(input.cwd, input.userStarts[0]?.file ?? '.'),
+    line: 1,
+    column: 1,
+  };
+  const skipConversionIds = input.starts.flatMap((s) => s.conversionIds);
+  return { files: {}, boundaries: [{ chain: [message], skipConversionIds, diagnostic }], diagnostics: [diagnostic], madeAsync: [] };
+}
+
+function computePlan(input: AnalysisInput): AsyncPlan {
   const graph = buildModuleGraph(input.sources);
   const userStarts = input.userStarts.map((s) => ({ ...s, file: resolve(input.cwd, s.file) }));
   const seeds = [...input.starts.map((s) => s.file), ...userStarts.map((s) => s.file)].filter((f) => input.sources.has(f));
