@@ -170,6 +170,17 @@ describe('planAsync', () => {
     ]);
   });
 
+  it('stops at a require extension hook', () => {
+    const result = plan(
+      {
+        'compile.js': "async function compile(src) { return src; }\nrequire.extensions['.txt'] = function (module, filename) {\n  module.exports = compile(filename);\n};\nmodule.exports = { compile };\n",
+      },
+      { userStarts: [{ file: 'compile.js', name: 'compile' }] },
+    );
+    expect(result.madeAsync).toEqual([]);
+    expect(result.boundaries.map((b) => b.chain.at(-1))).toEqual([expect.stringContaining('`require` extension hook')]);
+  });
+
   it('reports an --async name the file does not declare', () => {
     const result = plan(chain, { userStarts: [{ file: 'db.js', name: 'nope' }] });
     expect(result.diagnostics.map((d) => d.code)).toEqual(['ASYNC_NAME_NOT_FOUND']);

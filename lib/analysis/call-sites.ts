@@ -68,6 +68,7 @@ export type BoundaryKind =
   | 'function-value'
   | 'module-top-level'
   | 'sync-protocol'
+  | 'sync-hook'
   | 'library-member';
 
 export type ContainerContext =
@@ -115,6 +116,14 @@ export function classifyContainer(container: Container, call: ts.Node, checker: 
     return boundary('generator', 'a generator function', 'convert the generator by hand (an async generator changes its consumers)');
   }
   return classifyFunctionValue(container, checker);
+}
+
+/** `require.extensions['.txt'] = function (module, filename) {…}` (also `Module._extensions`). */
+function isRequireHook(parent: ts.Node, value: ts.Node): boolean {
+  if (!ts.isBinaryExpression(parent) || parent.right !== value || parent.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+  const target = parent.left;
+  const holder = ts.isElementAccessExpression(target) || ts.isPropertyAccessExpression(target) ? target.expression.getText() : '';
+  return /(^|\.)(extensions|_extensions)$/.test(holder) && /require|Module|module/.test(holder);
 }
 
 /** Methods the runtime calls and uses the result of synchronously (`String(x)`, `JSON.stringify(x)`, `for…of`). */
@@ -170,6 +179,9 @@ function classifyFunctionValue(fn: ts.FunctionLikeDeclaration, checker: ts.TypeC
   if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) return { kind: 'function', fn };
   const outer = skipOuterExpressions(fn);
   const parent = outer.parent;
+  if (isRequireHook(parent, outer)) {
+    return boundary('sync-hook', 'a `require` extension hook (Node needs the module compiled synchronously)', 'keep the hook synchronous and do the async work before `require` runs');
+  }
   if (
     ts.isVariableDeclaration(parent) ||
     ts.isPropertyAssignment(parent) ||
