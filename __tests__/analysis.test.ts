@@ -244,3 +244,33 @@ describe('planAsync when the analysis fails', () => {
     expect(result.files).toEqual({});
   });
 });
+
+describe('planAsync from a start that is itself a callback', () => {
+  const startAt = (file: string, line: number, column: number): NewlyAsync => ({
+    file: `${cwd}/${file}`,
+    name: null,
+    line,
+    column,
+    reason: 'awaits undici.request',
+    conversionIds: [`${cwd}/${file}#sync-http-to-undici:${line}:${column}`],
+  });
+
+  it('wraps the map whose callback became async in Promise.all and awaits it', () => {
+    const result = plan(
+      { 'list.js': 'function sizes(urls) {\n  return urls.map(async (url) => (await get(url)).length).length;\n}\nmodule.exports = { sizes };\n' },
+      { starts: [startAt('list.js', 2, 19)] },
+    );
+    expect(result.files[`${cwd}/list.js`]?.callbackRewrites).toEqual([{ line: 2, column: 10, endLine: 2, endColumn: 58, kind: 'promise-all' }]);
+    expect(result.files[`${cwd}/list.js`]?.awaitCalls).toEqual([{ line: 2, column: 10, endLine: 2, endColumn: 58 }]);
+    expect(madeAsyncNames(result)).toEqual(['list.js#null', 'list.js#sizes']);
+  });
+
+  it('drops the conversion of a setTimeout callback (the timer ignores the promise)', () => {
+    const result = plan(
+      { 'tick.js': 'setTimeout(async () => {\n  console.log(await get());\n}, 10);\n' },
+      { starts: [startAt('tick.js', 1, 12)] },
+    );
+    expect(result.boundaries.map((b) => b.skipConversionIds)).toEqual([[`${cwd}/tick.js#sync-http-to-undici:1:12`]]);
+    expect(result.files).toEqual({});
+  });
+});

@@ -175,7 +175,7 @@ function isDefinePropertyAccessor(fn: ts.FunctionLikeDeclaration, key: 'get' | '
 }
 
 /** Whether callers of `fn` can be found by name, or it is a callback, an IIFE or an escaping value. */
-function classifyFunctionValue(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker): ContainerContext {
+export function classifyFunctionValue(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker): ContainerContext {
   if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) return { kind: 'function', fn };
   const outer = skipOuterExpressions(fn);
   const parent = outer.parent;

@@ -6,7 +6,7 @@
  */
 import { ts } from 'ts-morph';
 import type { CallIndex, ValueReference } from './call-index';
-import { classifyContainer, classifyUse, findEnclosingParameter, type BoundaryKind } from './call-sites';
+import { classifyContainer, classifyFunctionValue, classifyUse, findEnclosingParameter, type BoundaryKind } from './call-sites';
 import { findRelatedMembers } from './dispatch';
 import type { ModuleKinds } from './module-kind';
 import { describeFunction, formatLocation, getContainer, type FunctionEntity } from './syntax';
@@ -65,6 +65,7 @@ export class Propagation {
   /** callee → what its becoming async forces (callers, related members, boundaries, entry scripts). */
   readonly forces = new Map<Forced, Set<Forced>>();
   private readonly queue: FunctionEntity[] = [];
+  private readonly pendingStartValues: (ts.FunctionExpression | ts.ArrowFunction)[] = [];
 
   constructor(
     private readonly checker: ts.TypeChecker,
@@ -74,10 +75,32 @@ export class Propagation {
   ) {}
 
   addStart(entity: FunctionEntity, reason: string): void {
+    if (this.entries.has(entity)) return;
     this.add({ entity, reason, via: null, inlined: false, terminal: false });
+    if (ts.isFunctionExpression(entity) || ts.isArrowFunction(entity)) this.pendingStartValues.push(entity);
+  }
+
+  /**
+   * A start that is itself a callback (a per-file transform put an `await` into `arr.map(x => …)` or
+   * a `setTimeout` callback): its host call changes, or the chain is at a boundary already.
+   */
+  private handleStartValue(fn: ts.FunctionExpression | ts.ArrowFunction): void {
+    const context = classifyFunctionValue(fn, this.checker);
+    if (context.kind === 'boundary') {
+      this.addBoundary({ callee: fn, site: fn, kind: context.boundary, what: context.what, advice: context.advice });
+    } else if (context.kind === 'iife') {
+      this.handleCall(fn, context.host, false);
+    } else if (context.kind === 'callback' && context.rewrite !== 'none') {
+      if (context.rewrite === 'promise-all' && classifyUse(context.host) === 'promise') return;
+      const entry = this.entries.get(fn);
+      if (entry && context.rewrite === 'for-of') entry.inlined = true;
+      this.rewrites.push({ callee: fn, host: context.host, kind: context.rewrite });
+      this.handleCall(fn, context.host, context.rewrite === 'for-of');
+    }
   }
 
   run(): void {
+    for (const fn of this.pendingStartValues.splice(0)) this.handleStartValue(fn);
     while (this.queue.length > 0) {
       const entity = this.queue.shift() as FunctionEntity;
       const entry = this.entries.get(entity) as AsyncEntry;
