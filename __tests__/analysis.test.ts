@@ -37,6 +37,26 @@ describe('planAsync', () => {
     expect(result.stats?.filesLoaded).toBe(2);
   });
 
+  it('marks functions exported through module.exports and exports.x as API changes', () => {
+    const files = {
+      ...chain,
+      'api.js': [
+        "const db = require('./db');",
+        'function viaShorthand() { return db.query(); }',
+        'function viaProperty() { return db.query(); }',
+        'function internal() { return db.query(); }',
+        'module.exports = { viaShorthand, renamed: viaProperty };',
+        'exports.direct = function () { return internal(); };',
+        '',
+      ].join('\n'),
+    };
+    const result = plan(files, { userStarts: [{ file: 'db.js', name: 'query' }] });
+    const exported = result.madeAsync.filter((m) => m.exported && m.file.endsWith('api.js')).map((m) => m.line).sort();
+    const internal = result.madeAsync.find((m) => m.name === 'internal');
+    expect(exported).toEqual([2, 3, 6]);
+    expect(internal?.exported).toBe(false);
+  });
+
   it('gives the same plan whatever order the files come in', () => {
     const reversed = Object.fromEntries(Object.entries(chain).reverse());
     const a = plan(chain, { userStarts: [{ file: 'db.js', name: 'query' }] });

@@ -74,8 +74,8 @@ export async function run(options: RunOptions): Promise<RunResult> {
           void runFileTransforms(state, options, transformOptions, enginesFor, skipped),
       }),
     );
-    madeAsync = outcome.madeAsync;
-    apiChanges = outcome.apiChanges;
+    madeAsync = outcome.madeAsync.sort(compareMadeAsync);
+    apiChanges = outcome.apiChanges.sort(compareMadeAsync);
     projectDiagnostics.push(...outcome.diagnostics);
     phaseMs.propagate = outcome.propagateMs;
     phaseMs.analysis -= outcome.propagateMs;
@@ -174,6 +174,10 @@ export function toFailure(error: unknown): FileState['failure'] {
   if (error instanceof LocatedError) return { message: error.message, line: error.line, column: error.column };
   const e = error as Error;
   return { message: `transform error: ${e?.message ?? String(error)}` };
+}
+
+function compareMadeAsync(a: MadeAsync, b: MadeAsync): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
 }
 
 function toMadeAsync(n: NewlyAsync): MadeAsync {
