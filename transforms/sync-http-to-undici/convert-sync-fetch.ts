@@ -23,6 +23,7 @@ type Edit = () => void;
 
 export function convertSyncFetch(state: ConversionState, call: ASTPath, conversionId: string): Refusal | null {
   const { j, root, context } = state;
+  const original = call.node; // the edits below replace call.node; diagnostics point at the call as written
   const site = getAwaitSite(call, context.isModule);
   if (!site.ok) return { code: site.code, node: call.node, message: `${site.reason}; the sync-fetch call is left as it was` };
   const options = readFetchOptions(state, call);
@@ -45,6 +46,13 @@ export function convertSyncFetch(state: ConversionState, call: ASTPath, conversi
   else if (shape.value.kind === 'discarded') (shape.value.statement.node as unknown as { expression: ASTNode }).expression = j.awaitExpression(call.node as never);
   else (shape.value.declarator.node as unknown as { init: ASTNode }).init = j.awaitExpression(call.node as never);
   for (const edit of edits) edit();
+  context.report({
+    code: 'SYNCFETCH_ERROR_SHAPE',
+    severity: 'info',
+    node: original,
+    message:
+      "network failures now reject with TypeError('fetch failed') and the system error in error.cause (sync-fetch threw a FetchError with type 'system' and error.code); check code that catches this call's errors",
+  });
   return null;
 }
 

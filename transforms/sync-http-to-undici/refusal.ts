@@ -47,6 +47,8 @@ export const diagnosticCodes = {
     'A sync-fetch export or response member with no faithful equivalent (fetch.Headers, res.headers.raw(), res.clone(), a body read in a nested function, a response passed on): left as it was.',
   SYNCFETCH_TIMEOUT_ERROR:
     '(info) `timeout` became `signal: AbortSignal.timeout(n)`: it aborts at the same point but rejects with a DOMException TimeoutError instead of a FetchError.',
+  SYNCFETCH_ERROR_SHAPE:
+    "(info) a network failure now rejects with TypeError('fetch failed') and the system error (its code, e.g. ECONNREFUSED) in `error.cause`, where sync-fetch threw a FetchError with `type: 'system'` and `code` on the error itself: check code that catches it.",
   SYNCFETCH_JSON_UNKNOWN:
     "(info, TypeScript) undici's fetch types json() as Promise<unknown> where sync-fetch was untyped: the compiler may ask for a type assertion at this read.",
   SYNC_CALL_IN_NON_ASYNC_CONTEXT:
