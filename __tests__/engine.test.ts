@@ -4,6 +4,7 @@
  */
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { run } from '../lib/engine/run';
 import type { RunResult } from '../lib/engine/types';
@@ -162,7 +163,7 @@ describe('diagnostics', () => {
   it('carry file, line and column', async () => {
     write('src/a.ts', 'const x = 1;\n  oldName(x);\n');
     const result = await runWith([renameCalls]);
-    expect(result.diagnostics).toEqual([
+    expect(result.diagnostics.filter((d) => d.code === 'RENAMED')).toEqual([
       { code: 'RENAMED', severity: 'info', message: 'renamed oldName to newName', file: 'src/a.ts', line: 2, column: 3 },
     ]);
   });
@@ -186,6 +187,25 @@ describe('package.json', () => {
     write('src/b.js', "const lib = require('old-lib');\n");
     const pkg = fileResult(await runWith([renameCalls]), 'package.json');
     expect(JSON.parse(pkg.after?.toString('utf8') ?? '').dependencies).toEqual({ 'new-lib': '^1.0.0', 'old-lib': '^2.0.0' });
+  });
+
+  it('says what to install when no package.json declares the dependencies of the migrated code', async () => {
+    write('src/a.js', 'oldName();\n');
+    const result = await runWith([renameCalls]);
+    expect(result.files.map((f) => f.path)).toEqual(['src/a.js']);
+    expect(result.diagnostics.find((d) => d.code === 'DEPENDENCY_NOT_DECLARED')).toMatchObject({
+      file: 'src/a.js',
+      message: expect.stringContaining('npm install new-lib@^1.0.0'),
+    });
+  });
+
+  it('edits the package.json of the git work tree above the folder the run was started in', async () => {
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    write('package.json', '{\n  "name": "x"\n}\n');
+    write('src/a.js', 'oldName();\n');
+    const result = await run({ paths: ['.'], cwd: join(dir, 'src'), transforms: [renameCalls] });
+    const pkg = fileResult(result, '../package.json');
+    expect(JSON.parse(pkg.after?.toString('utf8') ?? '').dependencies).toEqual({ 'new-lib': '^1.0.0' });
   });
 
   it('does not remove a dependency when the run covers only part of the package', async () => {

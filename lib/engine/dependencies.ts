@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import { resolve } from 'node:path';
 import type { FileState } from './file-state';
-import { editPackageJsonDependencies, findNearestPackageJson } from './package-json';
+import { editPackageJsonDependencies, findProjectPackageJson } from './package-json';
 import { decodeSource, encodeSource } from './source-text';
 import type { FileResult, RunOptions } from './types';
 
@@ -31,12 +31,16 @@ function isCoveredByRun(packageDir: string, options: RunOptions): boolean {
   });
 }
 
-function collectChanges(states: FileState[], cwd: string): Map<string, PackageChange> {
+function collectChanges(states: FileState[], cwd: string): { changes: Map<string, PackageChange>; orphans: FileState[] } {
   const changes = new Map<string, PackageChange>();
+  const orphans: FileState[] = [];
   for (const state of states) {
     if (state.failure || state.dependencies.length === 0) continue;
-    const pkg = findNearestPackageJson(state.absolutePath, cwd);
-    if (!pkg) continue;
+    const pkg = findProjectPackageJson(state.absolutePath, cwd);
+    if (!pkg) {
+      orphans.push(state);
+      continue;
+    }
     const change = changes.get(pkg) ?? { add: new Map(), remove: new Set() };
     changes.set(pkg, change);
     for (const request of state.dependencies) {
@@ -44,12 +48,31 @@ function collectChanges(states: FileState[], cwd: string): Map<string, PackageCh
       if (request.kind === 'remove-if-unused') change.remove.add(request.name);
     }
   }
-  return changes;
+  return { changes, orphans };
+}
+
+/** Code that now imports a package no package.json declares: the user must install it by hand. */
+function reportMissingPackageJson(orphans: FileState[]): void {
+  for (const state of orphans) {
+    const adds = state.dependencies.filter((d) => d.kind === 'add' && d.range);
+    if (adds.length === 0) continue;
+    const packages = adds.map((d) => `${d.name}@${d.range}`).join(' ');
+    state.diagnostics.push({
+      code: 'DEPENDENCY_NOT_DECLARED',
+      severity: 'warning',
+      message: `the migrated code imports ${adds.map((d) => d.name).join(', ')}, but no package.json was found above this file to declare it: run \`npm install ${packages}\` where this code is installed`,
+      file: state.path,
+      line: 1,
+      column: 1,
+    });
+  }
 }
 
 export function applyDependencyRequests(states: FileState[], options: RunOptions): FileResult[] {
   const results: FileResult[] = [];
-  for (const [pkg, change] of collectChanges(states, options.cwd)) {
+  const { changes, orphans } = collectChanges(states, options.cwd);
+  reportMissingPackageJson(orphans);
+  for (const [pkg, change] of changes) {
     const packageDir = dirname(pkg);
     const inPackage = states.filter((s) => s.absolutePath.startsWith(packageDir + sep));
     const remove = isCoveredByRun(packageDir, options)

@@ -18,6 +18,21 @@ export function findNearestPackageJson(fromFile: string, stopDir: string): strin
   }
 }
 
+/**
+ * The package.json that governs a file: the nearest one, looking up no further than the file's git
+ * work tree (a package.json above the repository is not the project's), or than `cwd` outside git.
+ */
+export function findProjectPackageJson(fromFile: string, cwd: string): string | null {
+  let folder = path.dirname(path.resolve(fromFile));
+  for (;;) {
+    if (existsSync(path.join(folder, '.git'))) return findNearestPackageJson(fromFile, folder);
+    const parent = path.dirname(folder);
+    if (parent === folder) break;
+    folder = parent;
+  }
+  return isInside(path.resolve(cwd), path.resolve(fromFile)) ? findNearestPackageJson(fromFile, cwd) : null;
+}
+
 /** `engines.node` of a package.json text, or null when absent or the text is not valid JSON. */
 export function readNodeEngines(pkgText: string): string | null {
   try {

@@ -16,7 +16,7 @@ import { applyProjectTransform } from './project-phase';
 import { decodeSource, encodeSource, isMinified } from './source-text';
 import type { FileResult, MadeAsync, RunOptions, RunResult } from './types';
 import { LocatedError, transformFile } from './transform-file';
-import { findNearestPackageJson, readNodeEngines } from './package-json';
+import { findProjectPackageJson, readNodeEngines } from './package-json';
 import { compareDiagnostics, type FileState } from './file-state';
 
 const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -128,7 +128,7 @@ function readState(absolutePath: string, path: string): FileState {
 function createEnginesLookup(cwd: string): (absolutePath: string) => string | null {
   const cache = new Map<string, string | null>();
   return (absolutePath) => {
-    const pkg = findNearestPackageJson(absolutePath, cwd);
+    const pkg = findProjectPackageJson(absolutePath, cwd);
     if (!pkg) return null;
     if (!cache.has(pkg)) cache.set(pkg, readNodeEngines(readFileSync(pkg, 'utf8')));
     return cache.get(pkg) ?? null;
