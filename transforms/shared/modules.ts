@@ -29,56 +29,118 @@ function isRequireOf(j: JSCodeshift, node: unknown, source: string): boolean {
 
 /** Every top-level binding of `source`: `import x`, `import * as x`, `import { default as x }`, `require`. */
 export function findModuleBindings(j: JSCodeshift, root: Collection, source: string): ModuleBinding[] {
+  return findModuleUses(j, root, [source]).bindings.get(source) ?? [];
+}
+
+/** Inline `require('x')` calls (not bound to a name), e.g. `require('sync-request')('GET', url)`. */
+export function findInlineRequires(j: JSCodeshift, root: Collection, source: string): ASTPath[] {
+  return findModuleUses(j, root, [source]).inlineRequires.get(source) ?? [];
+}
+
+/** The bindings and inline requires of several modules, keyed by module name. */
+export interface ModuleUses {
+  bindings: Map<string, ModuleBinding[]>;
+  inlineRequires: Map<string, ASTPath[]>;
+}
+
+interface ModuleNodes {
+  imports: ASTPath[];
+  importEquals: ASTPath[];
+  requireDeclarators: ASTPath[];
+  requireCalls: ASTPath[];
+}
+
+/**
+ * The declarations and require calls of the file, in source order, from one walk of the tree (a walk
+ * per module and per node type made large files slow).
+ */
+function collectModuleNodes(j: JSCodeshift, root: Collection): ModuleNodes {
+  const found: ModuleNodes = { imports: [], importEquals: [], requireDeclarators: [], requireCalls: [] };
+  const isAnyRequire = (node: unknown): boolean => {
+    const n = node as { type?: string; callee?: { type: string; name?: string }; arguments?: { type: string }[] } | null | undefined;
+    return n?.type === 'CallExpression' && n.callee?.type === 'Identifier' && n.callee.name === 'require' && n.arguments?.length === 1;
+  };
+  j.types.visit(root.get(), {
+    visitImportDeclaration(path) {
+      found.imports.push(path as ASTPath);
+      this.traverse(path);
+    },
+    visitTSImportEqualsDeclaration(path) {
+      found.importEquals.push(path as ASTPath);
+      this.traverse(path);
+    },
+    visitVariableDeclarator(path) {
+      if (isAnyRequire(path.node.init)) found.requireDeclarators.push(path as ASTPath);
+      this.traverse(path);
+    },
+    visitCallExpression(path) {
+      if (isAnyRequire(path.node)) found.requireCalls.push(path as ASTPath);
+      this.traverse(path);
+    },
+  });
+  return found;
+}
+
+/** Bindings and inline requires of every module in `sources`, each list as the one-module lookups return it. */
+export function findModuleUses(j: JSCodeshift, root: Collection, sources: readonly string[]): ModuleUses {
+  const nodes = collectModuleNodes(j, root);
+  const uses: ModuleUses = { bindings: new Map(), inlineRequires: new Map() };
+  for (const source of sources) {
+    uses.bindings.set(source, getBindingsOf(j, nodes, source));
+    uses.inlineRequires.set(
+      source,
+      nodes.requireCalls.filter((path) => isRequireOf(j, path.node, source) && path.parent?.node.type !== 'VariableDeclarator'),
+    );
+  }
+  return uses;
+}
+
+function getBindingsOf(j: JSCodeshift, nodes: ModuleNodes, source: string): ModuleBinding[] {
   const bindings: ModuleBinding[] = [];
-  root.find(j.ImportDeclaration, { source: { value: source } }).forEach((path) => {
-    for (const spec of path.node.specifiers ?? []) {
+  for (const path of nodes.imports) {
+    if ((path.node as { source?: { value?: unknown } }).source?.value !== source) continue;
+    for (const spec of (path.node as { specifiers?: { type: string; local?: { name?: unknown } | null; imported?: { name?: unknown } }[] }).specifiers ?? []) {
       const local = spec.local?.name;
       if (!local) continue;
       if (spec.type === 'ImportDefaultSpecifier' || spec.type === 'ImportNamespaceSpecifier') {
         bindings.push({ local: String(local), imported: 'default', declaration: path });
       } else if (spec.type === 'ImportSpecifier') {
-        bindings.push({ local: String(local), imported: String(spec.imported.name), declaration: path });
+        bindings.push({ local: String(local), imported: String(spec.imported?.name), declaration: path });
       }
     }
-  });
+  }
   // TypeScript: import x = require('source')
-  root.find(j.TSImportEqualsDeclaration).forEach((path) => {
-    const reference = path.node.moduleReference as { type: string; expression?: { value?: unknown } };
-    if (reference.type === 'TSExternalModuleReference' && reference.expression?.value === source) {
-      bindings.push({ local: String(path.node.id.name), imported: 'default', declaration: path });
-    }
-  });
-  root.find(j.VariableDeclarator).forEach((path) => {
-    const init = path.node.init;
-    if (!isRequireOf(j, init, source)) return;
+  const importEquals = getImportEqualsBindings(nodes, source);
+  bindings.push(...importEquals);
+  for (const path of nodes.requireDeclarators) {
+    const declarator = path.node as { init?: unknown; id: { type: string; name?: string; properties?: unknown[] } };
+    if (!isRequireOf(j, declarator.init, source)) continue;
     const declaration = path.parent as ASTPath;
-    if (path.node.id.type === 'Identifier') {
-      bindings.push({ local: path.node.id.name, imported: 'default', declaration });
-    } else if (path.node.id.type === 'ObjectPattern') {
-      for (const prop of path.node.id.properties) {
+    if (declarator.id.type === 'Identifier') {
+      bindings.push({ local: String(declarator.id.name), imported: 'default', declaration });
+    } else if (declarator.id.type === 'ObjectPattern') {
+      for (const prop of declarator.id.properties ?? []) {
         const p = prop as { type: string; key?: { name?: string }; value?: { type: string; name?: string } };
         if ((p.type === 'ObjectProperty' || p.type === 'Property') && p.key?.name && p.value?.type === 'Identifier') {
           bindings.push({ local: String(p.value.name), imported: p.key.name, declaration });
         }
       }
     }
-  });
-  // TypeScript: import request = require('sync-request');
-  root.find(j.TSImportEqualsDeclaration).forEach((path) => {
-    const reference = path.node.moduleReference as { type: string; expression?: { value?: unknown } };
-    if (reference.type === 'TSExternalModuleReference' && reference.expression?.value === source) {
-      bindings.push({ local: String(path.node.id.name), imported: 'default', declaration: path });
-    }
-  });
+  }
+  // listed a second time, as the lookup always did (callers count and compare these lists)
+  bindings.push(...getImportEqualsBindings(nodes, source));
   return bindings;
 }
 
-/** Inline `require('x')` calls (not bound to a name), e.g. `require('sync-request')('GET', url)`. */
-export function findInlineRequires(j: JSCodeshift, root: Collection, source: string): ASTPath[] {
-  return root
-    .find(j.CallExpression)
-    .filter((path) => isRequireOf(j, path.node, source) && path.parent?.node.type !== 'VariableDeclarator')
-    .paths();
+function getImportEqualsBindings(nodes: ModuleNodes, source: string): ModuleBinding[] {
+  const bindings: ModuleBinding[] = [];
+  for (const path of nodes.importEquals) {
+    const node = path.node as { id: { name?: unknown }; moduleReference: { type: string; expression?: { value?: unknown } } };
+    if (node.moduleReference.type === 'TSExternalModuleReference' && node.moduleReference.expression?.value === source) {
+      bindings.push({ local: String(node.id.name), imported: 'default', declaration: path });
+    }
+  }
+  return bindings;
 }
 
 /** Whether `name` is still referenced anywhere besides its own declaration. */
