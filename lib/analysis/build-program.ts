@@ -31,11 +31,22 @@ const compilerOptions: ts.CompilerOptions = {
   strict: true,
 };
 
-export function buildAnalysisProgram(sources: ReadonlyMap<string, string>, roots: Iterable<string>): AnalysisProgram {
+/**
+ * `visible` are the only files written to the in-memory file system, so an import of any other file
+ * stays unresolved instead of pulling its whole forward-import tree into the program.
+ */
+export function buildAnalysisProgram(
+  sources: ReadonlyMap<string, string>,
+  roots: Iterable<string>,
+  visible: ReadonlySet<string>,
+): AnalysisProgram {
   const started = performance.now();
   const project = new Project({ useInMemoryFileSystem: true, compilerOptions });
   const fileSystem = project.getFileSystem();
-  for (const [path, text] of sources) fileSystem.writeFileSync(path, text);
+  for (const path of visible) {
+    const text = sources.get(path);
+    if (text !== undefined) fileSystem.writeFileSync(path, text);
+  }
   for (const root of roots) project.addSourceFileAtPath(root);
   const program = project.getProgram().compilerObject;
   const checker = program.getTypeChecker();

@@ -73,3 +73,31 @@ export function findImporterClosure(graph: ModuleGraph, files: Iterable<string>)
   }
   return seen;
 }
+
+// `export … from './x'`: a barrel whose names only resolve when the re-exported file is loaded too.
+const reExportPattern = /^\s*export\s[^;'"]*?\bfrom\s*(['"])(\.[^'"\n]*)\1/gm;
+
+/**
+ * What the program must see for `roots` to type-check as it would with the whole repository: the
+ * roots, the files they import directly (interfaces, base classes, types their functions use), and
+ * whatever those re-export. Files further away cannot hold a caller or a callee of a start.
+ */
+export function findVisibleFiles(
+  graph: ModuleGraph,
+  sources: ReadonlyMap<string, string>,
+  roots: Iterable<string>,
+): Set<string> {
+  const visible = new Set(roots);
+  const queue: string[] = [];
+  for (const root of visible) for (const target of graph.imports.get(root) ?? []) queue.push(target);
+  while (queue.length > 0) {
+    const file = queue.pop() as string;
+    if (visible.has(file)) continue;
+    visible.add(file);
+    for (const match of (sources.get(file) ?? '').matchAll(reExportPattern)) {
+      const target = resolveSpecifier(file, match[2], sources);
+      if (target && !visible.has(target)) queue.push(target);
+    }
+  }
+  return visible;
+}

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import type { Diagnostic } from '../../transforms/shared/types';
 import { buildAnalysisProgram, type AnalysisProgram } from './build-program';
 import { CallIndex } from './call-index';
-import { buildModuleGraph, findImporterClosure, type ModuleGraph } from './module-graph';
+import { buildModuleGraph, findImporterClosure, findVisibleFiles, type ModuleGraph } from './module-graph';
 import { createModuleKinds } from './module-kind';
 import { buildPlan, type StartRecord } from './plan-builder';
 import { Propagation } from './propagate';
@@ -53,7 +53,7 @@ function computePlan(input: AnalysisInput): AsyncPlan {
   let programMs = 0;
   let analyseMs = 0;
   for (let round = 0; ; round += 1) {
-    const program = buildAnalysisProgram(input.sources, [...roots].sort());
+    const program = buildAnalysisProgram(input.sources, [...roots].sort(), findVisibleFiles(graph, input.sources, roots));
     programMs += program.ms;
     const started = performance.now();
     const { plan, entityFiles, callsResolved } = analyse(input, { ...input, userStarts }, program, graph);
