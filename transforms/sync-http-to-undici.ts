@@ -35,6 +35,7 @@
  */
 import type { DiagnosticInput, Transform, TransformContext } from './shared/types';
 import { toJscodeshift } from './shared/to-jscodeshift';
+import { findCurrentPath } from './shared/current-path';
 import { createConversionState } from './sync-http-to-undici/conversion-state';
 import { convertSyncFetch } from './sync-http-to-undici/convert-sync-fetch';
 import { convertSyncRequest } from './sync-http-to-undici/convert-sync-request';
@@ -61,7 +62,7 @@ function convertCalls(root: Collection, context: TransformContext, uses: HttpUse
   let converted = 0;
   for (const call of calls) {
     if (context.isSkipped(call.id)) continue;
-    const path = context.j(root.get()).find(context.j.CallExpression).filter((p) => p.node === call.node).paths()[0];
+    const path = findCurrentPath(root, call.call, () => context.j(root.get()).find(context.j.CallExpression).filter((p) => p.node === call.node).paths()[0]);
     if (!path) continue;
     const refusal = call.library === 'sync-request' ? convertSyncRequest(state, path, call.id) : convertSyncFetch(state, path, call.id);
     if (refusal) context.report({ ...refusal, severity: 'warning' });

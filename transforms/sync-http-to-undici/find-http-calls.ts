@@ -5,7 +5,7 @@
  * Other uses of the module (`fetch.Headers`, passing `request` as a value) are returned separately.
  */
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import { findInlineRequires, findModuleBindings } from '../shared/modules';
+import { findModuleUses } from '../shared/modules';
 import { findReferences } from '../shared/references';
 
 export type HttpLibrary = 'sync-request' | 'sync-fetch';
@@ -36,8 +36,9 @@ function getCallOf(path: ASTPath, viaDefault: boolean): ASTPath | null {
 
 export function findHttpCalls(j: JSCodeshift, root: Collection): HttpUses {
   const uses: HttpUses = { calls: [], otherUses: [] };
+  const found = findModuleUses(j, root, httpLibraries);
   for (const library of httpLibraries) {
-    for (const binding of findModuleBindings(j, root, library)) {
+    for (const binding of found.bindings.get(library) ?? []) {
       const declared = findDeclaringIdentifier(j, binding.declaration, binding.local);
       const refs = declared ? findReferences(j, root, declared, binding.local).filter((r) => r.node !== declared.node) : [];
       for (const ref of refs) {
@@ -47,7 +48,7 @@ export function findHttpCalls(j: JSCodeshift, root: Collection): HttpUses {
         else uses.otherUses.push({ library, path: ref });
       }
     }
-    for (const required of findInlineRequires(j, root, library)) {
+    for (const required of found.inlineRequires.get(library) ?? []) {
       const call = getCallOf(required, false);
       if (call) uses.calls.push({ library, call });
       else if (required.parent?.node.type !== 'ExpressionStatement') uses.otherUses.push({ library, path: required });

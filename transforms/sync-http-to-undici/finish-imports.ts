@@ -5,7 +5,7 @@
  *   const followRedirects = getGlobalDispatcher().compose(interceptors.redirect({ maxRedirections: 20 }));
  */
 import type { ASTPath } from 'jscodeshift';
-import { ensureModuleImport, ensureNamedImports, findModuleBindings, getImportInsertIndex, getUniqueName, isBindingUsed, removeUnusedModule } from '../shared/modules';
+import { ensureModuleImport, ensureNamedImports, findModuleUses, getImportInsertIndex, getUniqueName, isBindingUsed, removeUnusedModule } from '../shared/modules';
 import { keepDirectivesPrintable } from '../shared/directives';
 import { buildStatement, placeholders, type ConversionState } from './conversion-state';
 import { httpLibraries } from './find-http-calls';
@@ -42,8 +42,9 @@ export function finishImports(state: ConversionState): void {
 /** Index in the program body of the first sync-request / sync-fetch import that is about to go. */
 function findFirstUnusedDeclaration(state: ConversionState): number | null {
   const { j, root } = state;
+  const found = findModuleUses(j, root, httpLibraries);
   const indexes = httpLibraries
-    .flatMap((library) => findModuleBindings(j, root, library))
+    .flatMap((library) => found.bindings.get(library) ?? [])
     .filter((binding) => !isBindingUsed(j, root, binding) && binding.declaration.parent?.node.type === 'Program')
     .map((binding) => binding.declaration.name as number);
   return indexes.length > 0 ? Math.min(...indexes) : null;

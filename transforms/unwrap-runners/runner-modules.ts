@@ -5,7 +5,7 @@
  * A local variable that shadows the import's name is not the module.
  */
 import type { ASTNode, ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import { findInlineRequires, findModuleBindings, removeUnusedModule, type ModuleBinding } from '../shared/modules';
+import { findModuleUses, removeUnusedModule, type ModuleBinding } from '../shared/modules';
 import type { TransformContext } from '../shared/types';
 
 export const runnerModuleNames = ['deasync', 'co', 'bluebird', 'synckit', 'make-synchronous', 'sync-rpc'] as const;
@@ -55,9 +55,10 @@ function isTopLevelBinding(path: ASTPath, name: string): boolean {
 export function createModuleRefs(j: JSCodeshift, root: Collection): ModuleRefs {
   const bindings = new Map<RunnerModule, ModuleBinding[]>();
   const inline = new Map<RunnerModule, number>();
+  const found = findModuleUses(j, root, runnerModuleNames);
   for (const source of runnerModuleNames) {
-    bindings.set(source, findModuleBindings(j, root, source));
-    inline.set(source, findInlineRequires(j, root, source).length);
+    bindings.set(source, found.bindings.get(source) ?? []);
+    inline.set(source, found.inlineRequires.get(source)?.length ?? 0);
   }
   const touched = new Set<RunnerModule>();
   const importedAs = (path: ASTPath, name: string, source: RunnerModule): string | null => {
@@ -94,7 +95,8 @@ export function removeUnusedRunnerImports(j: JSCodeshift, root: Collection, cont
   let changed = false;
   for (const source of refs.touched) {
     if (removeUnusedModule(j, root, source)) changed = true;
-    const stillUsed = findModuleBindings(j, root, source).length > 0 || findInlineRequires(j, root, source).length > 0;
+    const found = findModuleUses(j, root, [source]);
+    const stillUsed = (found.bindings.get(source) ?? []).length > 0 || (found.inlineRequires.get(source) ?? []).length > 0;
     if (!stillUsed) context.requestDependency({ name: source, kind: 'remove-if-unused' });
   }
   return changed;
