@@ -62,7 +62,7 @@ function convertCalls(root: Collection, context: TransformContext, uses: HttpUse
   let converted = 0;
   for (const call of calls) {
     if (context.isSkipped(call.id)) continue;
-    const path = findCurrentPath(root, call.call, () => context.j(root.get()).find(context.j.CallExpression).filter((p) => p.node === call.node).paths()[0]);
+    const path = findCurrentPath(root, call.call, call.node, () => context.j(root.get()).find(context.j.CallExpression).filter((p) => p.node === call.node).paths()[0]);
     if (!path) continue;
     const refusal = call.library === 'sync-request' ? convertSyncRequest(state, path, call.id) : convertSyncFetch(state, path, call.id);
     if (refusal) context.report({ ...refusal, severity: 'warning' });
