@@ -1,7 +1,7 @@
 /**
  * The TypeScript program the analysis reads: a ts-morph Project on an in-memory file system holding
  * the run's current texts. Only the files that can reach a starting point are roots; the compiler
- * pulls in what they import, so their types resolve, and nothing else is parsed.
+ * pulls in the visible files they import, so their types resolve, and nothing else is parsed.
  */
 import { performance } from 'node:perf_hooks';
 import { Project, ts } from 'ts-morph';

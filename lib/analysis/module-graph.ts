@@ -31,6 +31,11 @@ export function findRelativeSpecifiers(text: string): string[] {
 
 /** `./db` from `/p/src/a.ts` → `/p/src/db.ts` (or `db/index.js`, `db.js` written as `db.ts`, …). */
 export function resolveSpecifier(from: string, specifier: string, sources: ReadonlyMap<string, string>): string | null {
+  return listSpecifierCandidates(from, specifier).find((candidate) => sources.has(candidate)) ?? null;
+}
+
+/** Every path `specifier` may name, most likely first. */
+function listSpecifierCandidates(from: string, specifier: string): string[] {
   const base = resolve(dirname(from), specifier);
   const candidates = [base];
   const jsExtension = /\.(m|c)?jsx?$/.exec(base);
@@ -40,7 +45,7 @@ export function resolveSpecifier(from: string, specifier: string, sources: Reado
   }
   candidates.push(...extensions.map((ext) => base + ext));
   candidates.push(...extensions.map((ext) => `${base}/index${ext}`));
-  return candidates.find((candidate) => sources.has(candidate)) ?? null;
+  return candidates;
 }
 
 export function buildModuleGraph(sources: ReadonlyMap<string, string>): ModuleGraph {
@@ -82,22 +87,21 @@ const reExportPattern = /^\s*export\s[^;'"]*?\bfrom\s*(['"])(\.[^'"\n]*)\1/gm;
  * roots, the files they import directly (interfaces, base classes, types their functions use), and
  * whatever those re-export. Files further away cannot hold a caller or a callee of a start.
  */
-export function findVisibleFiles(
-  graph: ModuleGraph,
-  sources: ReadonlyMap<string, string>,
-  roots: Iterable<string>,
-): Set<string> {
+export function findVisibleFiles(sources: ReadonlyMap<string, string>, roots: Iterable<string>): Set<string> {
   const visible = new Set(roots);
   const queue: string[] = [];
-  for (const root of visible) for (const target of graph.imports.get(root) ?? []) queue.push(target);
+  // Every existing candidate, not only the graph's pick: the compiler may prefer another one
+  // (`./a.js` → `a.ts` when both exist).
+  const pushExisting = (from: string, specifier: string) =>
+    queue.push(...listSpecifierCandidates(from, specifier).filter((candidate) => sources.has(candidate)));
+  for (const root of visible) {
+    for (const specifier of findRelativeSpecifiers(sources.get(root) ?? '')) pushExisting(root, specifier);
+  }
   while (queue.length > 0) {
     const file = queue.pop() as string;
     if (visible.has(file)) continue;
     visible.add(file);
-    for (const match of (sources.get(file) ?? '').matchAll(reExportPattern)) {
-      const target = resolveSpecifier(file, match[2], sources);
-      if (target && !visible.has(target)) queue.push(target);
-    }
+    for (const match of (sources.get(file) ?? '').matchAll(reExportPattern)) pushExisting(file, match[2]);
   }
   return visible;
 }

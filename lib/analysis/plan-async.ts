@@ -53,7 +53,7 @@ function computePlan(input: AnalysisInput): AsyncPlan {
   let programMs = 0;
   let analyseMs = 0;
   for (let round = 0; ; round += 1) {
-    const program = buildAnalysisProgram(input.sources, [...roots].sort(), findVisibleFiles(graph, input.sources, roots));
+    const program = buildAnalysisProgram(input.sources, [...roots].sort(), findVisibleFiles(input.sources, roots));
     programMs += program.ms;
     const started = performance.now();
     const { plan, entityFiles, callsResolved } = analyse(input, { ...input, userStarts }, program, graph);
