@@ -207,7 +207,9 @@ export function ensureNamedImports(
     else missing.push(name);
   }
   if (missing.length === 0) return locals;
-  for (const name of missing) locals[name] = getUniqueName(j, root, preferredLocals[name] ?? name);
+  // the names are picked against the file as it is now: nothing is added until all are chosen
+  const used = collectIdentifierNames(j, root);
+  for (const name of missing) locals[name] = pickUnusedName(used, preferredLocals[name] ?? name);
   const body = root.get().node.program.body as unknown[];
   if (isModule) {
     const specifiers = missing.map((name) =>
@@ -254,10 +256,18 @@ export function getImportInsertIndex(body: unknown[]): number {
 
 /** `base`, or `base2`, `base3`, … — the first name no identifier in the file uses. */
 export function getUniqueName(j: JSCodeshift, root: Collection, base: string): string {
+  return pickUnusedName(collectIdentifierNames(j, root), base);
+}
+
+function collectIdentifierNames(j: JSCodeshift, root: Collection): Set<string> {
   const used = new Set<string>();
   root.find(j.Identifier).forEach((path) => {
     used.add(String(path.node.name));
   });
+  return used;
+}
+
+function pickUnusedName(used: ReadonlySet<string>, base: string): string {
   if (!used.has(base)) return base;
   let n = 2;
   while (used.has(`${base}${n}`)) n += 1;
