@@ -81,10 +81,39 @@ function collectModuleNodes(j: JSCodeshift, root: Collection): ModuleNodes {
   return found;
 }
 
+/** Keys that hold no statements or expressions: positions, tokens, recast's copy of the parsed tree. */
+const skippedKeys = new Set(['loc', 'tokens', 'original', 'start', 'end', 'range', 'extra']);
+
+/**
+ * Whether the tree may import or require one of `sources`, by a plain walk over the node objects (no
+ * NodePath is built, so it is far cheaper than a visitor): it looks at every property but positions,
+ * so a `false` is certain; a `true` only means the visitor walk is needed.
+ */
+function mayNameModule(value: unknown, sources: ReadonlySet<string>, seen = new WeakSet<object>()): boolean {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return false;
+  seen.add(value);
+  if (Array.isArray(value)) return value.some((item) => mayNameModule(item, sources, seen));
+  const node = value as { type?: unknown; source?: { value?: unknown }; moduleReference?: { expression?: { value?: unknown } }; callee?: { name?: unknown }; arguments?: { value?: unknown }[] };
+  if (node.type === 'ImportDeclaration' && sources.has(String(node.source?.value))) return true;
+  if (node.type === 'TSImportEqualsDeclaration' && sources.has(String(node.moduleReference?.expression?.value))) return true;
+  if (node.type === 'CallExpression' && node.callee?.name === 'require' && sources.has(String(node.arguments?.[0]?.value))) return true;
+  for (const key of Object.keys(value)) {
+    if (!skippedKeys.has(key) && mayNameModule((value as Record<string, unknown>)[key], sources, seen)) return true;
+  }
+  return false;
+}
+
 /** Bindings and inline requires of every module in `sources`, each list as the one-module lookups return it. */
 export function findModuleUses(j: JSCodeshift, root: Collection, sources: readonly string[]): ModuleUses {
-  const nodes = collectModuleNodes(j, root);
   const uses: ModuleUses = { bindings: new Map(), inlineRequires: new Map() };
+  if (!mayNameModule(root.get().node, new Set(sources))) {
+    for (const source of sources) {
+      uses.bindings.set(source, []);
+      uses.inlineRequires.set(source, []);
+    }
+    return uses;
+  }
+  const nodes = collectModuleNodes(j, root);
   for (const source of sources) {
     uses.bindings.set(source, getBindingsOf(j, nodes, source));
     uses.inlineRequires.set(
