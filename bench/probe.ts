@@ -86,24 +86,29 @@ function buildProgramOptions(tsApi: typeof ts): ts.CompilerOptions {
   };
 }
 
+/**
+ * The program the analysis needs, built as the analysis builds it: the importer closure of the files
+ * holding newly async functions as roots, and on an in-memory file system only the files visible from
+ * them (their direct imports and what those re-export), so nothing else is parsed. `everyFile`: every
+ * file of the list, on the real file system.
+ */
 async function probeProgram(args: ProbeArgs, everyFile: boolean): Promise<object> {
   const { Project, ts: tsApi } = await import('ts-morph');
-  const { buildModuleGraph, findImporterClosure } = await import('../lib/analysis/module-graph');
+  const { buildModuleGraph, findImporterClosure, findVisibleFiles } = await import('../lib/analysis/module-graph');
   const files = readList(args.listFile);
   const started = performance.now();
-  let roots = files;
-  if (!everyFile) {
-    const sources = new Map(files.map((f) => [f, fs.readFileSync(f, 'utf8')]));
-    const starts = fs.existsSync(args.startsFile) ? readList(args.startsFile) : [];
-    roots = [...findImporterClosure(buildModuleGraph(sources), starts)];
-  }
+  const sources = new Map(files.map((f) => [f, fs.readFileSync(f, 'utf8')]));
+  const starts = fs.existsSync(args.startsFile) ? readList(args.startsFile) : [];
+  const roots = everyFile ? files : [...findImporterClosure(buildModuleGraph(sources), starts)];
+  const visible = everyFile ? new Set(files) : findVisibleFiles(sources, roots);
   const closureMs = performance.now() - started;
-  const project = new Project({ compilerOptions: buildProgramOptions(tsApi) });
+  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: buildProgramOptions(tsApi) });
+  for (const file of visible) project.getFileSystem().writeFileSync(file, sources.get(file) ?? '');
   for (const root of roots) project.addSourceFileAtPath(root);
   const program = project.getProgram().compilerObject;
   program.getTypeChecker();
   const loaded = program.getSourceFiles().filter((f) => !f.isDeclarationFile).length;
-  return { ms: performance.now() - started, closureMs, programMs: performance.now() - started - closureMs, roots: roots.length, loaded };
+  return { ms: performance.now() - started, closureMs, programMs: performance.now() - started - closureMs, roots: roots.length, visible: visible.size, loaded };
 }
 
 async function main(): Promise<void> {
