@@ -136,8 +136,10 @@ function apply(root: Collection, context: TransformContext): boolean {
 
 export const propagateAsync: ProjectTransform = {
   meta,
-  // Any file may call a function that became async elsewhere; the plan decides which change.
-  prefilter: () => true,
+  // The engine does not consult this (the plan decides which files change). Alone, the starting
+  // points are the file's async functions, so a file without `async` has none: plain jscodeshift
+  // then need not parse every file of a repository.
+  prefilter: (source) => /\basync\b/.test(source),
   apply,
   planAsync,
   applyPlan,
