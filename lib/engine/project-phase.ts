@@ -13,7 +13,7 @@ import type { Diagnostic, TransformOptions } from '../../transforms/shared/types
 import { UsageError } from './errors';
 import type { FileState } from './file-state';
 import { createLineMap, mapMentions, type LineMap } from './line-map';
-import { parseOrThrow, printChanged } from './transform-file';
+import { checkParses, parseOrThrow, printChanged } from './transform-file';
 import type { MadeAsync, RunOptions } from './types';
 
 /** A chain rarely needs more than two rounds; more than this means the plan keeps moving. */
@@ -142,7 +142,7 @@ export function applyProjectTransform(input: ProjectPhaseInput): ProjectPhaseOut
       if (!changed) continue;
       const printed = printChanged(j, root, state.text);
       if (printed === state.text) continue;
-      parseOrThrow(j, printed, `transform produced invalid code (${project.meta.name})`);
+      checkParses(state.path, printed, `transform produced invalid code (${project.meta.name})`);
       state.text = printed;
       state.changedBy.push(project.meta.name);
     } catch (error) {

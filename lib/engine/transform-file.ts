@@ -56,13 +56,29 @@ interface BabelError {
   loc?: { line: number; column: number };
 }
 
+function toLocatedError(error: unknown, what: string): LocatedError {
+  const e = error as BabelError;
+  const message = String(e.message ?? error).replace(/ \(\d+:\d+\)$/, '');
+  return new LocatedError(`${what}: ${message}`, e.loc?.line, e.loc ? e.loc.column + 1 : undefined);
+}
+
 export function parseOrThrow(j: typeof jscodeshift, text: string, what: string): Collection {
   try {
     return j(text);
   } catch (error) {
-    const e = error as BabelError;
-    const message = String(e.message ?? error).replace(/ \(\d+:\d+\)$/, '');
-    throw new LocatedError(`${what}: ${message}`, e.loc?.line, e.loc ? e.loc.column + 1 : undefined);
+    throw toLocatedError(error, what);
+  }
+}
+
+/**
+ * The output gate: printed code must parse with the file's parser. Babel alone is enough to tell, without
+ * recast's shadow copy of the tree, which costs as much again.
+ */
+export function checkParses(file: string, text: string, what: string): void {
+  try {
+    getParser(getParserName(file)).parse(text);
+  } catch (error) {
+    throw toLocatedError(error, what);
   }
 }
 
@@ -131,7 +147,7 @@ export function transformFile(input: TransformFileInput): TransformFileOutput {
     output.changedBy = [];
     return output;
   }
-  parseOrThrow(j, printed, `transform produced invalid code (${output.changedBy.join(', ')})`);
+  checkParses(input.file, printed, `transform produced invalid code (${output.changedBy.join(', ')})`);
   output.text = printed;
   return output;
 }
