@@ -23,7 +23,7 @@ import { planAsync } from '../lib/analysis/plan-async';
 import type { FilePlan } from '../lib/analysis/types';
 import { buildAwait } from './shared/build-await';
 import { functionNamePath } from './shared/function-name';
-import { markAsync } from './shared/functions';
+import { functionTypes, markAsync } from './shared/functions';
 import { toJscodeshift } from './shared/to-jscodeshift';
 import type { NewlyAsync, ProjectTransform, TransformContext, TransformMeta } from './shared/types';
 import { PlannedNodes } from './propagate-async/find-planned-nodes';
@@ -47,14 +47,6 @@ const meta: TransformMeta = {
   },
 };
 
-const functionTypes = new Set([
-  'FunctionDeclaration',
-  'FunctionExpression',
-  'ArrowFunctionExpression',
-  'ObjectMethod',
-  'ClassMethod',
-  'ClassPrivateMethod',
-]);
 const callTypes = new Set(['CallExpression', 'OptionalCallExpression']);
 const parameterTypes = new Set(['AssignmentPattern']);
 

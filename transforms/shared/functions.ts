@@ -4,7 +4,8 @@
  */
 import type { ASTNode, ASTPath, JSCodeshift } from 'jscodeshift';
 
-const functionTypes = new Set([
+/** Node types of functions (Babel AST), as the analysis' positions and the transforms match them. */
+export const functionTypes: ReadonlySet<string> = new Set([
   'FunctionDeclaration',
   'FunctionExpression',
   'ArrowFunctionExpression',
