@@ -7,14 +7,13 @@
  * optional `<case>/args.json` ({ async, markBoundaries, runners, transforms }) and
  * `<case>/diagnostics.json` ([{ file, code, line, column }]).
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
-import { run } from '../lib/engine/run';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { decodeSource, encodeSource } from '../lib/engine/source-text';
 import { transformFile } from '../lib/engine/transform-file';
-import { listTransforms, selectTransforms } from '../transforms/index';
+import { listTransforms } from '../transforms/index';
 import { defaultTransformOptions, type Transform } from '../transforms/shared/types';
+import { listProjectFiles, readCaseArgs, runPropagation, type CaseArgs } from './support/propagate-run';
 
 const fixturesRoot = join(__dirname, '..', '__testfixtures__');
 const inputPattern = /^(.+)\.input\.(js|mjs|cjs|jsx|ts|tsx|mts|cts)$/;
@@ -24,25 +23,6 @@ interface ExpectedDiagnostic {
   code: string;
   line: number;
   column: number;
-}
-
-interface CaseArgs {
-  async?: string[];
-  markBoundaries?: boolean;
-  runners?: string[];
-  transforms?: string[];
-}
-
-function readArgs(dir: string): CaseArgs {
-  const file = join(dir, 'args.json');
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as CaseArgs) : {};
-}
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => statSync(join(dir, f)).isFile())
-    .map((f) => f.split(sep).join('/'))
-    .sort();
 }
 
 /** The engine's byte path for one file: decode, transform, encode. */
@@ -114,46 +94,30 @@ function defineSingleFileCase(transform: Transform, dir: string, name: string, e
 
 function defineFolderCase(transformName: string, dir: string, name: string) {
   it(`${name}/ (whole project)`, async () => {
-    const args = readArgs(join(dir, name));
-    const work = mkdtempSync(join(tmpdir(), `awaitify-fixture-${name}-`));
-    try {
-      cpSync(join(dir, name, 'input'), work, { recursive: true });
-      const selected = selectTransforms(args.transforms ?? [transformName]);
-      const result = await run({
-        paths: ['.'],
-        cwd: work,
-        transforms: selected.transforms,
-        projectTransform: selected.projectTransform,
-        asyncNames: args.async,
-        markBoundaries: args.markBoundaries,
-        runners: args.runners,
-      });
-      const failures = result.files.filter((f) => f.status === 'failed');
-      expect(failures.map((f) => `${f.path}: ${f.error?.message}`)).toEqual([]);
-      const byPath = new Map(result.files.map((f) => [f.path, f]));
-      const outputDir = join(dir, name, 'output');
-      const actual: Record<string, string> = {};
-      const wanted: Record<string, string> = {};
-      for (const file of listFiles(outputDir)) {
-        const r = byPath.get(file);
-        const bytes = r?.after ?? r?.before ?? readFileSync(join(work, file));
-        actual[file] = bytes.toString('utf8');
-        wanted[file] = readFileSync(join(outputDir, file), 'utf8');
-      }
-      expect(actual).toEqual(wanted);
-      const diagnosticsFile = join(dir, name, 'diagnostics.json');
-      if (existsSync(diagnosticsFile)) {
-        const expected = JSON.parse(readFileSync(diagnosticsFile, 'utf8')) as ExpectedDiagnostic[];
-        const got = result.diagnostics.map((d) => ({
-          file: relative(work, join(work, d.file)).split(sep).join('/'),
-          code: d.code,
-          line: d.line,
-          column: d.column,
-        }));
-        expect(got).toEqual(expected);
-      }
-    } finally {
-      rmSync(work, { recursive: true, force: true });
+    const args = readCaseArgs(join(dir, name));
+    const inputDir = join(dir, name, 'input');
+    const { texts, result } = await runPropagation(inputDir, { ...args, transforms: args.transforms ?? [transformName] });
+    const failures = result.files.filter((f) => f.status === 'failed');
+    expect(failures.map((f) => `${f.path}: ${f.error?.message}`)).toEqual([]);
+    const outputDir = join(dir, name, 'output');
+    const actual: Record<string, string> = {};
+    const wanted: Record<string, string> = {};
+    for (const file of listProjectFiles(outputDir)) {
+      // files the run does not report (data, an untouched package.json) keep their input bytes
+      actual[file] = texts[file] ?? readFileSync(join(inputDir, file), 'utf8');
+      wanted[file] = readFileSync(join(outputDir, file), 'utf8');
+    }
+    expect(actual).toEqual(wanted);
+    const diagnosticsFile = join(dir, name, 'diagnostics.json');
+    if (existsSync(diagnosticsFile)) {
+      const expected = JSON.parse(readFileSync(diagnosticsFile, 'utf8')) as ExpectedDiagnostic[];
+      const got = result.diagnostics.map((d) => ({
+        file: d.file.split(sep).join('/'),
+        code: d.code,
+        line: d.line,
+        column: d.column,
+      }));
+      expect(got).toEqual(expected);
     }
   });
 }

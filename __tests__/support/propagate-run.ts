@@ -1,6 +1,7 @@
 /**
- * Runs the whole engine with only propagate-async over a copy of a fixture project (`<case>/input`),
- * the way the fixture harness does, and returns every file's resulting text.
+ * Runs the whole engine over a copy of a fixture project (`<case>/input`) with the transforms its
+ * args.json names (default: propagate-async), and returns every file's resulting text. The fixture
+ * harness and the propagate-async tests share it.
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,9 +10,11 @@ import { run } from '../../lib/engine/run';
 import type { RunResult } from '../../lib/engine/types';
 import { selectTransforms } from '../../transforms/index';
 
+/** `<case>/args.json`: what a folder case passes to the engine. */
 export interface CaseArgs {
   async?: string[];
   markBoundaries?: boolean;
+  runners?: string[];
   transforms?: string[];
 }
 
@@ -48,6 +51,7 @@ export async function runPropagation(inputDir: string, args: CaseArgs): Promise<
       projectTransform: selected.projectTransform,
       asyncNames: args.async,
       markBoundaries: args.markBoundaries,
+      runners: args.runners,
     });
     const texts: Record<string, string> = {};
     for (const file of result.files) {
