@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import jscodeshift from 'jscodeshift';
 import ts from 'typescript';
+import { createProgram } from './support/propagate-checks';
 import { transformFile } from '../lib/engine/transform-file';
 import transformDefault, { syncHttpToUndici } from '../transforms/sync-http-to-undici';
 import { chooseUndiciRange } from '../transforms/sync-http-to-undici/undici-range';
@@ -150,17 +151,7 @@ describe('sync-http-to-undici: TypeScript output', () => {
       writeFileSync(file, text);
       return file;
     });
-    const program = ts.createProgram(names, {
-      strict: true,
-      noEmit: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.CommonJS,
-      moduleResolution: ts.ModuleResolutionKind.Node10,
-      esModuleInterop: true,
-      skipLibCheck: true,
-      types: ['node'],
-      typeRoots: [join(projectRoot, 'node_modules', '@types')],
-    });
+    const program = createProgram(names);
     return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
   }
 
