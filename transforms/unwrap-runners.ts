@@ -8,7 +8,6 @@
  * synckit / sync-rpc workers in other files, and awaits at a CommonJS top level.
  */
 import type { Collection } from 'jscodeshift';
-import { keepDirectivesPrintable } from './shared/directives';
 import { toJscodeshift } from './shared/to-jscodeshift';
 import type { Transform, TransformContext, TransformOptions } from './shared/types';
 import { unwrapRunnersDiagnostics } from './unwrap-runners/diagnostics';
@@ -26,12 +25,6 @@ const runnerText = /deasync|['"](?:co|bluebird|synckit|make-synchronous|sync-rpc
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Whether recast will reprint the Program (its statement count changed), which mangles directives. */
-function hasTopLevelListChanged(root: Collection): boolean {
-  const program = (root.get().node as { program: { body: unknown[]; original?: { body: unknown[] } } }).program;
-  return Boolean(program.original) && program.original?.body.length !== program.body.length;
 }
 
 /** Steps in order: generators first (their bodies then await like any async function), wrappers last. */
@@ -65,7 +58,6 @@ export const unwrapRunners: Transform = {
     }
     if (removeUnusedRunnerImports(j, root, context, input.refs)) changed = true;
     importSleep(input);
-    if (hasTopLevelListChanged(root)) keepDirectivesPrintable(j, root);
     return changed;
   },
 };

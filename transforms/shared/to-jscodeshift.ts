@@ -5,6 +5,7 @@
  */
 import type { API, FileInfo, Options } from 'jscodeshift';
 import { createTransformContext, isModuleSource } from './context';
+import { keepDirectivesPrintable } from './directives';
 import { detectQuote } from './quote-style';
 import { getParser, getParserName, isTypeScriptFile } from './parsers';
 import { defaultTransformOptions, type Transform, type TransformOptions } from './types';
@@ -39,6 +40,9 @@ export function toJscodeshift(transform: Transform) {
     for (const d of collected.diagnostics) {
       api.report(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`);
     }
-    return changed ? root.toSource({ quote: detectQuote(file.source) }) : null;
+    if (!changed) return null;
+    // the same print step as the engine's: recast would print a reused directive as `'use strict';;`
+    keepDirectivesPrintable(j, root);
+    return root.toSource({ quote: detectQuote(file.source) });
   };
 }

@@ -6,13 +6,11 @@
  */
 import type { ASTPath } from 'jscodeshift';
 import { ensureModuleImport, ensureNamedImports, findModuleUses, getImportInsertIndex, getUniqueName, isBindingUsed, removeUnusedModule } from '../shared/modules';
-import { keepDirectivesPrintable } from '../shared/directives';
 import { buildStatement, placeholders, type ConversionState } from './conversion-state';
 import { httpLibraries } from './find-http-calls';
 
 export function finishImports(state: ConversionState): void {
   const { j, root, context, used } = state;
-  keepDirectivesPrintable(j, root);
   const slot = findFirstUnusedDeclaration(state);
   for (const library of httpLibraries) removeUnusedModule(j, root, library);
   const names = [
