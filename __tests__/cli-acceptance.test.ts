@@ -2,8 +2,8 @@
  * Issue 2's acceptance, run in process through runCli against the scratch repository of
  * support/cli-scenario.ts with the test transform (oldName( → newName().
  */
-import { execFileSync } from 'node:child_process';
-import { appendFileSync, lstatSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { JsonReport } from '../lib/report/json';
 import { runCliInProcess } from './support/cli-harness';
@@ -35,6 +35,18 @@ describe('acceptance: scratch repository with CRLF+BOM, untouched, unparsable an
     expect(run.code).toBe(2);
     expect(readFileSync(patch, 'utf8')).toBe(run.stdout);
     expect(() => git(repo, 'apply', '--check', patch)).not.toThrow();
+  });
+
+  test('io-temp-sweep: the next --write removes the temp file a killed run left, and writes as usual', async () => {
+    const { repo } = buildScenario();
+    // a run killed between writing its temp file and the rename leaves exactly this behind
+    const deadPid = spawnSync(process.execPath, ['-e', '']).pid;
+    const stale = path.join(repo, 'src', `.crlf-bom.js.awaitify-${deadPid}-0a1b2c3d.tmp`);
+    writeFileSync(stale, 'half of a new file');
+    const run = await runCliInProcess(['--write'], { cwd: repo });
+    expect(run.stdout).toContain('wrote src/crlf-bom.js\n');
+    expect(existsSync(stale)).toBe(false);
+    expect(readdirSync(path.join(repo, 'src')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   test('--write produces exactly the tree the patch describes, keeps CRLF and BOM, leaves the rest alone', async () => {
