@@ -100,15 +100,15 @@ export function createTransformContext(input: ContextInput): {
   return { context, collected };
 }
 
+const moduleDeclarationTypes = new Set(['ImportDeclaration', 'ExportNamedDeclaration', 'ExportDefaultDeclaration', 'ExportAllDeclaration']);
+
 /** Whether a parsed program uses ES module syntax (import/export), or the extension says so. */
 export function isModuleSource(j: JSCodeshift, root: ReturnType<JSCodeshift>, file: string): boolean {
   const lower = file.toLowerCase();
   if (lower.endsWith('.mjs') || lower.endsWith('.mts')) return true;
   if (lower.endsWith('.cjs') || lower.endsWith('.cts')) return false;
-  return (
-    root.find(j.ImportDeclaration).size() > 0 ||
-    root.find(j.ExportNamedDeclaration).size() > 0 ||
-    root.find(j.ExportDefaultDeclaration).size() > 0 ||
-    root.find(j.ExportAllDeclaration).size() > 0
-  );
+  // import/export declarations exist only at the top level (an `export` inside a TypeScript namespace
+  // does not make a module), so the program body tells without walking the tree
+  const body = (root.get().node as { program: { body: { type: string }[] } }).program.body;
+  return body.some((node) => moduleDeclarationTypes.has(node.type));
 }
