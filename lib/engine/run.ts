@@ -2,7 +2,7 @@
  * One run of awaitify over a repository, computed entirely in memory:
  *
  *   discover → read and decode → per-file transforms (parse once) → project analysis → propagate-async
- *   → package.json → FileResult[]
+ *   → edits files asked of each other → package.json → FileResult[]
  *
  * Nothing is printed or written here; the CLI renders and writes the same results, so the preview is
  * exactly what `--write` does.
@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { defaultTransformOptions, type Diagnostic, type NewlyAsync, type TransformOptions } from '../../transforms/shared/types';
 import { discoverFiles } from './discover';
 import { applyDependencyRequests } from './dependencies';
+import { createFileEdits, type FileEdits } from './file-edits';
 import { applyProjectTransform } from './project-phase';
 import { decodeSource, encodeSource, isMinified } from './source-text';
 import type { FileResult, MadeAsync, RunOptions, RunResult } from './types';
@@ -48,11 +49,12 @@ export async function run(options: RunOptions): Promise<RunResult> {
   };
   const states = time('read', () => discovery.files.map((f) => readState(f.absolutePath, f.path)));
   const enginesFor = createEnginesLookup(options.cwd);
+  const fileEdits = createFileEdits(states);
   let parsed = 0;
   let prefiltered = 0;
   time('transform', () => {
     states.forEach((state, index) => {
-      const output = runFileTransforms(state, options, transformOptions, enginesFor, new Set());
+      const output = runFileTransforms(state, options, transformOptions, enginesFor, fileEdits, new Set());
       if (output === 'parsed') parsed += 1;
       if (output === 'prefiltered') prefiltered += 1;
       options.onProgress?.(index + 1, states.length);
@@ -71,7 +73,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
         options,
         transformOptions,
         rerunFile: (state, skipped) =>
-          void runFileTransforms(state, options, transformOptions, enginesFor, skipped),
+          void runFileTransforms(state, options, transformOptions, enginesFor, fileEdits, skipped),
       }),
     );
     madeAsync = outcome.madeAsync.sort(compareMadeAsync);
@@ -81,6 +83,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
     phaseMs.analysis -= outcome.propagateMs;
   }
 
+  time('file-edits', () => fileEdits.applyRequests(transformOptions));
   const packageResults = time('package-json', () => applyDependencyRequests(states, options));
   const files = [...discovery.skipped, ...states.map(toFileResult), ...packageResults].sort((a, b) =>
     a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
@@ -141,6 +144,7 @@ function runFileTransforms(
   options: RunOptions,
   transformOptions: TransformOptions,
   enginesFor: (absolutePath: string) => string | null,
+  fileEdits: FileEdits,
   skipped: ReadonlySet<string>,
 ): 'parsed' | 'prefiltered' | 'not-read' {
   if (!state.source || state.failure) return 'not-read';
@@ -148,7 +152,7 @@ function runFileTransforms(
     const output = transformFile({
       file: state.path,
       text: state.source.text,
-      transforms: options.transforms,
+      transforms: fileEdits.prepareTransforms(state, options.transforms),
       options: transformOptions,
       nodeEngines: enginesFor(state.absolutePath),
       skipped,

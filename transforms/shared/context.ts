@@ -11,6 +11,7 @@ import type {
   DiagnosticInput,
   NewlyAsync,
   TransformContext,
+  RunFiles,
   TransformOptions,
 } from './types';
 
@@ -24,6 +25,8 @@ export interface ContextInput {
   options: TransformOptions;
   /** Conversion ids the engine wants left alone (boundaries found by the analysis). */
   skipped?: ReadonlySet<string>;
+  /** The run's other files, for transforms that edit them (see TransformContext.runFiles). */
+  runFiles?: RunFiles;
 }
 
 export interface CollectedReports {
@@ -96,6 +99,7 @@ export function createTransformContext(input: ContextInput): {
     isSkipped(conversionId: string) {
       return skipped.has(conversionId);
     },
+    ...(input.runFiles ? { runFiles: input.runFiles } : {}),
   };
   return { context, collected };
 }

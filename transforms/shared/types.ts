@@ -78,6 +78,36 @@ export interface TransformContext {
   conversionId(node: ASTNode | ASTPath): string;
   /** True when the engine asked for this conversion to be left as it was (a boundary above it). */
   isSkipped(conversionId: string): boolean;
+  /**
+   * The other files of the run, for a transform whose conversion needs an edit elsewhere (a synckit
+   * caller needs its worker to export the function). Present only for transforms that define
+   * `applyFileEdits`, and only in engine runs (absent under plain jscodeshift).
+   */
+  readonly runFiles?: RunFiles;
+}
+
+/**
+ * An edit a transform asks for in another file of the run. Requests with the same file, action and
+ * arguments are one; the engine hands them back to the same transform's `applyFileEdits`.
+ */
+export interface FileEditRequest {
+  /** Absolute path of the file to edit. */
+  file: string;
+  /** What to do, in terms the requesting transform understands (`export-worker-function`). */
+  action: string;
+  args: readonly string[];
+}
+
+export interface RunFiles {
+  /** Absolute path of the file being transformed (to resolve relative specifiers). */
+  readonly absolutePath: string;
+  /**
+   * Original text (LF, no BOM) of a file of the run by absolute path, or null when the path is not a
+   * readable file of the run. Check here that a requested edit will apply before relying on it.
+   */
+  readOriginal(absolutePath: string): string | null;
+  /** Ask for an edit of another file, applied after the project phase (see Transform.applyFileEdits). */
+  requestEdit(request: FileEditRequest): void;
 }
 
 /** Options shared by all transforms; each transform reads the fields it needs. */
@@ -108,6 +138,13 @@ export interface Transform {
   prefilter(source: string, options?: TransformOptions): boolean;
   /** Edit `root` in place. Returns true when the AST changed. */
   apply(root: Collection, context: TransformContext): boolean;
+  /**
+   * Applies the edits this transform requested (through `context.runFiles`) for the file of `root`,
+   * after propagate-async, on that file's then-current text. Returns true when the AST changed. Throws
+   * (with `line`/`column` when known) when a request cannot be applied: the engine then fails this
+   * file and every file that asked, so no caller is left pointing at a missing export.
+   */
+  applyFileEdits?(root: Collection, context: TransformContext, requests: readonly FileEditRequest[]): boolean;
 }
 
 /**
