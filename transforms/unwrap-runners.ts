@@ -5,11 +5,13 @@
  *   co(function* () { yield save(x) })       →  (async () => { await save(x) })()
  * It refuses (diagnostic, code unchanged) whatever `await` would run differently: deasync loops over
  * conditions it cannot prove, co yields of thunks or deep arrays, Bluebird-only promise methods,
- * synckit / sync-rpc workers in other files, and awaits at a CommonJS top level.
+ * synckit workers outside the run, sync-rpc workers, and awaits at a CommonJS top level.
+ * A synckit caller's conversion edits its worker file too (applyFileEdits: the worker exports its function).
  */
 import type { Collection } from 'jscodeshift';
 import { toJscodeshift } from './shared/to-jscodeshift';
-import type { Transform, TransformContext, TransformOptions } from './shared/types';
+import type { FileEditRequest, Transform, TransformContext, TransformOptions } from './shared/types';
+import { applyWorkerExportRequest, exportWorkerAction } from './unwrap-runners/synckit-worker-export';
 import { unwrapRunnersDiagnostics } from './unwrap-runners/diagnostics';
 import { createModuleRefs, removeUnusedRunnerImports } from './unwrap-runners/runner-modules';
 import type { Step, StepInput } from './unwrap-runners/step';
@@ -58,6 +60,14 @@ export const unwrapRunners: Transform = {
     }
     if (removeUnusedRunnerImports(j, root, context, input.refs)) changed = true;
     importSleep(input);
+    return changed;
+  },
+  applyFileEdits(root: Collection, context: TransformContext, requests: readonly FileEditRequest[]): boolean {
+    let changed = false;
+    for (const request of requests) {
+      if (request.action !== exportWorkerAction) throw new Error(`unknown edit ${request.action}`);
+      if (applyWorkerExportRequest(context.j, root, context.isModule, request.args)) changed = true;
+    }
     return changed;
   },
 };

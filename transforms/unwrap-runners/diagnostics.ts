@@ -19,7 +19,10 @@ export const unwrapRunnersDiagnostics: Readonly<Record<string, string>> = {
   MAKE_SYNCHRONOUS_UNKNOWN_FUNCTION: 'makeSynchronous(fn) where fn is not written inline or uses names from the file; left as it was.',
   MAKE_SYNCHRONOUS_ESCAPES: 'A makeSynchronous function used as a value or stored on a property; left as it was.',
   MAKE_SYNCHRONOUS_IN_PROCESS: 'Info: the function now runs in-process; arguments and results are no longer copied.',
-  SYNCKIT_WORKER_IN_OTHER_FILE: 'synckit createSyncFn with a worker module in another file: export its runAsWorker function and await it (needs an edit in the worker file).',
-  SYNCKIT_UNRESOLVED_WORKER: 'synckit createSyncFn with a worker path computed at run time; convert by hand.',
+  SYNCKIT_WORKER_IN_OTHER_FILE: 'synckit createSyncFn whose worker module is not among the files of the run (or a run over one file): include it, or export its runAsWorker function and await it by hand.',
+  SYNCKIT_UNRESOLVED_WORKER: "synckit createSyncFn with a worker path computed at run time; write it as require.resolve('./w.js'), new URL('./w.mjs', import.meta.url) or path.join(__dirname, 'w.js'), or convert by hand.",
+  SYNCKIT_WORKER_UNSUPPORTED: 'synckit worker or call of a shape the transform cannot convert (several runAsWorker calls, a function it cannot follow, timeout options, ESM/CommonJS mix); the message says what to do.',
+  SYNCKIT_FUNCTION_ESCAPES: 'A synckit function used as a value or stored on a property: its callers cannot be found; left as it was.',
+  SYNCKIT_WORKER_IN_PROCESS: "Info: the worker's function now runs in-process (its file exports it); values are no longer cloned and its module state is shared.",
   SYNC_RPC_WORKER: 'sync-rpc client: await the worker module in-process by hand (it ran in another process).',
 };

@@ -3,13 +3,15 @@
  *   const f = makeSynchronous(async (x) => { … }); f(1)   →  const f = async (x) => { … }; await f(1)
  * make-synchronous runs its function's source text in a worker, so a function that uses nothing from
  * the file around it runs the same in-process (values are no longer copied: info diagnostic).
- * synckit's createSyncFn and sync-rpc load a worker module from another file, which this per-file
- * transform cannot edit: a diagnostic says what to do by hand.
+ * synckit's createSyncFn loads a worker module from another file: converted with that file's edit in
+ * engine runs (unwrap-synckit-calls.ts). sync-rpc runs its worker in another process: a diagnostic says
+ * what to do by hand.
  */
 import type { ASTPath } from 'jscodeshift';
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { isPropertyName } from '../shared/function-body';
 import type { StepInput } from './step';
+import { unwrapSynckitCall } from './unwrap-synckit-calls';
 import { awaitWrapperCalls, findWrapperCalls, getIdLocation, getWrapperTargets } from './wrapper-calls';
 
 interface Scoped {
@@ -59,35 +61,8 @@ function unwrapMakeSynchronous(input: StepInput, wrap: ASTPath): boolean {
   return true;
 }
 
-interface PathNode {
-  type: string;
-  name?: string;
-  arguments?: PathNode[];
-  object?: PathNode;
-  property?: PathNode;
-}
-
-/** 'x.js', require.resolve('./x'), path.join(__dirname, 'x'), new URL('./x', import.meta.url). */
-function isStaticPath(node: PathNode | undefined): boolean {
-  if (!node) return false;
-  if (node.type === 'StringLiteral' || node.type === 'Literal') return true;
-  if (node.type === 'Identifier') return node.name === '__dirname' || node.name === '__filename';
-  if (node.type === 'MemberExpression') return node.object?.type === 'MetaProperty' && node.property?.name === 'url';
-  if (node.type === 'BinaryExpression') return false;
-  const isCall = node.type === 'CallExpression' || node.type === 'NewExpression';
-  return isCall && (node.arguments ?? []).length > 0 && (node.arguments ?? []).every(isStaticPath);
-}
-
-function reportWorkerModule(input: StepInput, call: ASTPath, library: 'synckit' | 'sync-rpc'): void {
-  const args = (call.node as unknown as { arguments: { type: string }[] }).arguments;
-  const isStatic = isStaticPath(args[0] as unknown as PathNode | undefined);
-  if (library === 'sync-rpc') {
-    input.context.report({ code: 'SYNC_RPC_WORKER', node: call, message: "sync-rpc runs the worker module in another process: await `require(worker)(init)` once and then `await client(message)`; errors keep their class and values are no longer JSON-copied" });
-  } else if (!isStatic) {
-    input.context.report({ code: 'SYNCKIT_UNRESOLVED_WORKER', node: call, message: 'the synckit worker path is computed at run time; export the function the worker passes to runAsWorker and await it directly' });
-  } else {
-    input.context.report({ code: 'SYNCKIT_WORKER_IN_OTHER_FILE', node: call, message: "the synckit worker lives in another file: export the function it passes to runAsWorker, then `await (await import('./worker.js')).default(...)` here; values are no longer cloned and worker state becomes shared" });
-  }
+function reportSyncRpc(input: StepInput, call: ASTPath): void {
+  input.context.report({ code: 'SYNC_RPC_WORKER', node: call, message: "sync-rpc runs the worker module in another process: await `require(worker)(init)` once and then `await client(message)`; errors keep their class and values are no longer JSON-copied" });
 }
 
 export function unwrapWorkerRunners(input: StepInput): boolean {
@@ -98,8 +73,9 @@ export function unwrapWorkerRunners(input: StepInput): boolean {
     const callee = call.get('callee') as ASTPath;
     if (refs.isMember(callee, 'make-synchronous', 'default')) {
       if (unwrapMakeSynchronous(input, call)) changed = true;
-    } else if (refs.isMember(callee, 'synckit', 'createSyncFn')) reportWorkerModule(input, call, 'synckit');
-    else if (refs.isMember(callee, 'sync-rpc', 'default')) reportWorkerModule(input, call, 'sync-rpc');
+    } else if (refs.isMember(callee, 'synckit', 'createSyncFn')) {
+      if (unwrapSynckitCall(input, call)) changed = true;
+    } else if (refs.isMember(callee, 'sync-rpc', 'default')) reportSyncRpc(input, call);
   });
   return changed;
 }

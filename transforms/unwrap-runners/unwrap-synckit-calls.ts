@@ -1,0 +1,127 @@
+/**
+ * synckit callers: the function a worker runs is required (or imported) and awaited in-process.
+ *   const work = createSyncFn(require.resolve('./worker.js'));   →  const work = require('./worker.js');
+ *   function f(x) { return work(x) + 1; }                        →  async function f(x) { return (await work(x)) + 1; }
+ * Only in engine runs that hold the worker file (the worker must export the function: see
+ * synckit-worker-export.ts), and only when that export is certain from the worker's original text.
+ * Everything else keeps the call with a diagnostic that says what to do.
+ */
+import type { ASTPath } from 'jscodeshift';
+import type { ExpressionKind, StatementKind } from 'ast-types/lib/gen/kinds';
+import type { RunFiles } from '../shared/types';
+import { getImportInsertIndex } from '../shared/modules';
+import { isTopLevel } from '../shared/functions';
+import type { StepInput } from './step';
+import { exportWorkerAction, planWorkerFile, type WorkerExport } from './synckit-worker-export';
+import { getWorkerLocation, isStaticWorkerPath, type WorkerLocation } from './synckit-worker-path';
+import { awaitWrapperCalls, findWrapperCalls, getIdLocation, getWrapperTargets } from './wrapper-calls';
+
+const staticForms = "require.resolve('./worker.js'), new URL('./worker.mjs', import.meta.url) or path.join(__dirname, 'worker.js')";
+const byHand = 'export the function the worker passes to runAsWorker and await it here directly';
+
+interface DeclaratorNode {
+  type: string;
+  kind?: string;
+  id?: { type: string; name?: string };
+  declarations?: unknown[];
+  comments?: unknown[] | null;
+}
+
+interface Worker {
+  file: string;
+  export: WorkerExport;
+}
+
+/** Reports why the call stays; returns false for the step. */
+function refuse(input: StepInput, call: ASTPath, code: string, message: string): false {
+  input.context.report({ code, node: call, message });
+  return false;
+}
+
+/** Finds the worker among the run's files and checks that its function can be exported; a message otherwise. */
+function findWorker(runFiles: RunFiles, location: WorkerLocation, callerIsModule: boolean): Worker | string {
+  const file = location.candidates.find((c) => runFiles.readOriginal(c) !== null);
+  if (!file) return `the synckit worker ${location.specifier} is not among the files of this run: include it in the run to convert both files, or ${byHand}`;
+  if (file === runFiles.absolutePath) return 'the synckit worker is this file itself; convert it by hand';
+  const { plan, isModule } = planWorkerFile(file, runFiles.readOriginal(file) as string);
+  if (!plan.ok) return `the synckit worker ${location.specifier} cannot be converted: ${plan.reason}; ${byHand}`;
+  if (!callerIsModule && isModule) return `the synckit worker ${location.specifier} is an ES module, which CommonJS cannot require; ${byHand} (await import())`;
+  if (callerIsModule && !isModule && plan.export.form === 'named') {
+    return `the synckit worker ${location.specifier} is CommonJS with other exports, which an ES module import cannot name reliably; ${byHand}`;
+  }
+  return { file, export: plan.export };
+}
+
+/** `const work = createSyncFn(…)` at the top level: the declarator an ES module import replaces. */
+function getTopLevelConstDeclarator(call: ASTPath): ASTPath | null {
+  const declarator = call.parent as ASTPath;
+  const declaration = declarator?.parent as ASTPath | undefined;
+  const isConst = (declaration?.node as DeclaratorNode | undefined)?.kind === 'const';
+  const isNamed = (declarator.node as DeclaratorNode).type === 'VariableDeclarator' && (declarator.node as DeclaratorNode).id?.type === 'Identifier';
+  return isConst && isNamed && declaration && (declaration.parent?.node as DeclaratorNode).type === 'Program' && isTopLevel(declaration) ? declarator : null;
+}
+
+/** `import { runWorker as work } from './worker.mjs'` in place of `const work = createSyncFn(…)`. */
+function replaceWithImport(input: StepInput, declarator: ASTPath, specifier: string, exported: WorkerExport): void {
+  const { j, root } = input;
+  const local = String((declarator.node as DeclaratorNode).id?.name);
+  const source = input.context.isTypeScript ? specifier.replace(/\.([cm]?)ts$/, '.$1js').replace(/\.tsx$/, '.js') : specifier;
+  const specifierNode =
+    exported.form === 'default' ? j.importDefaultSpecifier(j.identifier(local)) : j.importSpecifier(j.identifier(exported.name), j.identifier(local));
+  const declaration = declarator.parent as ASTPath;
+  const declarationNode = declaration.node as DeclaratorNode;
+  const importNode = j.importDeclaration([specifierNode], j.stringLiteral(source));
+  if ((declarationNode.declarations ?? []).length === 1) {
+    (importNode as unknown as DeclaratorNode).comments = declarationNode.comments ?? null;
+    declaration.prune();
+  } else declarator.prune();
+  const body = (root.get().node as { program: { body: StatementKind[] } }).program.body;
+  body.splice(getImportInsertIndex(body), 0, importNode);
+}
+
+/** `require('./worker.js')` or `require('./worker.js').runWorker` in place of `createSyncFn(…)`. */
+function replaceWithRequire(input: StepInput, call: ASTPath, specifier: string, exported: WorkerExport): void {
+  const { j } = input;
+  const required = j.callExpression(j.identifier('require'), [j.stringLiteral(specifier)]);
+  call.replace(exported.form === 'default' ? required : j.memberExpression(required, j.identifier(exported.name)));
+}
+
+export function unwrapSynckitCall(input: StepInput, call: ASTPath): boolean {
+  const { j, root, context } = input;
+  const id = context.conversionId(call);
+  if (context.isSkipped(id)) return false;
+  const argPath = (call.get('arguments') as ASTPath).get(0) as ASTPath;
+  const runFiles = context.runFiles;
+  if (!runFiles) {
+    if (!isStaticWorkerPath(j, root, argPath)) {
+      return refuse(input, call, 'SYNCKIT_UNRESOLVED_WORKER', `the synckit worker path is computed at run time; write it as ${staticForms}, or ${byHand}`);
+    }
+    return refuse(input, call, 'SYNCKIT_WORKER_IN_OTHER_FILE', `the synckit worker lives in another file, which only a run over the whole project can edit: run awaitify on the project, or ${byHand}`);
+  }
+  const location = getWorkerLocation(j, root, argPath, runFiles.absolutePath);
+  if (!location) return refuse(input, call, 'SYNCKIT_UNRESOLVED_WORKER', `the synckit worker path is computed at run time; write it as ${staticForms} and run again, or ${byHand}`);
+  if ((call.node as unknown as { arguments: unknown[] }).arguments.length > 1) {
+    return refuse(input, call, 'SYNCKIT_WORKER_UNSUPPORTED', 'createSyncFn gets a timeout or options, which an in-process await would drop; race the awaited call against a timer by hand');
+  }
+  const worker = findWorker(runFiles, location, context.isModule);
+  if (typeof worker === 'string') return refuse(input, call, worker.includes('not among the files') ? 'SYNCKIT_WORKER_IN_OTHER_FILE' : 'SYNCKIT_WORKER_UNSUPPORTED', worker);
+  const declarator = context.isModule ? getTopLevelConstDeclarator(call) : null;
+  if (context.isModule && !declarator) {
+    return refuse(input, call, 'SYNCKIT_WORKER_UNSUPPORTED', 'in an ES module the synckit function must be a top-level const (`const work = createSyncFn(…)`) to become an import; declare it so and run again');
+  }
+  const calls = findWrapperCalls(input, call, 'this synckit function', 'SYNCKIT_FUNCTION_ESCAPES');
+  const targets = calls && getWrapperTargets(input, calls, 'a synckit call');
+  if (!calls || !targets) return false;
+  context.report({
+    code: 'SYNCKIT_WORKER_IN_PROCESS',
+    severity: 'info',
+    node: call,
+    message: `the worker's function now runs in this thread: arguments and results are no longer structured-cloned (mutations are shared, class instances keep their prototype), errors keep their class, and the worker module's state and top-level code are shared with this process; ${location.specifier} now also exports it (runAsWorker stays for callers not migrated)`,
+  });
+  if (declarator) replaceWithImport(input, declarator, location.specifier, worker.export);
+  else replaceWithRequire(input, call, location.specifier, worker.export);
+  awaitWrapperCalls(input, calls, targets, id, `awaits the synckit worker function (createSyncFn at ${getIdLocation(id)})`);
+  runFiles.requestEdit({ file: worker.file, action: exportWorkerAction, args: [worker.export.form, worker.export.name] });
+  input.refs.touch('synckit');
+  return true;
+}
