@@ -3,8 +3,9 @@
  * transform's prefilter matched), apply in pipeline order, print once, and check the printed code
  * still parses. Pure: no file system access.
  */
+// jscodeshift's `find` on a walk that builds fewer paths and writes nothing into the tree
+import '../../transforms/shared/tree-walk';
 import jscodeshift, { type Collection } from 'jscodeshift';
-import { mergeReprint } from './reprint-merge';
 import { detectQuote } from '../../transforms/shared/quote-style';
 import { keepDirectivesPrintable } from '../../transforms/shared/directives';
 import { createTransformContext, isModuleSource } from '../../transforms/shared/context';
@@ -87,27 +88,17 @@ export function printRoot(root: Collection, text: string): string {
 }
 
 /**
- * Keeps regions the transform did not touch exactly as written, even where recast would reprint them
- * differently (see reprint-merge.ts). Costs one more parse and print, for changed files only.
- */
-export function withoutPrinterDrift(j: typeof jscodeshift, original: string, printed: string): string {
-  if (printed === original) return printed;
-  // recast prints a tree differently once it has been traversed (the paths it caches change how it
-  // parenthesises), so the identity print must come from a traversed tree, as the transformed one is.
-  const identityRoot = j(original);
-  identityRoot.find(j.Node).size();
-  const identity = printRoot(identityRoot, original);
-  return identity === original ? printed : mergeReprint(identity, original, printed);
-}
-
-/**
  * Prints a tree a transform changed. recast prints a reused directive with its own `;` plus another
  * once the Program is reprinted (`'use strict';;`), whichever transform changed the top level, so the
- * directives become equivalent string statements first; then printer drift is undone.
+ * directives become equivalent string statements first.
+ *
+ * Regions the transform did not touch come out as written because nothing writes into untouched nodes:
+ * jscodeshift's visitor wrote default values into every node it walked, which made recast reprint them
+ * (`return (a && b)` lost its layout); `find` now runs on tree-walk.ts, which writes nothing.
  */
 export function printChanged(j: typeof jscodeshift, root: Collection, original: string): string {
   keepDirectivesPrintable(j, root);
-  return withoutPrinterDrift(j, original, printRoot(root, original));
+  return printRoot(root, original);
 }
 
 export function transformFile(input: TransformFileInput): TransformFileOutput {

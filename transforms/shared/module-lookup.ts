@@ -3,6 +3,7 @@
  * walked once for several modules, and not at all when no node can name them.
  */
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { walkNodes } from './tree-walk';
 
 /** A local name bound to a module (or to one of its exports). */
 export interface ModuleBinding {
@@ -59,23 +60,11 @@ function collectModuleNodes(j: JSCodeshift, root: Collection): ModuleNodes {
     const n = node as { type?: string; callee?: { type: string; name?: string }; arguments?: { type: string }[] } | null | undefined;
     return n?.type === 'CallExpression' && n.callee?.type === 'Identifier' && n.callee.name === 'require' && n.arguments?.length === 1;
   };
-  j.types.visit(root.get(), {
-    visitImportDeclaration(path) {
-      found.imports.push(path as ASTPath);
-      this.traverse(path);
-    },
-    visitTSImportEqualsDeclaration(path) {
-      found.importEquals.push(path as ASTPath);
-      this.traverse(path);
-    },
-    visitVariableDeclarator(path) {
-      if (isAnyRequire(path.node.init)) found.requireDeclarators.push(path as ASTPath);
-      this.traverse(path);
-    },
-    visitCallExpression(path) {
-      if (isAnyRequire(path.node)) found.requireCalls.push(path as ASTPath);
-      this.traverse(path);
-    },
+  walkNodes(root.get() as ASTPath, (node, getPath) => {
+    if (node.type === 'ImportDeclaration') found.imports.push(getPath());
+    else if (node.type === 'TSImportEqualsDeclaration') found.importEquals.push(getPath());
+    else if (node.type === 'VariableDeclarator' && isAnyRequire(node.init)) found.requireDeclarators.push(getPath());
+    else if (node.type === 'CallExpression' && isAnyRequire(node)) found.requireCalls.push(getPath());
   });
   return found;
 }

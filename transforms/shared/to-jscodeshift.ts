@@ -3,6 +3,8 @@
  * `npx jscodeshift -t transforms/unwrap-runners.ts src/`. The file is parsed with the parser its
  * extension calls for (whatever `--parser` says), and diagnostics go to jscodeshift's `api.report`.
  */
+// jscodeshift's `find` on a walk that builds fewer paths and writes nothing into the tree
+import './tree-walk';
 import type { API, FileInfo, Options } from 'jscodeshift';
 import { createTransformContext, isModuleSource } from './context';
 import { keepDirectivesPrintable } from './directives';

@@ -1,0 +1,108 @@
+/**
+ * tree-walk.ts replaces jscodeshift's `find`: it must find the same paths in the same order, and,
+ * unlike jscodeshift's visitor, write nothing into the tree (what kept untouched code as written).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import jscodeshift, { type ASTPath, type Collection } from 'jscodeshift';
+import { getParser, getParserName } from '../transforms/shared/parsers';
+import { fastFindInstalled, isNodeOfType, visitorFind, walkNodes } from '../transforms/shared/tree-walk';
+
+const repo = join(__dirname, '..');
+
+function listSources(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) listSources(full, out);
+    else if (/\.(m|c)?[jt]sx?$/.test(name) && !name.endsWith('.d.ts')) out.push(full);
+  }
+  return out;
+}
+
+/** Every fifth source of the engine, the transforms and the fixtures: JS, TS, CJS, ESM, JSX. */
+const samples = ['lib', 'transforms', '__testfixtures__']
+  .flatMap((dir) => listSources(join(repo, dir)))
+  .filter((_, index) => index % 5 === 0);
+
+function parse(file: string): { j: typeof jscodeshift; root: Collection } {
+  const j = jscodeshift.withParser(getParser(getParserName(file)));
+  return { j, root: j(readFileSync(file, 'utf8')) };
+}
+
+/** The number of own properties over every object of the tree: grows when a walk writes defaults in. */
+function countProperties(value: unknown, seen = new Set<object>()): number {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return 0;
+  seen.add(value);
+  let count = 0;
+  for (const [key, child] of Object.entries(value)) {
+    count += 1;
+    if (key !== 'loc' && key !== 'tokens' && key !== 'original') count += countProperties(child, seen);
+  }
+  return count;
+}
+
+function describePaths(paths: ASTPath[]): string[] {
+  return paths.map((p) => `${String(p.name)}:${(p.node as { type: string }).type}:${(p.node as { start?: number }).start ?? ''}`);
+}
+
+describe('tree-walk find', () => {
+  it('is installed in place of jscodeshift’s own find', () => {
+    expect(fastFindInstalled).toBe(true);
+    expect(visitorFind).not.toBeNull();
+    expect(samples.length).toBeGreaterThan(40);
+  });
+
+  it.each(samples.map((file) => [relative(repo, file)]))('finds what jscodeshift’s visitor finds, in the same order: %s', (file) => {
+    const { j, root } = parse(join(repo, file));
+    const find = visitorFind as NonNullable<typeof visitorFind>;
+    const queries: [string, { toString(): string }, unknown?][] = [
+      ['Node', j.Node],
+      ['Identifier', j.Identifier],
+      ['Function', j.Function],
+      ['Statement', j.Statement],
+      ['CallExpression', j.CallExpression],
+      ['Identifier named x', j.Identifier, { name: 'x' }],
+      ['async functions', j.Function, { async: true }],
+    ];
+    for (const [label, type, filter] of queries) {
+      const ours = (root.find as (t: unknown, f?: unknown) => Collection).call(root, type, filter).paths();
+      const theirs = (find as (t: unknown, f?: unknown) => Collection).call(root, type, filter).paths();
+      expect({ label, found: describePaths(ours) }).toEqual({ label, found: describePaths(theirs) });
+      // the same NodePath objects: parent, name and scope behave as before
+      expect(ours.every((p, i) => p === theirs[i] || p.node === theirs[i].node)).toBe(true);
+    }
+    // from a path inside the tree, as `j(path).find(...)` does
+    const firstFunction = root.find(j.Function).paths()[0] as ASTPath | undefined;
+    if (firstFunction) {
+      const ours = j(firstFunction).find(j.Identifier).paths();
+      const theirs = (find as (t: unknown) => Collection).call(j(firstFunction), j.Identifier).paths();
+      expect(describePaths(ours)).toEqual(describePaths(theirs));
+    }
+  });
+
+  it('writes nothing into the tree, where jscodeshift’s visitor writes default values', () => {
+    const { j, root } = parse(join(repo, 'lib/engine/run.ts'));
+    const before = countProperties(root.get().node);
+    root.find(j.Node).size();
+    walkNodes(root.get(), () => undefined);
+    expect(countProperties(root.get().node)).toBe(before);
+    (visitorFind as NonNullable<typeof visitorFind>).call(root, j.Node);
+    expect(countProperties(root.get().node)).toBeGreaterThan(before);
+  });
+
+  it('matches subtypes as ast-types does', () => {
+    expect(isNodeOfType('ArrowFunctionExpression', 'Function')).toBe(true);
+    expect(isNodeOfType('JSXIdentifier', 'Identifier')).toBe(true);
+    expect(isNodeOfType('Identifier', 'Function')).toBe(false);
+    expect(isNodeOfType('NotANodeType', 'Node')).toBe(false);
+  });
+
+  it('no engine or transform source walks with an ast-types visitor (it would write defaults into untouched nodes)', () => {
+    const offenders = ['lib', 'transforms']
+      .flatMap((dir) => listSources(join(repo, dir)))
+      .filter((file) => !file.endsWith('tree-walk.ts'))
+      .filter((file) => /\b(types|recast)\.visit\(|PathVisitor/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(repo, file));
+    expect(offenders).toEqual([]);
+  });
+});
