@@ -1,18 +1,23 @@
 /**
- * The TypeScript that unwrap-runners writes must type-check: every `*.output.ts` fixture goes through
- * the real compiler (strict). Imports of modules the fixture does not ship (`./api`) are the only
+ * The TypeScript that unwrap-runners writes must type-check: every `*.output.ts` fixture and every
+ * TypeScript file of a folder case's output (a synckit caller with its worker) goes through the real
+ * compiler (strict). Imports of modules the fixture does not ship (`./api`) are the only
  * errors allowed.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 
 const fixtureDir = join(__dirname, '..', '__testfixtures__', 'unwrap-runners');
-const outputs = readdirSync(fixtureDir).filter((f) => /\.output\.[cm]?tsx?$/.test(f));
+const folderOutputs = readdirSync(fixtureDir)
+  .filter((f) => existsSync(join(fixtureDir, f, 'output')))
+  .flatMap((f) => readdirSync(join(fixtureDir, f, 'output'), { recursive: true, encoding: 'utf8' }).map((file) => join(f, 'output', file)));
+const outputs = [...readdirSync(fixtureDir).filter((f) => /\.output\.[cm]?tsx?$/.test(f)), ...folderOutputs.filter((f) => /\.[cm]?tsx?$/.test(f))];
 const cannotFindModule = 2307;
 
-it('has TypeScript outputs to check', () => {
+it('has TypeScript outputs to check, folder cases included', () => {
   expect(outputs.length).toBeGreaterThan(0);
+  expect(outputs.some((f) => f.includes('synckit-worker-typescript'))).toBe(true);
 });
 
 it('every output type-checks', () => {

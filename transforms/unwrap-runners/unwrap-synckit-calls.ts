@@ -9,7 +9,7 @@
 import type { ASTPath } from 'jscodeshift';
 import type { ExpressionKind, StatementKind } from 'ast-types/lib/gen/kinds';
 import type { RunFiles } from '../shared/types';
-import { getImportInsertIndex } from '../shared/modules';
+import { findModuleBindings, getImportInsertIndex, removeUnusedModule } from '../shared/modules';
 import { isTopLevel } from '../shared/functions';
 import type { StepInput } from './step';
 import { exportWorkerAction, planWorkerFile, type WorkerExport } from './synckit-worker-export';
@@ -86,6 +86,14 @@ function replaceWithRequire(input: StepInput, call: ASTPath, specifier: string, 
   call.replace(exported.form === 'default' ? required : j.memberExpression(required, j.identifier(exported.name)));
 }
 
+/** Drops `import path from 'node:path'` / `const url = require('url')` that only built the worker path. */
+function removePathModulesOnlyUsedBy(input: StepInput, argNames: ReadonlySet<string>): void {
+  for (const source of ['path', 'node:path', 'url', 'node:url']) {
+    const bindings = findModuleBindings(input.j, input.root, source);
+    if (bindings.some((b) => argNames.has(b.local))) removeUnusedModule(input.j, input.root, source);
+  }
+}
+
 export function unwrapSynckitCall(input: StepInput, call: ASTPath): boolean {
   const { j, root, context } = input;
   const id = context.conversionId(call);
@@ -94,12 +102,12 @@ export function unwrapSynckitCall(input: StepInput, call: ASTPath): boolean {
   const runFiles = context.runFiles;
   if (!runFiles) {
     if (!isStaticWorkerPath(j, root, argPath)) {
-      return refuse(input, call, 'SYNCKIT_UNRESOLVED_WORKER', `the synckit worker path is computed at run time; write it as ${staticForms}, or ${byHand}`);
+      return refuse(input, call, 'SYNCKIT_UNRESOLVED_WORKER', `the synckit worker path cannot be known without running the code; write it as ${staticForms}, or ${byHand}`);
     }
     return refuse(input, call, 'SYNCKIT_WORKER_IN_OTHER_FILE', `the synckit worker lives in another file, which only a run over the whole project can edit: run awaitify on the project, or ${byHand}`);
   }
   const location = getWorkerLocation(j, root, argPath, runFiles.absolutePath);
-  if (!location) return refuse(input, call, 'SYNCKIT_UNRESOLVED_WORKER', `the synckit worker path is computed at run time; write it as ${staticForms} and run again, or ${byHand}`);
+  if (!location) return refuse(input, call, 'SYNCKIT_UNRESOLVED_WORKER', `the synckit worker path cannot be known without running the code (computed, or a string relative to the process cwd); write it as ${staticForms} and run again, or ${byHand}`);
   if ((call.node as unknown as { arguments: unknown[] }).arguments.length > 1) {
     return refuse(input, call, 'SYNCKIT_WORKER_UNSUPPORTED', 'createSyncFn gets a timeout or options, which an in-process await would drop; race the awaited call against a timer by hand');
   }
@@ -118,8 +126,10 @@ export function unwrapSynckitCall(input: StepInput, call: ASTPath): boolean {
     node: call,
     message: `the worker's function now runs in this thread: arguments and results are no longer structured-cloned (mutations are shared, class instances keep their prototype), errors keep their class, and the worker module's state and top-level code are shared with this process; ${location.specifier} now also exports it (runAsWorker stays for callers not migrated)`,
   });
+  const argNames = new Set(j(argPath).find(j.Identifier).nodes().map((n) => String(n.name)));
   if (declarator) replaceWithImport(input, declarator, location.specifier, worker.export);
   else replaceWithRequire(input, call, location.specifier, worker.export);
+  removePathModulesOnlyUsedBy(input, argNames);
   awaitWrapperCalls(input, calls, targets, id, `awaits the synckit worker function (createSyncFn at ${getIdLocation(id)})`);
   runFiles.requestEdit({ file: worker.file, action: exportWorkerAction, args: [worker.export.form, worker.export.name] });
   input.refs.touch('synckit');

@@ -1,0 +1,3 @@
+const { runAsWorker } = require('synckit');
+
+runAsWorker(require('./helpers').double);
