@@ -49,6 +49,9 @@ interface Node {
   kind?: string;
   arguments?: Node[];
   comments?: unknown[] | null;
+  properties?: Node[];
+  key?: Node;
+  value?: unknown;
 }
 
 const inlineFunctionTypes = new Set(['ArrowFunctionExpression', 'FunctionExpression']);
@@ -81,6 +84,11 @@ function findCommonJsExports(j: JSCodeshift, root: Collection): { any: boolean; 
     const e = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
     if (e?.type !== 'AssignmentExpression' || e.operator !== '=' || !e.left || !e.right) continue;
     if (isModuleExports(e.left)) whole.push(e.right);
+    // module.exports = { tally } names its properties
+    for (const p of isModuleExports(e.left) && e.right.type === 'ObjectExpression' ? (e.right.properties ?? []) : []) {
+      const isPlain = (p.type === 'ObjectProperty' || p.type === 'Property') && !p.computed && p.key?.type === 'Identifier' && p.key.name;
+      if (isPlain) named.set(String(p.key?.name), p.value as Node);
+    }
     const target = e.left.type === 'MemberExpression' && !e.left.computed ? e.left.object : undefined;
     const isExportsObject = isModuleExports(target) || (target?.type === 'Identifier' && target.name === 'exports');
     if (isExportsObject && e.left.property?.name) named.set(e.left.property.name, e.right);
