@@ -27,7 +27,8 @@ export interface WorkerExport {
   name: string;
 }
 
-export type WorkerExportPlan = { ok: true; export: WorkerExport; apply: () => void } | { ok: false; reason: string; node?: unknown };
+/** `apply` makes the export and returns false when the function was exported already. */
+export type WorkerExportPlan = { ok: true; export: WorkerExport; apply: () => boolean } | { ok: false; reason: string };
 
 interface Node {
   type: string;
@@ -148,11 +149,12 @@ export function planWorkerExport(j: JSCodeshift, root: Collection, isModule: boo
       (first as unknown as Node).comments = comments ?? null;
       body.splice(body.indexOf(statement.node as StatementKind), 0, first as StatementKind);
       if (cjs) body.push(buildCommonJsExport(j, form, name));
+      return true;
     };
     return { ok: true, export: { form, name }, apply };
   }
   if (arg?.type !== 'Identifier' || !arg.name || !isTopLevelFunction(root, arg.name)) {
-    return { ok: false, reason: 'runAsWorker gets something other than an inline function or the name of a top-level function', node: argPath.node };
+    return { ok: false, reason: 'runAsWorker gets something other than an inline function or the name of a top-level function' };
   }
   return planNamedFunctionExport(j, body, arg.name, cjs, esm);
 }
@@ -164,12 +166,13 @@ function planNamedFunctionExport(
   cjs: ReturnType<typeof findCommonJsExports> | null,
   esm: Map<string, string | null> | null,
 ): WorkerExportPlan {
-  const nothing = () => undefined;
+  const nothing = () => false;
+  const append = (code: string) => () => body.push(buildStatement(j, code)) > 0;
   if (esm) {
     const existing = [...esm].find(([, local]) => local === name);
     if (existing) return { ok: true, export: { form: 'named', name: existing[0] }, apply: nothing };
     if (esm.has(name)) return { ok: false, reason: `the module already exports another value as ${name}` };
-    return { ok: true, export: { form: 'named', name }, apply: () => void body.push(buildStatement(j, `export { ${name} };`)) };
+    return { ok: true, export: { form: 'named', name }, apply: append(`export { ${name} };`) };
   }
   if (!cjs) return { ok: false, reason: 'unknown module system' };
   const isName = (n: Node | undefined) => n?.type === 'Identifier' && n.name === name;
@@ -177,7 +180,7 @@ function planNamedFunctionExport(
   if (isName(cjs.named.get(name))) return { ok: true, export: { form: 'named', name }, apply: nothing };
   if (cjs.named.has(name)) return { ok: false, reason: `the module already exports another value as ${name}` };
   const form = cjs.any ? 'named' : 'default';
-  return { ok: true, export: { form, name }, apply: () => void body.push(buildCommonJsExport(j, form, name)) };
+  return { ok: true, export: { form, name }, apply: () => body.push(buildCommonJsExport(j, form, name)) > 0 };
 }
 
 /**
@@ -215,7 +218,5 @@ export function applyWorkerExportRequest(j: JSCodeshift, root: Collection, isMod
   if (plan.export.form !== form || plan.export.name !== name) {
     throw new Error(`the synckit worker function would now be exported as ${plan.export.form} ${plan.export.name}, not ${form} ${name} as its callers expect`);
   }
-  const before = getProgramBody(root).length;
-  plan.apply();
-  return getProgramBody(root).length !== before;
+  return plan.apply();
 }

@@ -38,16 +38,24 @@ function refuse(input: StepInput, call: ASTPath, code: string, message: string):
   return false;
 }
 
-/** Finds the worker among the run's files and checks that its function can be exported; a message otherwise. */
-function findWorker(runFiles: RunFiles, location: WorkerLocation, callerIsModule: boolean): Worker | string {
+interface Refusal {
+  code: string;
+  message: string;
+}
+
+/** Finds the worker among the run's files and checks that its function can be exported; why not otherwise. */
+function findWorker(runFiles: RunFiles, location: WorkerLocation, callerIsModule: boolean): Worker | Refusal {
+  const unsupported = (message: string): Refusal => ({ code: 'SYNCKIT_WORKER_UNSUPPORTED', message });
   const file = location.candidates.find((c) => runFiles.readOriginal(c) !== null);
-  if (!file) return `the synckit worker ${location.specifier} is not among the files of this run: include it in the run to convert both files, or ${byHand}`;
-  if (file === runFiles.absolutePath) return 'the synckit worker is this file itself; convert it by hand';
+  if (!file) {
+    return { code: 'SYNCKIT_WORKER_IN_OTHER_FILE', message: `the synckit worker ${location.specifier} is not among the files of this run: include it in the run to convert both files, or ${byHand}` };
+  }
+  if (file === runFiles.absolutePath) return unsupported('the synckit worker is this file itself; convert it by hand');
   const { plan, isModule } = planWorkerFile(file, runFiles.readOriginal(file) as string);
-  if (!plan.ok) return `the synckit worker ${location.specifier} cannot be converted: ${plan.reason}; ${byHand}`;
-  if (!callerIsModule && isModule) return `the synckit worker ${location.specifier} is an ES module, which CommonJS cannot require; ${byHand} (await import())`;
+  if (!plan.ok) return unsupported(`the synckit worker ${location.specifier} cannot be converted: ${plan.reason}; ${byHand}`);
+  if (!callerIsModule && isModule) return unsupported(`the synckit worker ${location.specifier} is an ES module, which CommonJS cannot require; ${byHand} (await import())`);
   if (callerIsModule && !isModule && plan.export.form === 'named') {
-    return `the synckit worker ${location.specifier} is CommonJS with other exports, which an ES module import cannot name reliably; ${byHand}`;
+    return unsupported(`the synckit worker ${location.specifier} is CommonJS with other exports, which an ES module import cannot name reliably; ${byHand}`);
   }
   return { file, export: plan.export };
 }
@@ -112,7 +120,7 @@ export function unwrapSynckitCall(input: StepInput, call: ASTPath): boolean {
     return refuse(input, call, 'SYNCKIT_WORKER_UNSUPPORTED', 'createSyncFn gets a timeout or options, which an in-process await would drop; race the awaited call against a timer by hand');
   }
   const worker = findWorker(runFiles, location, context.isModule);
-  if (typeof worker === 'string') return refuse(input, call, worker.includes('not among the files') ? 'SYNCKIT_WORKER_IN_OTHER_FILE' : 'SYNCKIT_WORKER_UNSUPPORTED', worker);
+  if ('code' in worker) return refuse(input, call, worker.code, worker.message);
   const declarator = context.isModule ? getTopLevelConstDeclarator(call) : null;
   if (context.isModule && !declarator) {
     return refuse(input, call, 'SYNCKIT_WORKER_UNSUPPORTED', 'in an ES module the synckit function must be a top-level const (`const work = createSyncFn(…)`) to become an import; declare it so and run again');
