@@ -9,7 +9,7 @@ import jscodeshift, { type Collection } from 'jscodeshift';
 import { detectQuote } from '../../transforms/shared/quote-style';
 import { keepDirectivesPrintable } from '../../transforms/shared/directives';
 import { createTransformContext, isModuleSource } from '../../transforms/shared/context';
-import { getParser, getParserName, isTypeScriptFile } from '../../transforms/shared/parsers';
+import { getParser, getParserName, isTypeScriptFile, parseWithoutTokens } from '../../transforms/shared/parsers';
 import type {
   DependencyRequest,
   Diagnostic,
@@ -77,7 +77,7 @@ export function parseOrThrow(j: typeof jscodeshift, text: string, what: string):
  */
 export function checkParses(file: string, text: string, what: string): void {
   try {
-    getParser(getParserName(file)).parse(text);
+    parseWithoutTokens(getParserName(file), text);
   } catch (error) {
     throw toLocatedError(error, what);
   }

@@ -61,6 +61,11 @@ export function isTypeScriptFile(file: string): boolean {
   return getParserName(file) !== 'babel';
 }
 
+/** Whether `source` parses with `name`'s options; the output gate needs no tokens (recast does). */
+export function parseWithoutTokens(name: ParserName, source: string): void {
+  babelParser.parse(source, { ...optionsByParser[name], tokens: false });
+}
+
 /** A jscodeshift-compatible parser object for `name`. */
 export function getParser(name: ParserName): Parser {
   const options = optionsByParser[name];

@@ -34,15 +34,20 @@ function getChildFields(node: AnyNode): string[] {
   return fields;
 }
 
-const subtypeAnswers = new Map<string, boolean>();
+/** typeName → node type → whether a node of that type is one. */
+const subtypeTables = new Map<string, Map<string, boolean>>();
 
 /** Whether a node of type `nodeType` is a `typeName` (the node types ast-types would visit with `visit<typeName>`). */
 export function isNodeOfType(nodeType: string, typeName: string): boolean {
-  const key = `${nodeType} ${typeName}`;
-  let answer = subtypeAnswers.get(key);
+  let table = subtypeTables.get(typeName);
+  if (!table) {
+    table = new Map();
+    subtypeTables.set(typeName, table);
+  }
+  let answer = table.get(nodeType);
   if (answer === undefined) {
     answer = nodeType === typeName || readSupertypes(nodeType).includes(typeName);
-    subtypeAnswers.set(key, answer);
+    table.set(nodeType, answer);
   }
   return answer;
 }
@@ -59,49 +64,68 @@ function isNode(value: unknown): value is AnyNode {
   return value !== null && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string';
 }
 
-/** A place in the walk; its NodePath is made only when asked for. */
-interface Frame {
-  parent: Frame | null;
-  name: string | number;
-  path: PathLike | null;
-}
-
-function getFramePath(frame: Frame): PathLike {
-  const path = frame.path ?? getFramePath(frame.parent as Frame).get(frame.name);
-  frame.path = path;
-  return path;
-}
-
 /**
  * Calls `visit` for every node below `start` (not `start` itself), in ast-types' visiting order.
- * `getPath` makes the node's NodePath. The tree must not change during the walk.
+ * `getPath` makes the visited node's NodePath, and is valid only during that `visit` call. The tree
+ * must not change during the walk. Nothing is allocated per node: the names leading from `start` to
+ * the current node are a stack, and a path is made from them only when asked for.
  */
 export function walkNodes(start: ASTPath, visit: (node: AnyNode, getPath: () => ASTPath) => void): void {
-  const startFrame: Frame = { parent: null, name: '', path: start as PathLike };
-  const visitChild = (node: AnyNode, frame: Frame): void => {
-    visit(node, () => getFramePath(frame));
-    visitFields(node, frame);
+  const names: (string | number)[] = [];
+  // paths[i]: the NodePath at the first i names, once made
+  const paths: (PathLike | null)[] = [start as PathLike];
+  const getPath = (): ASTPath => {
+    let known = names.length;
+    while (paths[known] === null) known -= 1;
+    let path = paths[known] as PathLike;
+    for (let i = known; i < names.length; i += 1) {
+      path = path.get(names[i]);
+      paths[i + 1] = path;
+    }
+    return path;
   };
-  const visitValue = (value: unknown, parent: Frame, name: string | number): void => {
-    if (Array.isArray(value)) {
-      const arrayFrame: Frame = { parent, name, path: null };
-      value.forEach((item, index) => {
-        if (isNode(item)) visitChild(item, { parent: arrayFrame, name: index, path: null });
-      });
-    } else if (isNode(value)) {
-      visitChild(value, { parent, name, path: null });
+  const enter = (name: string | number): void => {
+    names.push(name);
+    paths.push(null);
+  };
+  const leave = (): void => {
+    names.pop();
+    paths.pop();
+  };
+  const visitNode = (node: AnyNode): void => {
+    visit(node, getPath);
+    const fields = getChildFields(node);
+    for (let f = 0; f < fields.length; f += 1) {
+      const value = node[fields[f]];
+      if (value === null || typeof value !== 'object') continue;
+      enter(fields[f]);
+      if (Array.isArray(value)) visitItems(value);
+      else if (isNode(value)) visitNode(value);
+      leave();
     }
   };
-  const visitFields = (node: AnyNode, frame: Frame): void => {
-    for (const field of getChildFields(node)) visitValue(node[field], frame, field);
+  const visitItems = (items: unknown[]): void => {
+    for (let i = 0; i < items.length; i += 1) {
+      const item = items[i];
+      if (!isNode(item)) continue;
+      enter(i);
+      visitNode(item);
+      leave();
+    }
   };
   const value = start.value as unknown;
-  if (Array.isArray(value)) {
-    value.forEach((item, index) => {
-      if (isNode(item)) visitChild(item, { parent: startFrame, name: index, path: null });
-    });
-  } else if (isNode(value)) {
-    visitFields(value, startFrame);
+  if (Array.isArray(value)) visitItems(value);
+  else if (isNode(value)) {
+    // the start node itself is not visited, only what it holds
+    const fields = getChildFields(value);
+    for (const field of fields) {
+      const child = value[field];
+      if (child === null || typeof child !== 'object') continue;
+      enter(field);
+      if (Array.isArray(child)) visitItems(child);
+      else if (isNode(child)) visitNode(child);
+      leave();
+    }
   }
 }
 
