@@ -5,14 +5,10 @@
  */
 import { UsageError } from '../lib/engine/errors';
 import type { ProjectTransform, Transform } from './shared/types';
+import { fileTransforms } from './file-transforms';
 import { propagateAsync } from './propagate-async';
-import { syncHttpToUndici } from './sync-http-to-undici';
-import { unwrapRunners } from './unwrap-runners';
 
-export const fileTransforms: readonly Transform[] = [
-  unwrapRunners,
-  syncHttpToUndici,
-];
+export { fileTransforms };
 
 export const projectTransform: ProjectTransform | null = propagateAsync;
 
