@@ -27,6 +27,8 @@ describe('usage errors exit 2 with a message and touch nothing', () => {
     [['--patch'], 'Not enough arguments following: patch'],
     [['--max-file-size', 'huge'], '--max-file-size: "huge" is not a size'],
     [['--async', 'nohash'], '--async: "nohash" is not file#Name'],
+    [['--concurrency', '0'], '--concurrency: "0" is not a whole number of threads'],
+    [['--concurrency', 'many'], '--concurrency: "many" is not a whole number of threads'],
     [['no/such/folder'], 'awaitify: no such file or folder: no/such/folder\n'],
     [['list', 'extra'], 'Unknown argument: extra'],
     [['--patch', 'missing-dir/out.patch'], '--patch missing-dir/out.patch: its folder does not exist'],

@@ -42,7 +42,7 @@ export function buildRunResult(specs: FileSpec[], extra: Partial<RunResult> = {}
     madeAsync: [],
     apiChanges: [],
     newlyAsync: [],
-    stats: { discovered: files.length, parsed: files.length, prefiltered: 0, durationMs: 1, phaseMs: {} },
+    stats: { discovered: files.length, parsed: files.length, prefiltered: 0, workers: 0, durationMs: 1, phaseMs: {} },
     ...extra,
   };
 }

@@ -94,6 +94,7 @@ async function runMigration(paths: string[], args: CliArgs, io: CliIo, overrides
       asyncNames: args.async ?? [],
       markBoundaries: args.markBoundaries === true,
       maxFileSize: args.maxFileSize,
+      concurrency: args.concurrency,
       onProgress: (done, total) => progress.update(done, total),
     });
     report = buildReport(result);

@@ -2,6 +2,7 @@
  * Every command-line option, typed once. This table is what yargs parses, what `--help` prints and
  * where defaults live; `CliArgs` is inferred from it, so a flag cannot exist in one place only.
  */
+import { availableParallelism } from 'node:os';
 import type { ArgumentsCamelCase, InferredOptionTypes, Options } from 'yargs';
 import { UsageError } from '../engine/errors';
 
@@ -27,6 +28,14 @@ export function parseByteSize(value: string | number): number {
 }
 
 /** `file#Name`: a file and a dotted function or method name in it. */
+/** `--concurrency N`: a whole number of threads, 1 up to the machine's (more only adds waiting). */
+function parseConcurrency(value: string): number {
+  const n = Number(value);
+  const most = Math.max(1, availableParallelism());
+  if (!/^\d+$/.test(value.trim()) || n < 1) throw new UsageError(`--concurrency: "${value}" is not a whole number of threads from 1 to ${most}`);
+  return Math.min(n, most);
+}
+
 function parseAsyncNames(value: string | string[] | undefined): string[] {
   const names = collectList(value);
   for (const name of names) {
@@ -55,6 +64,13 @@ export const optionTable = {
   'allow-dirty': { type: 'boolean', group: filesGroup, describe: 'Let --write change files that have uncommitted changes' },
   'allow-no-git': { type: 'boolean', group: filesGroup, describe: 'Let --write change files outside a git work tree' },
   'max-file-size': { type: 'string', default: '2mb', coerce: parseByteSize, group: filesGroup, describe: 'Skip files larger than this' },
+  concurrency: {
+    type: 'string',
+    default: '1',
+    coerce: parseConcurrency,
+    group: filesGroup,
+    describe: 'Threads for the per-file transforms, this one included (worker threads start only when at least 12 files per worker need parsing); 1 runs everything here',
+  },
   color: { type: 'boolean', group: filesGroup, describe: 'Colour the diff (default: when stdout is a terminal and NO_COLOR is unset); --no-color turns it off' },
 } as const satisfies Record<string, Options>;
 

@@ -11,9 +11,10 @@
 import jscodeshift from 'jscodeshift';
 import { createTransformContext, isModuleSource } from '../../transforms/shared/context';
 import { getParser, getParserName, isTypeScriptFile } from '../../transforms/shared/parsers';
-import type { FileEditRequest, RunFiles, Transform, TransformOptions } from '../../transforms/shared/types';
+import type { FileEditRequest, Transform, TransformOptions } from '../../transforms/shared/types';
 import type { FileState } from './file-state';
 import { checkParses, parseOrThrow, printChanged } from './transform-file';
+import type { FiledEditRequest, ReadOriginal } from './transform-job';
 
 interface FiledRequest {
   transform: Transform;
@@ -21,8 +22,10 @@ interface FiledRequest {
 }
 
 export interface FileEdits {
-  /** The transforms to run on `state`, with `runFiles` given to those that edit other files; forgets the file's earlier requests. */
-  prepareTransforms(state: FileState, transforms: readonly Transform[]): readonly Transform[];
+  /** Original text of a file of the run (what RunFiles.readOriginal answers on the main thread). */
+  readOriginal: ReadOriginal;
+  /** The requests of `state`'s latest run of the per-file transforms, replacing earlier ones. */
+  replaceRequests(state: FileState, requests: readonly FiledEditRequest[], transforms: readonly Transform[]): void;
   /** Applies every request to its target file (after the project phase). */
   applyRequests(transformOptions: TransformOptions): void;
 }
@@ -30,26 +33,18 @@ export interface FileEdits {
 export function createFileEdits(states: readonly FileState[]): FileEdits {
   const byPath = new Map(states.map((s) => [s.absolutePath, s]));
   const requestsBy = new Map<FileState, FiledRequest[]>();
-  const readOriginal = (absolutePath: string): string | null => {
-    const state = byPath.get(absolutePath);
-    return state?.source && !state.skipReason ? state.source.text : null;
-  };
   return {
-    prepareTransforms(state, transforms) {
+    readOriginal(absolutePath) {
+      const state = byPath.get(absolutePath);
+      return state?.source && !state.skipReason ? state.source.text : null;
+    },
+    replaceRequests(state, requests, transforms) {
       requestsBy.delete(state);
-      if (!transforms.some((t) => t.applyFileEdits)) return transforms;
-      return transforms.map((transform) => {
-        if (!transform.applyFileEdits) return transform;
-        const runFiles: RunFiles = {
-          absolutePath: state.absolutePath,
-          readOriginal,
-          requestEdit(request) {
-            if (!requestsBy.has(state)) requestsBy.set(state, []);
-            requestsBy.get(state)?.push({ transform, request: { ...request, args: [...request.args] } });
-          },
-        };
-        return { ...transform, apply: (root, context) => transform.apply(root, { ...context, runFiles }) };
+      const filed = requests.flatMap(({ transformName, request }) => {
+        const transform = transforms.find((t) => t.meta.name === transformName);
+        return transform ? [{ transform, request }] : [];
       });
+      if (filed.length > 0) requestsBy.set(state, filed);
     },
     applyRequests(transformOptions) {
       for (const [target, filed] of groupByTarget(requestsBy, byPath)) {

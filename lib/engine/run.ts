@@ -9,14 +9,15 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { defaultTransformOptions, type Diagnostic, type NewlyAsync, type TransformOptions } from '../../transforms/shared/types';
+import { defaultTransformOptions, type Diagnostic, type NewlyAsync, type Transform, type TransformOptions } from '../../transforms/shared/types';
 import { discoverFiles } from './discover';
 import { applyDependencyRequests } from './dependencies';
 import { createFileEdits, type FileEdits } from './file-edits';
 import { applyProjectTransform } from './project-phase';
 import { decodeSource, encodeSource, isMinified } from './source-text';
 import type { FileResult, MadeAsync, RunOptions, RunResult } from './types';
-import { LocatedError, transformFile } from './transform-file';
+import { runFileJobs } from './file-jobs';
+import { runTransformJob, type TransformJob, type TransformJobResult } from './transform-job';
 import { findProjectPackageJson, readNodeEngines } from './package-json';
 import { compareDiagnostics, type FileState } from './file-state';
 
@@ -29,6 +30,14 @@ export async function run(options: RunOptions): Promise<RunResult> {
     const t0 = performance.now();
     try {
       return work();
+    } finally {
+      phaseMs[phase] = (phaseMs[phase] ?? 0) + performance.now() - t0;
+    }
+  };
+  const timeAsync = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await work();
     } finally {
       phaseMs[phase] = (phaseMs[phase] ?? 0) + performance.now() - t0;
     }
@@ -50,16 +59,38 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const states = time('read', () => discovery.files.map((f) => readState(f.absolutePath, f.path)));
   const enginesFor = createEnginesLookup(options.cwd);
   const fileEdits = createFileEdits(states);
-  let parsed = 0;
-  let prefiltered = 0;
-  time('transform', () => {
-    states.forEach((state, index) => {
-      const output = runFileTransforms(state, options, transformOptions, enginesFor, fileEdits, new Set());
-      if (output === 'parsed') parsed += 1;
-      if (output === 'prefiltered') prefiltered += 1;
-      options.onProgress?.(index + 1, states.length);
-    });
+  const registry = new Map(options.transforms.map((t) => [t.meta.name, t]));
+  const toJob = (state: FileState, skipped: ReadonlySet<string>, id = 0): TransformJob => ({
+    id,
+    file: state.path,
+    absolutePath: state.absolutePath,
+    text: state.source?.text ?? '',
+    transformNames: options.transforms.map((t) => t.meta.name),
+    options: transformOptions,
+    nodeEngines: enginesFor(state.absolutePath),
+    skipped: [...skipped],
   });
+  const runHere = (job: TransformJob) => runTransformJob(job, registry, fileEdits.readOriginal);
+  const record = (state: FileState, result: TransformJobResult) => recordTransformResult(state, result, fileEdits, options.transforms);
+
+  // Only files whose text a transform's prefilter matches are parsed; the rest stay as read.
+  const candidates = states.filter((s) => s.source && options.transforms.some((t) => t.prefilter(s.source?.text ?? '', transformOptions)));
+  const parsed = candidates.length;
+  const prefiltered = states.filter((s) => s.source).length - parsed;
+  const workers = await timeAsync('transform', () =>
+    runFileJobs(candidates.map((state, id) => toJob(state, new Set(), id)), {
+      concurrency: options.concurrency ?? 1,
+      minFilesPerWorker: options.minFilesPerWorker,
+      transforms: options.transforms,
+      runFiles: states.filter((s) => s.source && !s.skipReason).map((s) => s.absolutePath),
+      runHere,
+      onResult: (result, done) => {
+        record(candidates[result.id], result);
+        options.onProgress?.(prefiltered + done, states.length);
+      },
+    }),
+  );
+  options.onProgress?.(states.length, states.length);
 
   const starts = states.flatMap((s) => s.newlyAsync);
   const pathOf = new Map(states.map((s) => [s.absolutePath, s.path]));
@@ -72,8 +103,9 @@ export async function run(options: RunOptions): Promise<RunResult> {
         states,
         options,
         transformOptions,
-        rerunFile: (state, skipped) =>
-          void runFileTransforms(state, options, transformOptions, enginesFor, fileEdits, skipped),
+        rerunFile: (state, skipped) => {
+          if (state.source && !state.failure) record(state, runHere(toJob(state, skipped)));
+        },
       }),
     );
     madeAsync = outcome.madeAsync.sort(compareMadeAsync);
@@ -99,6 +131,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
       discovered: discovery.files.length + discovery.skipped.length,
       parsed,
       prefiltered,
+      workers,
       durationMs: performance.now() - started,
       phaseMs,
     },
@@ -138,46 +171,24 @@ function createEnginesLookup(cwd: string): (absolutePath: string) => string | nu
   };
 }
 
-/** Runs the per-file transforms on the file's original text; `skipped` names conversions to leave out. */
-function runFileTransforms(
-  state: FileState,
-  options: RunOptions,
-  transformOptions: TransformOptions,
-  enginesFor: (absolutePath: string) => string | null,
-  fileEdits: FileEdits,
-  skipped: ReadonlySet<string>,
-): 'parsed' | 'prefiltered' | 'not-read' {
-  if (!state.source || state.failure) return 'not-read';
-  try {
-    const output = transformFile({
-      file: state.path,
-      text: state.source.text,
-      transforms: fileEdits.prepareTransforms(state, options.transforms),
-      options: transformOptions,
-      nodeEngines: enginesFor(state.absolutePath),
-      skipped,
-    });
-    state.text = output.text;
-    state.changedBy = output.changedBy;
-    state.diagnostics = output.diagnostics;
-    // Conversion ids are unique per file only; qualify them so a plan can name them project-wide.
-    state.newlyAsync = output.newlyAsync.map((n) => ({
-      ...n,
-      file: state.absolutePath,
-      conversionIds: n.conversionIds.map((id) => `${state.absolutePath}#${id}`),
-    }));
-    state.dependencies = output.dependencies;
-    return output.parsed ? 'parsed' : 'prefiltered';
-  } catch (error) {
-    state.failure = toFailure(error);
-    return 'parsed';
+/** A file's per-file transform result, wherever it ran, into its state. */
+function recordTransformResult(state: FileState, result: TransformJobResult, fileEdits: FileEdits, transforms: readonly Transform[]): void {
+  fileEdits.replaceRequests(state, result.requests, transforms);
+  if (!result.output) {
+    state.failure = result.failure;
+    return;
   }
-}
-
-export function toFailure(error: unknown): FileState['failure'] {
-  if (error instanceof LocatedError) return { message: error.message, line: error.line, column: error.column };
-  const e = error as Error;
-  return { message: `transform error: ${e?.message ?? String(error)}` };
+  const output = result.output;
+  state.text = output.text;
+  state.changedBy = output.changedBy;
+  state.diagnostics = output.diagnostics;
+  // Conversion ids are unique per file only; qualify them so a plan can name them project-wide.
+  state.newlyAsync = output.newlyAsync.map((n) => ({
+    ...n,
+    file: state.absolutePath,
+    conversionIds: n.conversionIds.map((id) => `${state.absolutePath}#${id}`),
+  }));
+  state.dependencies = output.dependencies;
 }
 
 function compareMadeAsync(a: MadeAsync, b: MadeAsync): number {

@@ -48,6 +48,8 @@ export interface RunStats {
   discovered: number;
   parsed: number;
   prefiltered: number;
+  /** Worker threads that ran per-file transforms alongside the main thread (`concurrency`). */
+  workers: number;
   durationMs: number;
   phaseMs: Record<string, number>;
 }
@@ -68,4 +70,11 @@ export interface RunOptions {
   /** Files larger than this many bytes are skipped (default 2 MB). */
   maxFileSize?: number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Threads for the per-file transforms, the main thread included (default 1). More than one starts
+   * worker threads when there are enough files that a prefilter matched (file-jobs.ts).
+   */
+  concurrency?: number;
+  /** Candidate files per worker thread before one is started (default 12; tests lower it). */
+  minFilesPerWorker?: number;
 }
