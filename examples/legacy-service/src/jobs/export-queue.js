@@ -2,10 +2,13 @@
 
 const fs = require('fs');
 const deasync = require('deasync');
+const { createSyncFn } = require('synckit');
 const store = require('./store');
 
 // Written so the admin scripts could "just call it": each helper blocks until the async work is done.
 const readFile = deasync(fs.readFile);
+// Hashing a large export froze the event loop, so it moved to a worker; the caller still blocks on it.
+const checksum = createSyncFn(require.resolve('./checksum-worker.js'));
 
 function loadTemplate(file) {
   return readFile(file, 'utf8');
@@ -38,4 +41,9 @@ function writeExport(file, text) {
   });
 }
 
-module.exports = { loadTemplate, exportSessions, writeExport };
+function exportWithChecksum() {
+  const text = exportSessions();
+  return `${text}\n# sha256 ${checksum(text)}\n`;
+}
+
+module.exports = { loadTemplate, exportSessions, exportWithChecksum, writeExport };
