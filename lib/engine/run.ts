@@ -9,16 +9,14 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { defaultTransformOptions, type Diagnostic, type NewlyAsync, type Transform, type TransformOptions } from '../../transforms/shared/types';
+import { defaultTransformOptions, type Diagnostic, type NewlyAsync, type TransformOptions } from '../../transforms/shared/types';
 import { discoverFiles } from './discover';
 import { applyDependencyRequests } from './dependencies';
-import { createFileEdits, type FileEdits } from './file-edits';
+import { createFileEdits } from './file-edits';
 import { applyProjectTransform } from './project-phase';
 import { decodeSource, encodeSource, isMinified } from './source-text';
 import type { FileResult, MadeAsync, RunOptions, RunResult } from './types';
-import { runFileJobs } from './file-jobs';
-import { runTransformJob, type TransformJob, type TransformJobResult } from './transform-job';
-import { findProjectPackageJson, readNodeEngines } from './package-json';
+import { runPerFilePhase } from './per-file-phase';
 import { compareDiagnostics, type FileState } from './file-state';
 
 const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -57,40 +55,8 @@ export async function run(options: RunOptions): Promise<RunResult> {
     markBoundaries: options.markBoundaries ?? false,
   };
   const states = time('read', () => discovery.files.map((f) => readState(f.absolutePath, f.path)));
-  const enginesFor = createEnginesLookup(options.cwd);
   const fileEdits = createFileEdits(states);
-  const registry = new Map(options.transforms.map((t) => [t.meta.name, t]));
-  const toJob = (state: FileState, skipped: ReadonlySet<string>, id = 0): TransformJob => ({
-    id,
-    file: state.path,
-    absolutePath: state.absolutePath,
-    text: state.source?.text ?? '',
-    transformNames: options.transforms.map((t) => t.meta.name),
-    options: transformOptions,
-    nodeEngines: enginesFor(state.absolutePath),
-    skipped: [...skipped],
-  });
-  const runHere = (job: TransformJob) => runTransformJob(job, registry, fileEdits.readOriginal);
-  const record = (state: FileState, result: TransformJobResult) => recordTransformResult(state, result, fileEdits, options.transforms);
-
-  // Only files whose text a transform's prefilter matches are parsed; the rest stay as read.
-  const candidates = states.filter((s) => s.source && options.transforms.some((t) => t.prefilter(s.source?.text ?? '', transformOptions)));
-  const parsed = candidates.length;
-  const prefiltered = states.filter((s) => s.source).length - parsed;
-  const workers = await timeAsync('transform', () =>
-    runFileJobs(candidates.map((state, id) => toJob(state, new Set(), id)), {
-      concurrency: options.concurrency ?? 1,
-      minFilesPerWorker: options.minFilesPerWorker,
-      transforms: options.transforms,
-      runFiles: states.filter((s) => s.source && !s.skipReason).map((s) => s.absolutePath),
-      runHere,
-      onResult: (result, done) => {
-        record(candidates[result.id], result);
-        options.onProgress?.(prefiltered + done, states.length);
-      },
-    }),
-  );
-  options.onProgress?.(states.length, states.length);
+  const perFile = await timeAsync('transform', () => runPerFilePhase(states, options, transformOptions, fileEdits));
 
   const starts = states.flatMap((s) => s.newlyAsync);
   const pathOf = new Map(states.map((s) => [s.absolutePath, s.path]));
@@ -103,9 +69,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
         states,
         options,
         transformOptions,
-        rerunFile: (state, skipped) => {
-          if (state.source && !state.failure) record(state, runHere(toJob(state, skipped)));
-        },
+        rerunFile: (state, skipped) => perFile.rerun(state, skipped),
       }),
     );
     madeAsync = outcome.madeAsync.sort(compareMadeAsync);
@@ -129,9 +93,9 @@ export async function run(options: RunOptions): Promise<RunResult> {
     newlyAsync: starts,
     stats: {
       discovered: discovery.files.length + discovery.skipped.length,
-      parsed,
-      prefiltered,
-      workers,
+      parsed: perFile.parsed,
+      prefiltered: perFile.prefiltered,
+      workers: perFile.workers,
       durationMs: performance.now() - started,
       phaseMs,
     },
@@ -159,36 +123,6 @@ function readState(absolutePath: string, path: string): FileState {
   state.source = decoded.source;
   state.text = decoded.source.text;
   return state;
-}
-
-function createEnginesLookup(cwd: string): (absolutePath: string) => string | null {
-  const cache = new Map<string, string | null>();
-  return (absolutePath) => {
-    const pkg = findProjectPackageJson(absolutePath, cwd);
-    if (!pkg) return null;
-    if (!cache.has(pkg)) cache.set(pkg, readNodeEngines(readFileSync(pkg, 'utf8')));
-    return cache.get(pkg) ?? null;
-  };
-}
-
-/** A file's per-file transform result, wherever it ran, into its state. */
-function recordTransformResult(state: FileState, result: TransformJobResult, fileEdits: FileEdits, transforms: readonly Transform[]): void {
-  fileEdits.replaceRequests(state, result.requests, transforms);
-  if (!result.output) {
-    state.failure = result.failure;
-    return;
-  }
-  const output = result.output;
-  state.text = output.text;
-  state.changedBy = output.changedBy;
-  state.diagnostics = output.diagnostics;
-  // Conversion ids are unique per file only; qualify them so a plan can name them project-wide.
-  state.newlyAsync = output.newlyAsync.map((n) => ({
-    ...n,
-    file: state.absolutePath,
-    conversionIds: n.conversionIds.map((id) => `${state.absolutePath}#${id}`),
-  }));
-  state.dependencies = output.dependencies;
 }
 
 function compareMadeAsync(a: MadeAsync, b: MadeAsync): number {
