@@ -7,7 +7,7 @@
 import '../../transforms/shared/tree-walk';
 import jscodeshift, { type Collection } from 'jscodeshift';
 import { detectQuote } from '../../transforms/shared/quote-style';
-import { keepDirectivesPrintable } from '../../transforms/shared/directives';
+import { keepDirectivesPrintable, keepInterpreterLine } from '../../transforms/shared/directives';
 import { createTransformContext, isModuleSource } from '../../transforms/shared/context';
 import { getParser, getParserName, isTypeScriptFile, parseWithoutTokens } from '../../transforms/shared/parsers';
 import type {
@@ -90,7 +90,8 @@ export function printRoot(root: Collection, text: string): string {
 /**
  * Prints a tree a transform changed. recast prints a reused directive with its own `;` plus another
  * once the Program is reprinted (`'use strict';;`), whichever transform changed the top level, so the
- * directives become equivalent string statements first.
+ * directives become equivalent string statements first; and it runs a `#!` line into the first
+ * statement, which keepInterpreterLine undoes.
  *
  * Regions the transform did not touch come out as written because nothing writes into untouched nodes:
  * jscodeshift's visitor wrote default values into every node it walked, which made recast reprint them
@@ -98,7 +99,7 @@ export function printRoot(root: Collection, text: string): string {
  */
 export function printChanged(j: typeof jscodeshift, root: Collection, original: string): string {
   keepDirectivesPrintable(j, root);
-  return printRoot(root, original);
+  return keepInterpreterLine(original, printRoot(root, original));
 }
 
 export function transformFile(input: TransformFileInput): TransformFileOutput {

@@ -28,3 +28,16 @@ export function keepDirectivesPrintable(j: JSCodeshift, root: Collection): void 
   program.directives = [];
   program.body.unshift(...statements);
 }
+
+/**
+ * recast prints a Program it reprints whole with the `#!` interpreter line and the first statement run
+ * together (`#!/usr/bin/env nodeconst a = …`), which still parses, as one long comment. The original
+ * line, and the line break after it, come back here.
+ */
+export function keepInterpreterLine(original: string, printed: string): string {
+  if (!original.startsWith('#!')) return printed;
+  const end = original.indexOf('\n');
+  const line = end === -1 ? original : original.slice(0, end);
+  if (printed === line || printed.startsWith(`${line}\n`) || !printed.startsWith(line)) return printed;
+  return `${line}\n${printed.slice(line.length)}`;
+}

@@ -7,7 +7,7 @@
 import './tree-walk';
 import type { API, FileInfo, Options } from 'jscodeshift';
 import { createTransformContext, isModuleSource } from './context';
-import { keepDirectivesPrintable } from './directives';
+import { keepDirectivesPrintable, keepInterpreterLine } from './directives';
 import { detectQuote } from './quote-style';
 import { getParser, getParserName, isTypeScriptFile } from './parsers';
 import { defaultTransformOptions, type Transform, type TransformOptions } from './types';
@@ -44,7 +44,8 @@ export function toJscodeshift(transform: Transform) {
     }
     if (!changed) return null;
     // the same print step as the engine's: recast would print a reused directive as `'use strict';;`
+    // and run a `#!` line into the first statement
     keepDirectivesPrintable(j, root);
-    return root.toSource({ quote: detectQuote(file.source) });
+    return keepInterpreterLine(file.source, root.toSource({ quote: detectQuote(file.source) }));
   };
 }
