@@ -275,14 +275,15 @@ describe('planAsync from a start that is itself a callback', () => {
     conversionIds: [`${cwd}/${file}#sync-http-to-undici:${line}:${column}`],
   });
 
-  it('wraps the map whose callback became async in Promise.all and awaits it', () => {
+  it('turns the map whose callback became async into a loop that awaits each item, the map itself not awaited', () => {
     const result = plan(
       { 'list.js': 'function sizes(urls) {\n  return urls.map(async (url) => (await get(url)).length).length;\n}\nmodule.exports = { sizes };\n' },
       { starts: [startAt('list.js', 2, 19)] },
     );
-    expect(result.files[`${cwd}/list.js`]?.callbackRewrites).toEqual([{ line: 2, column: 10, endLine: 2, endColumn: 58, kind: 'promise-all' }]);
-    expect(result.files[`${cwd}/list.js`]?.awaitCalls).toEqual([{ line: 2, column: 10, endLine: 2, endColumn: 58 }]);
-    expect(madeAsyncNames(result)).toEqual(['list.js#null', 'list.js#sizes']);
+    expect(result.files[`${cwd}/list.js`]?.callbackRewrites).toEqual([{ line: 2, column: 10, endLine: 2, endColumn: 58, kind: 'map-loop' }]);
+    expect(result.files[`${cwd}/list.js`]?.awaitCalls).toEqual([]);
+    // the callback becomes the loop's body, so only the function holding the loop is made async
+    expect(madeAsyncNames(result)).toEqual(['list.js#sizes']);
   });
 
   it('drops the conversion of a setTimeout callback (the timer ignores the promise)', () => {

@@ -3,15 +3,18 @@
  * entry points, across files (the plan comes from lib/analysis, computed with the type checker).
  *
  *   function total(ids) { return ids.map((id) => price(id)).reduce(sum); }
- *   → async function total(ids) { return (await Promise.all(ids.map(async (id) => price(id)))).reduce(sum); }
+ *   → async function total(ids) { const idsResults = []; for (const id of ids) { idsResults.push(await price(id)); }
+ *                                 return idsResults.reduce(sum); }
  *
  * Refuses (diagnostic, chain left unchanged): constructors, getters and setters, class field
  * initialisers, callbacks of APIs that ignore promises, a library module's top level.
  *
- * `arr.map(cb)` becomes `await Promise.all(arr.map(async cb))`, as the issue asks: the calls now run
- * concurrently (semantics.md §7 notes the order of their side effects and first-rejection errors can
- * differ). `forEach` becomes a `for…of` loop, which keeps the order; `filter`, `some`, `every`, `find`,
- * `reduce` and `sort` callbacks stop the chain with a diagnostic (rewrite them as loops by hand).
+ * `forEach` and `map` whose callback now awaits become `for…of` loops that await each item in turn, as
+ * the synchronous calls ran them. Issue 5 named `await Promise.all(arr.map(async cb))` for `map`; that
+ * starts every call at once, keeps running the rest after one fails and reorders side effects
+ * (semantics.md §7, and a trial user's import that went on writing records after a failure), so a map
+ * that cannot become a loop safely (lib/analysis/map-loop.ts) stops the chain with a diagnostic instead,
+ * as `filter`, `some`, `every`, `find`, `reduce` and `sort` callbacks do.
  *
  * Without a plan (plain jscodeshift), it does the same within one file: every async function in the
  * file is a starting point and only callers in the same file are seen.
@@ -29,7 +32,8 @@ import type { NewlyAsync, ProjectTransform, TransformContext, TransformMeta } fr
 import { PlannedNodes } from './propagate-async/find-planned-nodes';
 import { addBoundaryComments } from './propagate-async/boundary-comments';
 import { moveDefaultIntoBody } from './propagate-async/move-default-parameters';
-import { replaceForEachWithLoop, wrapInPromiseAll } from './propagate-async/rewrite-callbacks';
+import { replaceForEachWithLoop, replaceMapWithLoop } from './propagate-async/rewrite-callbacks';
+import { getUniqueName } from './shared/modules';
 import { signatureTypes, updateJsDocReturns, wrapReturnType } from './propagate-async/update-signatures';
 import { addCatchToMainCall, wrapInMain } from './propagate-async/wrap-entry-script';
 
@@ -75,7 +79,7 @@ export function applyPlan(root: Collection, context: TransformContext, plan: Fil
   const functions = nodes.pick(functionTypes, plan.functions);
   const signatures = nodes.pick(signatureTypes, signaturePositions);
   const awaitPaths = nodes.pick(callTypes, plan.awaitCalls);
-  const promiseAllPaths = nodes.pick(callTypes, rewrites.filter((r) => r.kind === 'promise-all'));
+  const maps = rewrites.filter((r) => r.kind === 'map-loop').flatMap((r) => nodes.pick(callTypes, [r]).map((path) => ({ path, mapArguments: r.mapArguments })));
   const loopPaths = nodes.pick(callTypes, rewrites.filter((r) => r.kind === 'for-of'));
   const parameterPaths = nodes.pick(parameterTypes, movedDefaults);
   const commentTargets = plan.boundaryComments.flatMap((c) => nodes.pick(null, [c]).map((path) => ({ path, text: c.text })));
@@ -87,10 +91,6 @@ export function applyPlan(root: Collection, context: TransformContext, plan: Fil
     }
   }
   for (const signature of signatures) changed = wrapReturnType(j, signature) || changed;
-  for (const path of promiseAllPaths) {
-    wrapInPromiseAll(j, path);
-    changed = true;
-  }
   for (const path of awaitPaths) {
     if (isAlreadyAwaited(path)) continue;
     path.replace(buildAwait(j, path.node as ExpressionKind));
@@ -98,6 +98,10 @@ export function applyPlan(root: Collection, context: TransformContext, plan: Fil
   }
   for (const path of parameterPaths) changed = moveDefaultIntoBody(j, path) || changed;
   for (const path of loopPaths) changed = replaceForEachWithLoop(j, path) || changed;
+  // innermost first, so an outer map's callback already holds the inner loop when it moves
+  for (const { path, mapArguments } of [...maps].reverse()) {
+    changed = replaceMapWithLoop(j, path, (base) => getUniqueName(j, root, base), mapArguments) || changed;
+  }
   if (plan.entryScript === 'main') changed = wrapInMain(j, root) || changed;
   if (plan.entryScript === 'main-catch') changed = addCatchToMainCall(j, root) || changed;
   return changed;

@@ -5,6 +5,7 @@
  */
 import { ts } from 'ts-morph';
 import { getCalleeName } from './call-index';
+import { canMapBecomeLoop } from './map-loop';
 import { isAsyncFunction, isFunctionWithBody, skipOuterExpressions, type Container } from './syntax';
 
 /** `awaited`/`promise`: nothing to do; `return`: returned outside try, no await; `value`: await it. */
@@ -54,6 +55,13 @@ function isInsideTry(node: ts.Node): boolean {
   return false;
 }
 
+/** The array calls whose callback is inlined into a `for…of` loop that awaits. */
+export type LoopRewrite = 'for-of' | 'map-loop';
+
+/** What to do with a `map` whose callback became async and that cannot become a loop here. */
+export const mapAdvice =
+  'rewrite the call as a `for…of` loop that awaits each item, as `map` ran them one after another (or `await Promise.all(…)` if running them all at once is fine)';
+
 export type BoundaryKind =
   | 'constructor'
   | 'getter'
@@ -75,8 +83,8 @@ export type ContainerContext =
   | { kind: 'async-already' }
   /** A function whose callers are found through the index. */
   | { kind: 'function'; fn: ts.FunctionLikeDeclaration }
-  /** `arr.map(cb)` → Promise.all; `arr.forEach(cb)` → for…of; then/test callbacks just become async. */
-  | { kind: 'callback'; fn: ts.FunctionLikeDeclaration; host: ts.CallExpression; rewrite: 'promise-all' | 'for-of' | 'none' }
+  /** `arr.map(cb)` and `arr.forEach(cb)` → for…of (see map-loop.ts); then/test callbacks just become async. */
+  | { kind: 'callback'; fn: ts.FunctionLikeDeclaration; host: ts.CallExpression; rewrite: LoopRewrite | 'none' }
   | { kind: 'iife'; fn: ts.FunctionLikeDeclaration; host: ts.CallExpression }
   | { kind: 'top-level'; file: ts.SourceFile }
   | { kind: 'boundary'; boundary: BoundaryKind; what: string; advice: string };
@@ -211,7 +219,12 @@ function classifyCallback(fn: ts.FunctionLikeDeclaration, host: ts.CallExpressio
   }
   const isFirst = host.arguments[0] === skipOuterExpressions(fn);
   if (name && isFirst && isArrayMethodCall(host, checker)) {
-    if (name === 'map') return { kind: 'callback', fn, host, rewrite: 'promise-all' };
+    if (name === 'map') {
+      // already used as promises (`Promise.all(arr.map(cb))`): the callback just becomes async
+      if (classifyUse(host) === 'promise') return { kind: 'callback', fn, host, rewrite: 'none' };
+      if (canMapBecomeLoop(fn, host)) return { kind: 'callback', fn, host, rewrite: 'map-loop' };
+      return boundary('array-callback', `the callback of \`${host.expression.getText()}\``, mapAdvice);
+    }
     if (name === 'forEach' && canBecomeLoop(fn, host)) return { kind: 'callback', fn, host, rewrite: 'for-of' };
     if (name === 'forEach' || arrayPredicates.has(name)) {
       return boundary('array-callback', `the callback of \`${host.expression.getText()}\``, 'rewrite the call as a `for…of` loop that awaits');

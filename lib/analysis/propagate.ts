@@ -6,7 +6,8 @@
  */
 import { ts } from 'ts-morph';
 import type { CallIndex, ValueReference } from './call-index';
-import { classifyContainer, classifyFunctionValue, classifyUse, findEnclosingParameter, type BoundaryKind } from './call-sites';
+import { countMapArguments } from './map-loop';
+import { classifyContainer, classifyFunctionValue, classifyUse, findEnclosingParameter, mapAdvice, type BoundaryKind, type LoopRewrite } from './call-sites';
 import { findRelatedMembers } from './dispatch';
 import type { ModuleKinds } from './module-kind';
 import { describeFunction, formatLocation, getContainer, type FunctionEntity } from './syntax';
@@ -30,7 +31,9 @@ export interface SiteRecord {
 export interface RewriteRecord {
   callee: FunctionEntity;
   host: ts.CallExpression;
-  kind: 'promise-all' | 'for-of';
+  kind: LoopRewrite;
+  /** A function passed by name to `map`: how many of map's arguments the loop passes it. */
+  mapArguments?: number;
 }
 
 /** A default parameter value that must await: it moves into the body (`if (x === undefined) x = …`). */
@@ -91,11 +94,10 @@ export class Propagation {
     } else if (context.kind === 'iife') {
       this.handleCall(fn, context.host, false);
     } else if (context.kind === 'callback' && context.rewrite !== 'none') {
-      if (context.rewrite === 'promise-all' && classifyUse(context.host) === 'promise') return;
       const entry = this.entries.get(fn);
-      if (entry && context.rewrite === 'for-of') entry.inlined = true;
+      if (entry) entry.inlined = true;
       this.rewrites.push({ callee: fn, host: context.host, kind: context.rewrite });
-      this.handleCall(fn, context.host, context.rewrite === 'for-of');
+      this.handleCall(fn, context.host, true);
     }
   }
 
@@ -141,7 +143,9 @@ export class Propagation {
     const container = getContainer(call);
     const context = classifyContainer(container, call, this.checker);
     const reason = `calls ${describeFunction(callee)} (${formatLocation(call, this.cwd)})`;
-    const needsAwait = use === 'value' && !loopHost;
+    // what a callback that becomes a loop body returns is what the loop uses: it must be awaited there
+    const inlinedReturn = use === 'return' && context.kind === 'callback' && context.rewrite !== 'none';
+    const needsAwait = (use === 'value' || inlinedReturn) && !loopHost;
     if (needsAwait && context.kind !== 'boundary' && context.kind !== 'top-level') {
       this.awaits.push({ callee, call });
       const parameter = findEnclosingParameter(call, container);
@@ -175,15 +179,14 @@ export class Propagation {
     callee: FunctionEntity,
     fn: ts.FunctionLikeDeclaration,
     host: ts.CallExpression,
-    rewrite: 'promise-all' | 'for-of' | 'none',
+    rewrite: LoopRewrite | 'none',
     reason: string,
   ): void {
     this.force(callee, fn);
-    this.add({ entity: fn, reason, via: callee, inlined: rewrite === 'for-of', terminal: true });
+    this.add({ entity: fn, reason, via: callee, inlined: rewrite !== 'none', terminal: true });
     if (rewrite === 'none') return;
-    if (rewrite === 'promise-all' && classifyUse(host) === 'promise') return;
     this.rewrites.push({ callee: fn, host, kind: rewrite });
-    this.handleCall(fn, host, rewrite === 'for-of');
+    this.handleCall(fn, host, true);
   }
 
   private handleTopLevel(callee: FunctionEntity, call: ts.CallExpression, file: ts.SourceFile, needsAwait: boolean): void {
@@ -208,16 +211,23 @@ export class Propagation {
     });
   }
 
-  /** `urls.map(fetchFile)`: the array call gets the rewrite; any other API taking it is a boundary. */
+  /**
+   * A function passed as a value: `Promise.all(urls.map(fetchFile))` and `.then(fetchFile)` take its
+   * promises as they are; `urls.map(fetchFile)` and any other API taking it are boundaries.
+   */
   private handleReference(callee: FunctionEntity, reference: ValueReference): void {
     const host = reference.call;
     const name = ts.isPropertyAccessExpression(host.expression) ? host.expression.name.text : null;
     if (name === 'then' || name === 'catch' || name === 'finally') return;
     if (name === 'map' && host.arguments[0] === reference.node) {
-      if (classifyUse(host) !== 'promise') {
-        this.rewrites.push({ callee, host, kind: 'promise-all' });
-        this.handleCall(callee, host, false);
+      if (classifyUse(host) === 'promise') return;
+      const mapArguments = countMapArguments(callee, reference.node, host);
+      if (mapArguments !== null) {
+        this.rewrites.push({ callee, host, kind: 'map-loop', mapArguments });
+        this.handleCall(callee, host, true);
+        return;
       }
+      this.addBoundary({ callee, site: reference.node, kind: 'array-callback', what: `the callback of \`${host.expression.getText()}\``, advice: mapAdvice });
       return;
     }
     this.addBoundary({

@@ -24,7 +24,7 @@ export interface PlannedPosition {
 }
 
 /** How a call whose callback became async is rewritten (at the position of the array-method call). */
-export type CallbackRewriteKind = 'promise-all' | 'for-of';
+export type CallbackRewriteKind = 'for-of' | 'map-loop';
 
 export interface FilePlan {
   /** Functions (their start positions) that must be made async. */
@@ -33,8 +33,11 @@ export interface FilePlan {
   awaitCalls: PlannedPosition[];
   /** Boundaries to mark with an `awaitify:` comment (only with --mark-boundaries). */
   boundaryComments: (PlannedPosition & { text: string })[];
-  /** `arr.map(cb)` → `Promise.all(arr.map(async cb))`, `arr.forEach(cb)` → `for…of` (additive field). */
-  callbackRewrites?: (PlannedPosition & { kind: CallbackRewriteKind })[];
+  /**
+   * `arr.forEach(cb)` → `for…of`, `arr.map(cb)` → `for…of` into an array; `mapArguments` when the callback
+   * is a function passed by name: how many of map's arguments (item, index, array) to call it with (additive field).
+   */
+  callbackRewrites?: (PlannedPosition & { kind: CallbackRewriteKind; mapArguments?: number })[];
   /**
    * TypeScript type members whose return type becomes `Promise<T>` without an `async` keyword:
    * interface methods, abstract methods, overload signatures, function-typed variables (additive field).

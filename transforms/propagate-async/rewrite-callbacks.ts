@@ -1,24 +1,21 @@
 /**
- * Array calls whose callback became async:
- *   items.map(async (x) => …)        → Promise.all(items.map(async (x) => …))   (awaited by the plan)
- *   items.forEach((x, i) => { … })   → for (const [i, x] of items.entries()) { … }
- * `forEach(async …)` would not wait, and the loop keeps the order of side effects.
+ * Array calls whose callback now awaits become loops that await each item in turn, as the synchronous
+ * calls ran them (`forEach(async …)` would not wait; `Promise.all(items.map(async …))` would start
+ * them all at once and keep running the rest after one fails):
+ *   items.forEach((x, i) => { … })          → for (const [i, x] of items.entries()) { … }
+ *   return items.map((x) => f(x)).join();   → const items2 = [];
+ *                                             for (const x of items) { items2.push(await f(x)); }
+ *                                             return items2.join();
+ * The analysis (lib/analysis/map-loop.ts) only plans shapes where this keeps the order of evaluation.
  */
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
 import type { ExpressionKind, PatternKind, StatementKind } from 'ast-types/lib/gen/kinds';
+import { buildAwait } from '../shared/build-await';
 
 interface CallNode {
   type: string;
   callee: ExpressionKind & { type: string; object?: ExpressionKind; property?: unknown };
   arguments: ExpressionKind[];
-}
-
-/** Turns the call node itself into `Promise.all(<the call>)`, so paths to it stay valid. */
-export function wrapInPromiseAll(j: JSCodeshift, path: ASTPath): void {
-  const node = path.node as unknown as CallNode;
-  const inner = j.callExpression(node.callee, node.arguments);
-  node.callee = j.memberExpression(j.identifier('Promise'), j.identifier('all')) as CallNode['callee'];
-  node.arguments = [inner];
 }
 
 interface CallbackNode {
@@ -27,27 +24,123 @@ interface CallbackNode {
   body: StatementKind | ExpressionKind;
 }
 
+/** The loop head `for (const x of arr)` / `for (const [i, x] of arr.entries())` for a callback's parameters. */
+function buildLoopHead(j: JSCodeshift, array: ExpressionKind, callback: CallbackNode) {
+  const [item, index] = callback.params;
+  // `for (const x: T of …)` is not TypeScript: the array's element type takes over
+  for (const param of [item, index]) if (param) (param as { typeAnnotation?: unknown }).typeAnnotation = null;
+  const left = index
+    ? j.arrayPattern([index, item ?? j.identifier('_item')] as PatternKind[])
+    : (item ?? j.identifier('_item'));
+  const iterated = index ? j.callExpression(j.memberExpression(array, j.identifier('entries')), []) : array;
+  return { declaration: j.variableDeclaration('const', [j.variableDeclarator(left as PatternKind)]), iterated };
+}
+
+function moveComments(from: unknown, to: unknown): void {
+  const comments = (from as { comments?: unknown }).comments;
+  if (!comments) return;
+  (to as { comments?: unknown }).comments = comments;
+  (from as { comments?: unknown }).comments = null;
+}
+
 /** `arr.forEach(cb);` → `for (const x of arr) …`. Returns false when the shape is not the planned one. */
 export function replaceForEachWithLoop(j: JSCodeshift, path: ASTPath): boolean {
   const node = path.node as unknown as CallNode;
   const statement = path.parent as ASTPath;
   const callback = node.arguments[0] as unknown as CallbackNode;
   if (statement.node.type !== 'ExpressionStatement' || !node.callee.object || !callback?.params) return false;
-  const [item, index] = callback.params;
-  // `for (const x: T of …)` is not TypeScript: the array's element type takes over
-  for (const param of [item, index]) if (param) (param as { typeAnnotation?: unknown }).typeAnnotation = null;
-  const array = node.callee.object;
-  const left = index
-    ? j.arrayPattern([index, item ?? j.identifier('_item')] as PatternKind[])
-    : (item ?? j.identifier('_item'));
-  const iterated = index ? j.callExpression(j.memberExpression(array, j.identifier('entries')), []) : array;
+  const { declaration, iterated } = buildLoopHead(j, node.callee.object, callback);
   const body =
     callback.body.type === 'BlockStatement'
       ? (callback.body as StatementKind)
       : j.blockStatement([j.expressionStatement(callback.body as ExpressionKind)]);
-  const loop = j.forOfStatement(j.variableDeclaration('const', [j.variableDeclarator(left as PatternKind)]), iterated, body);
-  const comments = (statement.node as { comments?: unknown }).comments;
-  if (comments) (loop as { comments?: unknown }).comments = comments;
+  const loop = j.forOfStatement(declaration, iterated, body);
+  moveComments(statement.node, loop);
   statement.replace(loop);
   return true;
+}
+
+const chainTypes = new Set(['MemberExpression', 'OptionalMemberExpression', 'CallExpression', 'OptionalCallExpression', 'ParenthesizedExpression']);
+
+/** The statement whose expression starts with the map call (see lib/analysis/map-loop.ts), and the path up to it. */
+function findMapStatement(path: ASTPath): { statement: ASTPath; top: ASTPath } | null {
+  let current = path;
+  // up through `.join()`, `.length`, `[0]` and parentheses, as long as the map stays their object
+  while (current.parent && chainTypes.has(current.parent.node.type)) {
+    const parent = current.parent.node as { object?: unknown; callee?: unknown; expression?: unknown };
+    if (parent.object !== current.node && parent.callee !== current.node && parent.expression !== current.node) break;
+    current = current.parent as ASTPath;
+  }
+  const holder = current.parent as ASTPath | null;
+  if (!holder) return null;
+  if (holder.node.type === 'ReturnStatement' || holder.node.type === 'ExpressionStatement') return { statement: holder, top: current };
+  if (holder.node.type === 'VariableDeclarator' && holder.parent?.node.type === 'VariableDeclaration') return { statement: holder.parent as ASTPath, top: current };
+  return null;
+}
+
+/**
+ * `arr.map(cb)` at the start of its statement → an array filled by a loop just before the statement,
+ * which then reads the array. A declaration of the map's result alone keeps its name for the array;
+ * a map whose result is unused becomes a plain loop. Returns false when the shape is not the planned one.
+ */
+export function replaceMapWithLoop(j: JSCodeshift, path: ASTPath, pickName: (base: string) => string, mapArguments?: number): boolean {
+  const node = path.node as unknown as CallNode;
+  const found = findMapStatement(path);
+  if (!found || !node.callee.object) return false;
+  const callback = mapArguments ? buildCallingCallback(j, node, mapArguments, pickName) : (node.arguments[0] as unknown as CallbackNode);
+  if (!callback?.params) return false;
+  const { statement, top } = found;
+  const unused = statement.node.type === 'ExpressionStatement' && top === path;
+  const declarator = statement.node.type === 'VariableDeclaration' ? (statement.node as { declarations: { id: { type: string; name?: string }; init: unknown }[] }).declarations[0] : null;
+  const ownName = declarator && top === path && declarator.id.type === 'Identifier' ? declarator.id.name : undefined;
+  const arrayName = unused ? null : (ownName ?? pickName(describeArray(node.callee.object)));
+  const body = callback.body.type === 'BlockStatement' ? [...(callback.body as { body: StatementKind[] }).body] : [];
+  const last = callback.body.type === 'BlockStatement' ? (body.pop() as { type: string; argument?: ExpressionKind } | undefined) : null;
+  const value = last ? last.argument : (callback.body as ExpressionKind);
+  if (!value) return false;
+  // `(x) => ({ … })` needed its parentheses as an arrow body; as an argument they would double
+  const extra = (value as { extra?: { parenthesized?: boolean } }).extra;
+  if (extra?.parenthesized) extra.parenthesized = false;
+  const push = arrayName
+    ? j.expressionStatement(j.callExpression(j.memberExpression(j.identifier(arrayName), j.identifier('push')), [value]))
+    : j.expressionStatement(value);
+  const { declaration, iterated } = buildLoopHead(j, node.callee.object, callback);
+  const loop = j.forOfStatement(declaration, iterated, j.blockStatement([...body, push]));
+  if (unused) {
+    moveComments(statement.node, loop);
+    statement.replace(loop);
+    return true;
+  }
+  if (ownName && declarator) {
+    declarator.init = j.arrayExpression([]);
+    statement.insertAfter(loop);
+    return true;
+  }
+  const start = j.variableDeclaration('const', [j.variableDeclarator(j.identifier(arrayName as string), j.arrayExpression([]))]);
+  moveComments(statement.node, start);
+  path.replace(j.identifier(arrayName as string));
+  statement.insertBefore(start);
+  statement.insertBefore(loop);
+  return true;
+}
+
+/**
+ * `ids.map(price)`: the callback the loop inlines, `(item, index) => await price(item, index)`, passing
+ * as many of map's arguments as the function reads (the analysis counted them).
+ */
+function buildCallingCallback(j: JSCodeshift, node: CallNode, count: number, pickName: (base: string) => string): CallbackNode {
+  const item = j.identifier(pickName('item'));
+  const index = j.identifier(pickName('index'));
+  const array = node.callee.object as ExpressionKind;
+  const passed: ExpressionKind[] = [item, index, array].slice(0, count) as ExpressionKind[];
+  const call = j.callExpression(node.arguments[0], passed);
+  return { type: 'ArrowFunctionExpression', params: count > 1 ? [item, index] : [item], body: buildAwait(j, call) };
+}
+
+/** A name for the mapped array after what is mapped: `lines` → `lines2` (made unique by the caller), else `results`. */
+function describeArray(array: ExpressionKind): string {
+  const node = array as { type: string; name?: string; property?: { type: string; name?: string } };
+  if (node.type === 'Identifier' && node.name) return `${node.name}Results`;
+  if (node.type === 'MemberExpression' && node.property?.type === 'Identifier' && node.property.name) return `${node.property.name}Results`;
+  return 'results';
 }

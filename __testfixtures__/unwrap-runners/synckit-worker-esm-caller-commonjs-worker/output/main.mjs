@@ -2,8 +2,14 @@
 import compressSync from './compress-worker.cjs';
 
 export async function pack(files) {
-  return Promise.all(files.map(async file => ({
-    file,
-    size: (await compressSync(file)).length
-  })));
+  const filesResults = [];
+
+  for (const file of files) {
+    filesResults.push({
+      file,
+      size: (await compressSync(file)).length
+    });
+  }
+
+  return filesResults;
 }

@@ -11,5 +11,11 @@ export async function stockLines(skus: readonly string[]): Promise<string[]> {
 }
 
 export async function totalStock(skus: string[]): Promise<number> {
-  return (await Promise.all(skus.map(async (sku: string): Promise<number> => countStock(sku)))).reduce((sum, n) => sum + n, 0);
+  const skusResults = [];
+
+  for (const sku of skus) {
+    skusResults.push(await countStock(sku));
+  }
+
+  return skusResults.reduce((sum, n) => sum + n, 0);
 }

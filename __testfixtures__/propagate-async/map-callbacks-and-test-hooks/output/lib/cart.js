@@ -1,11 +1,23 @@
 const { price } = require('./prices');
 
 async function total(ids) {
-  return (await Promise.all(ids.map(async id => price(id)))).reduce((sum, value) => sum + value, 0);
+  const idsResults2 = [];
+
+  for (const id of ids) {
+    idsResults2.push(await price(id));
+  }
+
+  return idsResults2.reduce((sum, value) => sum + value, 0);
 }
 
 async function priceList(ids) {
-  return Promise.all(ids.map(price));
+  const idsResults = [];
+
+  for (const item of ids) {
+    idsResults.push(await price(item));
+  }
+
+  return idsResults;
 }
 
 module.exports = { total, priceList };

@@ -10,7 +10,13 @@ class Users {
   }
 
   async names(ids) {
-    return Promise.all(ids.map(async id => (await this.find(id)).name));
+    const idsResults = [];
+
+    for (const id of ids) {
+      idsResults.push((await this.find(id)).name);
+    }
+
+    return idsResults;
   }
 }
 
