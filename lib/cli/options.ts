@@ -69,7 +69,7 @@ export const optionTable = {
     default: '1',
     coerce: parseConcurrency,
     group: filesGroup,
-    describe: 'Threads for the per-file transforms, this one included (worker threads start only when at least 12 files per worker need parsing); 1 runs everything here',
+    describe: 'Threads for the per-file transforms: N means the main thread plus up to N-1 worker threads (default 1, at most the number of CPUs; a worker starts only for every 12 files that need parsing). The result is the same whatever N',
   },
   color: { type: 'boolean', group: filesGroup, describe: 'Colour the diff (default: when stdout is a terminal and NO_COLOR is unset); --no-color turns it off' },
 } as const satisfies Record<string, Options>;
