@@ -14,7 +14,8 @@
  * starts every call at once, keeps running the rest after one fails and reorders side effects
  * (semantics.md §7, and a trial user's import that went on writing records after a failure), so a map
  * that cannot become a loop safely (lib/analysis/map-loop.ts) stops the chain with a diagnostic instead,
- * as `filter`, `some`, `every`, `find`, `reduce` and `sort` callbacks do.
+ * as `filter`, `some`, `every`, `find`, `reduce` and `sort` callbacks do. `--parallel-map` asks for the
+ * `Promise.all` form instead, for code where running the calls at once is wanted.
  *
  * Without a plan (plain jscodeshift), it does the same within one file: every async function in the
  * file is a starting point and only callers in the same file are seen.
@@ -32,7 +33,7 @@ import type { NewlyAsync, ProjectTransform, TransformContext, TransformMeta } fr
 import { PlannedNodes } from './propagate-async/find-planned-nodes';
 import { addBoundaryComments } from './propagate-async/boundary-comments';
 import { moveDefaultIntoBody } from './propagate-async/move-default-parameters';
-import { replaceForEachWithLoop, replaceMapWithLoop } from './propagate-async/rewrite-callbacks';
+import { replaceForEachWithLoop, replaceMapWithLoop, wrapInPromiseAll } from './propagate-async/rewrite-callbacks';
 import { getUniqueName } from './shared/modules';
 import { signatureTypes, updateJsDocReturns, wrapReturnType } from './propagate-async/update-signatures';
 import { addCatchToMainCall, wrapInMain } from './propagate-async/wrap-entry-script';
@@ -81,6 +82,7 @@ export function applyPlan(root: Collection, context: TransformContext, plan: Fil
   const awaitPaths = nodes.pick(callTypes, plan.awaitCalls);
   const maps = rewrites.filter((r) => r.kind === 'map-loop').flatMap((r) => nodes.pick(callTypes, [r]).map((path) => ({ path, mapArguments: r.mapArguments })));
   const loopPaths = nodes.pick(callTypes, rewrites.filter((r) => r.kind === 'for-of'));
+  const promiseAllPaths = nodes.pick(callTypes, rewrites.filter((r) => r.kind === 'promise-all'));
   const parameterPaths = nodes.pick(parameterTypes, movedDefaults);
   const commentTargets = plan.boundaryComments.flatMap((c) => nodes.pick(null, [c]).map((path) => ({ path, text: c.text })));
   let changed = addBoundaryComments(j, commentTargets);
@@ -91,6 +93,10 @@ export function applyPlan(root: Collection, context: TransformContext, plan: Fil
     }
   }
   for (const signature of signatures) changed = wrapReturnType(j, signature) || changed;
+  for (const path of promiseAllPaths) {
+    wrapInPromiseAll(j, path);
+    changed = true;
+  }
   for (const path of awaitPaths) {
     if (isAlreadyAwaited(path)) continue;
     path.replace(buildAwait(j, path.node as ExpressionKind));
@@ -124,6 +130,7 @@ function apply(root: Collection, context: TransformContext): boolean {
     starts,
     userStarts: [],
     markBoundaries: context.options.markBoundaries,
+    parallelMap: context.options.parallelMap,
   });
   for (const d of plan.diagnostics) context.report({ code: d.code, severity: d.severity, message: d.message, line: d.line, column: d.column });
   const filePlan = plan.files[file];

@@ -14,6 +14,7 @@ import { selectTransforms } from '../../transforms/index';
 export interface CaseArgs {
   async?: string[];
   markBoundaries?: boolean;
+  parallelMap?: boolean;
   runners?: string[];
   transforms?: string[];
 }
@@ -51,6 +52,7 @@ export async function runPropagation(inputDir: string, args: CaseArgs): Promise<
       projectTransform: selected.projectTransform,
       asyncNames: args.async,
       markBoundaries: args.markBoundaries,
+      parallelMap: args.parallelMap,
       runners: args.runners,
     });
     const texts: Record<string, string> = {};

@@ -58,6 +58,19 @@ function isInsideTry(node: ts.Node): boolean {
 /** The array calls whose callback is inlined into a `for…of` loop that awaits. */
 export type LoopRewrite = 'for-of' | 'map-loop';
 
+/**
+ * What becomes of an array call whose callback became async: a loop (`LoopRewrite`), the map wrapped
+ * in `Promise.all` (only with `--parallel-map`: the calls then run at the same time), or nothing.
+ */
+export type CallbackRewrite = LoopRewrite | 'promise-all' | 'none';
+
+export interface ClassifyOptions {
+  /** `--parallel-map`: `arr.map(cb)` → `await Promise.all(arr.map(async cb))`, accepting the change of concurrency. */
+  parallelMap: boolean;
+}
+
+const defaultClassifyOptions: ClassifyOptions = { parallelMap: false };
+
 /** What to do with a `map` whose callback became async and that cannot become a loop here. */
 export const mapAdvice =
   'rewrite the call as a `for…of` loop that awaits each item, as `map` ran them one after another (or `await Promise.all(…)` if running them all at once is fine)';
@@ -84,7 +97,7 @@ export type ContainerContext =
   /** A function whose callers are found through the index. */
   | { kind: 'function'; fn: ts.FunctionLikeDeclaration }
   /** `arr.map(cb)` and `arr.forEach(cb)` → for…of (see map-loop.ts); then/test callbacks just become async. */
-  | { kind: 'callback'; fn: ts.FunctionLikeDeclaration; host: ts.CallExpression; rewrite: LoopRewrite | 'none' }
+  | { kind: 'callback'; fn: ts.FunctionLikeDeclaration; host: ts.CallExpression; rewrite: CallbackRewrite }
   | { kind: 'iife'; fn: ts.FunctionLikeDeclaration; host: ts.CallExpression }
   | { kind: 'top-level'; file: ts.SourceFile }
   | { kind: 'boundary'; boundary: BoundaryKind; what: string; advice: string };
@@ -94,7 +107,7 @@ const arrayPredicates = new Set([
   'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'reduce', 'reduceRight', 'sort', 'flatMap',
 ]);
 
-export function classifyContainer(container: Container, call: ts.Node, checker: ts.TypeChecker): ContainerContext {
+export function classifyContainer(container: Container, call: ts.Node, checker: ts.TypeChecker, options: ClassifyOptions = defaultClassifyOptions): ContainerContext {
   if (ts.isSourceFile(container)) return { kind: 'top-level', file: container };
   if (ts.isPropertyDeclaration(container)) {
     return boundary('class-field', 'a class field initialiser', 'initialise the field in an async method or a static async factory');
@@ -123,7 +136,7 @@ export function classifyContainer(container: Container, call: ts.Node, checker: 
   if (container.asteriskToken) {
     return boundary('generator', 'a generator function', 'convert the generator by hand (an async generator changes its consumers)');
   }
-  return classifyFunctionValue(container, checker);
+  return classifyFunctionValue(container, checker, options);
 }
 
 /** `require.extensions['.txt'] = function (module, filename) {…}` (also `Module._extensions`). */
@@ -183,7 +196,7 @@ function isDefinePropertyAccessor(fn: ts.FunctionLikeDeclaration, key: 'get' | '
 }
 
 /** Whether callers of `fn` can be found by name, or it is a callback, an IIFE or an escaping value. */
-export function classifyFunctionValue(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker): ContainerContext {
+export function classifyFunctionValue(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker, options: ClassifyOptions = defaultClassifyOptions): ContainerContext {
   if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) return { kind: 'function', fn };
   const outer = skipOuterExpressions(fn);
   const parent = outer.parent;
@@ -201,7 +214,7 @@ export function classifyFunctionValue(fn: ts.FunctionLikeDeclaration, checker: t
   }
   if (ts.isCallExpression(parent) && parent.expression === outer) return { kind: 'iife', fn, host: parent };
   if (ts.isCallExpression(parent) && parent.arguments.includes(outer as ts.Expression)) {
-    return classifyCallback(fn, parent, checker);
+    return classifyCallback(fn, parent, checker, options);
   }
   if (ts.isNewExpression(parent)) {
     return boundary('callback', 'a `new Promise` executor', 'resolve the promise with the awaited value instead');
@@ -209,7 +222,7 @@ export function classifyFunctionValue(fn: ts.FunctionLikeDeclaration, checker: t
   return boundary('function-value', 'a function used as a value', 'make its callers await it by hand');
 }
 
-function classifyCallback(fn: ts.FunctionLikeDeclaration, host: ts.CallExpression, checker: ts.TypeChecker): ContainerContext {
+function classifyCallback(fn: ts.FunctionLikeDeclaration, host: ts.CallExpression, checker: ts.TypeChecker, options: ClassifyOptions): ContainerContext {
   const name = getCalleeName(host.expression);
   const root = getCalleeRoot(host.expression);
   if (name && promiseMethods.has(name)) return { kind: 'callback', fn, host, rewrite: 'none' };
@@ -222,6 +235,7 @@ function classifyCallback(fn: ts.FunctionLikeDeclaration, host: ts.CallExpressio
     if (name === 'map') {
       // already used as promises (`Promise.all(arr.map(cb))`): the callback just becomes async
       if (classifyUse(host) === 'promise') return { kind: 'callback', fn, host, rewrite: 'none' };
+      if (options.parallelMap) return { kind: 'callback', fn, host, rewrite: 'promise-all' };
       if (canMapBecomeLoop(fn, host)) return { kind: 'callback', fn, host, rewrite: 'map-loop' };
       return boundary('array-callback', `the callback of \`${host.expression.getText()}\``, mapAdvice);
     }

@@ -77,7 +77,7 @@ function computePlan(input: AnalysisInput): AsyncPlan {
 function analyse(original: AnalysisInput, input: AnalysisInput, program: AnalysisProgram, graph: ModuleGraph) {
   const index = new CallIndex(program.checker, program.files);
   const moduleKinds = createModuleKinds(input.sources, graph, input.cwd);
-  const propagation = new Propagation(program.checker, index, moduleKinds, input.cwd);
+  const propagation = new Propagation(program.checker, index, moduleKinds, input.cwd, { parallelMap: input.parallelMap ?? false });
   const diagnostics: Diagnostic[] = [];
   const starts: StartRecord[] = [];
   for (const start of original.starts) {

@@ -7,7 +7,7 @@
 import { ts } from 'ts-morph';
 import type { CallIndex, ValueReference } from './call-index';
 import { countMapArguments } from './map-loop';
-import { classifyContainer, classifyFunctionValue, classifyUse, findEnclosingParameter, mapAdvice, type BoundaryKind, type LoopRewrite } from './call-sites';
+import { classifyContainer, classifyFunctionValue, classifyUse, findEnclosingParameter, mapAdvice, type BoundaryKind, type CallbackRewrite, type ClassifyOptions, type LoopRewrite } from './call-sites';
 import { findRelatedMembers } from './dispatch';
 import type { ModuleKinds } from './module-kind';
 import { describeFunction, formatLocation, getContainer, type FunctionEntity } from './syntax';
@@ -31,7 +31,7 @@ export interface SiteRecord {
 export interface RewriteRecord {
   callee: FunctionEntity;
   host: ts.CallExpression;
-  kind: LoopRewrite;
+  kind: LoopRewrite | 'promise-all';
   /** A function passed by name to `map`: how many of map's arguments the loop passes it. */
   mapArguments?: number;
 }
@@ -75,6 +75,7 @@ export class Propagation {
     private readonly index: CallIndex,
     private readonly moduleKinds: ModuleKinds,
     private readonly cwd: string,
+    private readonly options: ClassifyOptions = { parallelMap: false },
   ) {}
 
   addStart(entity: FunctionEntity, reason: string): void {
@@ -88,16 +89,17 @@ export class Propagation {
    * a `setTimeout` callback): its host call changes, or the chain is at a boundary already.
    */
   private handleStartValue(fn: ts.FunctionExpression | ts.ArrowFunction): void {
-    const context = classifyFunctionValue(fn, this.checker);
+    const context = classifyFunctionValue(fn, this.checker, this.options);
     if (context.kind === 'boundary') {
       this.addBoundary({ callee: fn, site: fn, kind: context.boundary, what: context.what, advice: context.advice });
     } else if (context.kind === 'iife') {
       this.handleCall(fn, context.host, false);
     } else if (context.kind === 'callback' && context.rewrite !== 'none') {
+      const loop = context.rewrite !== 'promise-all';
       const entry = this.entries.get(fn);
-      if (entry) entry.inlined = true;
+      if (entry && loop) entry.inlined = true;
       this.rewrites.push({ callee: fn, host: context.host, kind: context.rewrite });
-      this.handleCall(fn, context.host, true);
+      this.handleCall(fn, context.host, loop);
     }
   }
 
@@ -141,10 +143,10 @@ export class Propagation {
     const use = classifyUse(call);
     if (use === 'awaited' || use === 'promise') return;
     const container = getContainer(call);
-    const context = classifyContainer(container, call, this.checker);
+    const context = classifyContainer(container, call, this.checker, this.options);
     const reason = `calls ${describeFunction(callee)} (${formatLocation(call, this.cwd)})`;
     // what a callback that becomes a loop body returns is what the loop uses: it must be awaited there
-    const inlinedReturn = use === 'return' && context.kind === 'callback' && context.rewrite !== 'none';
+    const inlinedReturn = use === 'return' && context.kind === 'callback' && (context.rewrite === 'for-of' || context.rewrite === 'map-loop');
     const needsAwait = (use === 'value' || inlinedReturn) && !loopHost;
     if (needsAwait && context.kind !== 'boundary' && context.kind !== 'top-level') {
       this.awaits.push({ callee, call });
@@ -179,14 +181,15 @@ export class Propagation {
     callee: FunctionEntity,
     fn: ts.FunctionLikeDeclaration,
     host: ts.CallExpression,
-    rewrite: LoopRewrite | 'none',
+    rewrite: CallbackRewrite,
     reason: string,
   ): void {
+    const loop = rewrite === 'for-of' || rewrite === 'map-loop';
     this.force(callee, fn);
-    this.add({ entity: fn, reason, via: callee, inlined: rewrite !== 'none', terminal: true });
+    this.add({ entity: fn, reason, via: callee, inlined: loop, terminal: true });
     if (rewrite === 'none') return;
     this.rewrites.push({ callee: fn, host, kind: rewrite });
-    this.handleCall(fn, host, true);
+    this.handleCall(fn, host, loop);
   }
 
   private handleTopLevel(callee: FunctionEntity, call: ts.CallExpression, file: ts.SourceFile, needsAwait: boolean): void {
@@ -221,6 +224,11 @@ export class Propagation {
     if (name === 'then' || name === 'catch' || name === 'finally') return;
     if (name === 'map' && host.arguments[0] === reference.node) {
       if (classifyUse(host) === 'promise') return;
+      if (this.options.parallelMap) {
+        this.rewrites.push({ callee, host, kind: 'promise-all' });
+        this.handleCall(callee, host, false);
+        return;
+      }
       const mapArguments = countMapArguments(callee, reference.node, host);
       if (mapArguments !== null) {
         this.rewrites.push({ callee, host, kind: 'map-loop', mapArguments });

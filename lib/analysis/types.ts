@@ -13,6 +13,8 @@ export interface AnalysisInput {
   /** `--async file#Name` starting points (file relative to cwd or absolute). */
   userStarts: { file: string; name: string }[];
   markBoundaries: boolean;
+  /** `--parallel-map`: maps whose callback became async are wrapped in Promise.all instead of becoming loops. */
+  parallelMap?: boolean;
 }
 
 export interface PlannedPosition {
@@ -24,7 +26,7 @@ export interface PlannedPosition {
 }
 
 /** How a call whose callback became async is rewritten (at the position of the array-method call). */
-export type CallbackRewriteKind = 'for-of' | 'map-loop';
+export type CallbackRewriteKind = 'for-of' | 'map-loop' | 'promise-all';
 
 export interface FilePlan {
   /** Functions (their start positions) that must be made async. */

@@ -93,6 +93,7 @@ async function runMigration(paths: string[], args: CliArgs, io: CliIo, overrides
       runners: args.runner ?? [],
       asyncNames: args.async ?? [],
       markBoundaries: args.markBoundaries === true,
+      parallelMap: args.parallelMap === true,
       maxFileSize: args.maxFileSize,
       concurrency: args.concurrency,
       onProgress: (done, total) => progress.update(done, total),

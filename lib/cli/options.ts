@@ -60,6 +60,11 @@ export const optionTable = {
   runner: { type: 'string', coerce: splitList, group: migrationGroup, describe: 'A helper of yours that runs async work synchronously, to unwrap like deasync (repeatable)' },
   async: { type: 'string', coerce: parseAsyncNames, group: migrationGroup, describe: 'Declare file#Name newly async and make its callers await it (repeatable)' },
   'mark-boundaries': { type: 'boolean', group: migrationGroup, describe: 'Convert chains that reach a sync-only boundary too, leaving an awaitify: comment there' },
+  'parallel-map': {
+    type: 'boolean',
+    group: migrationGroup,
+    describe: 'Turn arr.map(cb) whose callback now awaits into await Promise.all(arr.map(async cb)): the calls then run at the same time (default: a for…of loop that awaits each in turn, as before)',
+  },
   ignore: { type: 'string', coerce: collectList, group: filesGroup, describe: 'Skip files matching this glob (repeatable)' },
   'allow-dirty': { type: 'boolean', group: filesGroup, describe: 'Let --write change files that have uncommitted changes' },
   'allow-no-git': { type: 'boolean', group: filesGroup, describe: 'Let --write change files outside a git work tree' },

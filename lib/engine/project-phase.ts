@@ -84,6 +84,7 @@ function computePlan(input: ProjectPhaseInput, userStarts: { file: string; name:
       starts: input.states.flatMap((s) => s.newlyAsync),
       userStarts,
       markBoundaries: input.transformOptions.markBoundaries,
+      parallelMap: input.transformOptions.parallelMap,
     });
     if (input.transformOptions.markBoundaries) break;
     const fresh = plan.boundaries.flatMap((b) => b.skipConversionIds).filter((id) => !skipped.has(id));

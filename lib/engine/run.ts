@@ -53,6 +53,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
     ...defaultTransformOptions,
     runners: options.runners ?? [],
     markBoundaries: options.markBoundaries ?? false,
+    parallelMap: options.parallelMap ?? false,
   };
   const states = time('read', () => discovery.files.map((f) => readState(f.absolutePath, f.path)));
   const fileEdits = createFileEdits(states);

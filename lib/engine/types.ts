@@ -67,6 +67,8 @@ export interface RunOptions {
   /** `file#Name` starting points named by the user (`--async`). */
   asyncNames?: string[];
   markBoundaries?: boolean;
+  /** `--parallel-map`: maps whose callback became async run their calls at once (Promise.all). */
+  parallelMap?: boolean;
   /** Files larger than this many bytes are skipped (default 2 MB). */
   maxFileSize?: number;
   onProgress?: (done: number, total: number) => void;

@@ -18,6 +18,17 @@ interface CallNode {
   arguments: ExpressionKind[];
 }
 
+/**
+ * `--parallel-map` only: the call node itself becomes `Promise.all(<the call>)` (the plan awaits it), so
+ * paths to it stay valid. Every callback then starts at once.
+ */
+export function wrapInPromiseAll(j: JSCodeshift, path: ASTPath): void {
+  const node = path.node as unknown as CallNode;
+  const inner = j.callExpression(node.callee, node.arguments);
+  node.callee = j.memberExpression(j.identifier('Promise'), j.identifier('all')) as CallNode['callee'];
+  node.arguments = [inner];
+}
+
 interface CallbackNode {
   type: string;
   params: PatternKind[];

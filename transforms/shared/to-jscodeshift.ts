@@ -25,6 +25,7 @@ export function toJscodeshift(transform: Transform) {
       ...defaultTransformOptions,
       runners: readRunners(options),
       markBoundaries: Boolean(options.markBoundaries ?? options['mark-boundaries']),
+      parallelMap: Boolean(options.parallelMap ?? options['parallel-map']),
     };
     if (!transform.prefilter(file.source, transformOptions)) return null;
     const j = api.jscodeshift.withParser(getParser(getParserName(file.path)));

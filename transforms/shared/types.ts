@@ -116,9 +116,11 @@ export interface TransformOptions {
   runners: readonly string[];
   /** Convert everything but leave an `awaitify:` comment at boundaries instead of skipping the chain. */
   markBoundaries: boolean;
+  /** `--parallel-map`: propagate-async wraps maps in Promise.all instead of turning them into loops. */
+  parallelMap: boolean;
 }
 
-export const defaultTransformOptions: TransformOptions = { runners: [], markBoundaries: false };
+export const defaultTransformOptions: TransformOptions = { runners: [], markBoundaries: false, parallelMap: false };
 
 export interface TransformMeta {
   /** Kebab-case verb phrase; also the file name, the fixture folder and the `--transforms` value. */
