@@ -81,7 +81,7 @@ export function applyPlan(root: Collection, context: TransformContext, plan: Fil
   const signatures = nodes.pick(signatureTypes, signaturePositions);
   const awaitPaths = nodes.pick(callTypes, plan.awaitCalls);
   const maps = rewrites.filter((r) => r.kind === 'map-loop').flatMap((r) => nodes.pick(callTypes, [r]).map((path) => ({ path, mapArguments: r.mapArguments })));
-  const loopPaths = nodes.pick(callTypes, rewrites.filter((r) => r.kind === 'for-of'));
+  const loops = rewrites.filter((r) => r.kind === 'for-of').flatMap((r) => nodes.pick(callTypes, [r]).map((path) => ({ path, iterateValues: r.iterateValues === true })));
   const promiseAllPaths = nodes.pick(callTypes, rewrites.filter((r) => r.kind === 'promise-all'));
   const parameterPaths = nodes.pick(parameterTypes, movedDefaults);
   const commentTargets = plan.boundaryComments.flatMap((c) => nodes.pick(null, [c]).map((path) => ({ path, text: c.text })));
@@ -103,10 +103,10 @@ export function applyPlan(root: Collection, context: TransformContext, plan: Fil
     changed = true;
   }
   for (const path of parameterPaths) changed = moveDefaultIntoBody(j, path) || changed;
-  for (const path of loopPaths) changed = replaceForEachWithLoop(j, path) || changed;
+  for (const { path, iterateValues } of loops) changed = replaceForEachWithLoop(j, path, iterateValues) || changed;
   // innermost first, so an outer map's callback already holds the inner loop when it moves
   for (const { path, mapArguments } of [...maps].reverse()) {
-    changed = replaceMapWithLoop(j, path, (base) => getUniqueName(j, root, base), mapArguments) || changed;
+    changed = replaceMapWithLoop(j, path, (base) => getUniqueName(j, root, base), { mapArguments, isTypeScript: context.isTypeScript }) || changed;
   }
   if (plan.entryScript === 'main') changed = wrapInMain(j, root) || changed;
   if (plan.entryScript === 'main-catch') changed = addCatchToMainCall(j, root) || changed;

@@ -8,4 +8,9 @@ function loadAll(ids, fresh) {
   return [];
 }
 
-module.exports = { load, loadAll };
+// `ids?.map(…)` gives undefined for a missing array; a loop over it would throw
+function loadSome(ids) {
+  return ids?.map((id) => load(id));
+}
+
+module.exports = { load, loadAll, loadSome };

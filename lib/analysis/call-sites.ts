@@ -5,7 +5,7 @@
  */
 import { ts } from 'ts-morph';
 import { getCalleeName } from './call-index';
-import { canMapBecomeLoop } from './map-loop';
+import { explainMapLoopRefusal, isInOptionalChain } from './map-loop';
 import { isAsyncFunction, isFunctionWithBody, skipOuterExpressions, type Container } from './syntax';
 
 /** `awaited`/`promise`: nothing to do; `return`: returned outside try, no await; `value`: await it. */
@@ -73,7 +73,7 @@ const defaultClassifyOptions: ClassifyOptions = { parallelMap: false };
 
 /** What to do with a `map` whose callback became async and that cannot become a loop here. */
 export const mapAdvice =
-  'rewrite the call as a `for…of` loop that awaits each item, as `map` ran them one after another (or `await Promise.all(…)` if running them all at once is fine)';
+  'rewrite the call as a `for…of` loop that awaits each item, as `map` ran them one after another (or use `await Promise.all(…)`, or rerun with --parallel-map, if running them all at once is fine)';
 
 export type BoundaryKind =
   | 'constructor'
@@ -236,15 +236,16 @@ function classifyCallback(fn: ts.FunctionLikeDeclaration, host: ts.CallExpressio
       // already used as promises (`Promise.all(arr.map(cb))`): the callback just becomes async
       if (classifyUse(host) === 'promise') return { kind: 'callback', fn, host, rewrite: 'none' };
       if (options.parallelMap) return { kind: 'callback', fn, host, rewrite: 'promise-all' };
-      if (canMapBecomeLoop(fn, host)) return { kind: 'callback', fn, host, rewrite: 'map-loop' };
-      return boundary('array-callback', `the callback of \`${host.expression.getText()}\``, mapAdvice);
+      const refusal = explainMapLoopRefusal(fn, host);
+      if (!refusal) return { kind: 'callback', fn, host, rewrite: 'map-loop' };
+      return boundary('array-callback', `the callback of \`${host.expression.getText()}\``, `${refusal}; ${mapAdvice}`);
     }
-    if (name === 'forEach' && canBecomeLoop(fn, host)) return { kind: 'callback', fn, host, rewrite: 'for-of' };
+    if (name === 'forEach' && !isInOptionalChain(host) && canBecomeLoop(fn, host)) return { kind: 'callback', fn, host, rewrite: 'for-of' };
     if (name === 'forEach' || arrayPredicates.has(name)) {
       return boundary('array-callback', `the callback of \`${host.expression.getText()}\``, 'rewrite the call as a `for…of` loop that awaits');
     }
   }
-  const label = root ? `${ts.isPropertyAccessExpression(host.expression) ? host.expression.getText() : root}` : 'a call';
+  const label = root && !ts.isPropertyAccessExpression(host.expression) ? root : host.expression.getText();
   return boundary(
     'callback',
     `a callback passed to \`${label}\`, which may ignore returned promises`,
@@ -257,6 +258,14 @@ function getCalleeRoot(callee: ts.Expression): string | null {
   let current: ts.Expression = callee;
   while (ts.isPropertyAccessExpression(current) || ts.isCallExpression(current)) current = current.expression;
   return ts.isIdentifier(current) ? current.text : null;
+}
+
+/**
+ * Whether the array method's receiver is known to be an array: a `forEach` on a receiver of unknown
+ * type may be a Map's or a Set's, whose loop must iterate `.values()` to see what forEach passed.
+ */
+export function isKnownArrayCall(host: ts.CallExpression, checker: ts.TypeChecker): boolean {
+  return ts.isPropertyAccessExpression(host.expression) && checker.getSymbolAtLocation(host.expression.name) !== undefined;
 }
 
 /** `x.map(…)` where x is an array, or of an unknown type (untyped JavaScript). */

@@ -14,11 +14,22 @@
 import { ts } from 'ts-morph';
 import { isFunctionWithBody } from './syntax';
 
-export function canMapBecomeLoop(fn: ts.FunctionLikeDeclaration, host: ts.CallExpression): boolean {
-  if (host.arguments.length !== 1 || !ts.isPropertyAccessExpression(host.expression)) return false;
-  if (!hasLoopableParameters(fn) || !hasLoopableBody(fn)) return false;
-  if (usesParameterNames(host.expression.expression, fn)) return false;
-  return findLoopStatement(host) !== null;
+/** Why `arr.map(cb)` cannot become a loop here, or null when it can. */
+export function explainMapLoopRefusal(fn: ts.FunctionLikeDeclaration, host: ts.CallExpression): string | null {
+  if (host.arguments.length !== 1 || !ts.isPropertyAccessExpression(host.expression)) return 'the map is given a `this` argument';
+  if (isInOptionalChain(host)) return 'the map is part of an optional chain (`?.`), which a loop would not skip';
+  if (!hasLoopableParameters(fn)) return 'its callback takes the array itself, a rest or a default parameter';
+  if (!hasLoopableBody(fn)) return 'its callback returns before its end, or uses its own `this` or `arguments`';
+  if (usesParameterNames(host.expression.expression, fn)) return 'the mapped expression uses a name the callback declares';
+  if (findLoopStatement(host) === null) {
+    return 'the map is not what its statement evaluates first (it sits in a condition, an argument, an assignment or a statement without braces), so running it before the statement would change the order';
+  }
+  return null;
+}
+
+/** `a?.map(cb)`, `a?.b.map(cb)`: when `a` is null the whole chain is skipped. */
+export function isInOptionalChain(host: ts.CallExpression): boolean {
+  return ts.isOptionalChain(host) || ts.isOptionalChain(host.expression);
 }
 
 function hasLoopableParameters(fn: ts.FunctionLikeDeclaration): boolean {
@@ -98,7 +109,7 @@ export function findLoopStatement(host: ts.CallExpression): ts.Statement | null 
  */
 export function countMapArguments(fn: ts.Node, reference: ts.Node, host: ts.CallExpression): number | null {
   if (!ts.isIdentifier(reference) || host.arguments.length !== 1 || !ts.isPropertyAccessExpression(host.expression)) return null;
-  if (findLoopStatement(host) === null || !isFunctionWithBody(fn)) return null;
+  if (findLoopStatement(host) === null || isInOptionalChain(host) || !isFunctionWithBody(fn)) return null;
   if (fn.parameters.some((p) => p.dotDotDotToken) || readsArguments(fn)) return null;
   const count = Math.min(3, Math.max(1, fn.parameters.length));
   if (count === 3 && !ts.isIdentifier(host.expression.expression)) return null;

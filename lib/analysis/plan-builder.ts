@@ -91,7 +91,12 @@ export function buildPlan(input: PlanInput): AsyncPlan {
     if (applied.has(moved.callee)) files.add(moved.parameter, 'movedDefaults', getPosition(moved.parameter));
   }
   for (const rewrite of propagation.rewrites) {
-    if (applied.has(rewrite.callee)) files.add(rewrite.host, 'callbackRewrites', { ...getRange(rewrite.host), kind: rewrite.kind, ...(rewrite.mapArguments ? { mapArguments: rewrite.mapArguments } : {}) });
+    if (applied.has(rewrite.callee)) files.add(rewrite.host, 'callbackRewrites', {
+        ...getRange(rewrite.host),
+        kind: rewrite.kind,
+        ...(rewrite.mapArguments ? { mapArguments: rewrite.mapArguments } : {}),
+        ...(rewrite.iterateValues ? { iterateValues: true } : {}),
+      });
   }
   for (const record of propagation.boundaries) {
     const reaching = closures.filter((c) => c.closure.has(record)).map((c) => c.start);

@@ -7,7 +7,7 @@
 import { ts } from 'ts-morph';
 import type { CallIndex, ValueReference } from './call-index';
 import { countMapArguments } from './map-loop';
-import { classifyContainer, classifyFunctionValue, classifyUse, findEnclosingParameter, mapAdvice, type BoundaryKind, type CallbackRewrite, type ClassifyOptions, type LoopRewrite } from './call-sites';
+import { classifyContainer, classifyFunctionValue, classifyUse, findEnclosingParameter, isKnownArrayCall, mapAdvice, type BoundaryKind, type CallbackRewrite, type ClassifyOptions, type LoopRewrite } from './call-sites';
 import { findRelatedMembers } from './dispatch';
 import type { ModuleKinds } from './module-kind';
 import { describeFunction, formatLocation, getContainer, type FunctionEntity } from './syntax';
@@ -34,6 +34,8 @@ export interface RewriteRecord {
   kind: LoopRewrite | 'promise-all';
   /** A function passed by name to `map`: how many of map's arguments the loop passes it. */
   mapArguments?: number;
+  /** A `forEach` whose receiver may not be an array (a Map, a Set): the loop iterates `.values()`. */
+  iterateValues?: boolean;
 }
 
 /** A default parameter value that must await: it moves into the body (`if (x === undefined) x = …`). */
@@ -98,7 +100,7 @@ export class Propagation {
       const loop = context.rewrite !== 'promise-all';
       const entry = this.entries.get(fn);
       if (entry && loop) entry.inlined = true;
-      this.rewrites.push({ callee: fn, host: context.host, kind: context.rewrite });
+      this.addRewrite({ callee: fn, host: context.host, kind: context.rewrite });
       this.handleCall(fn, context.host, loop);
     }
   }
@@ -120,6 +122,11 @@ export class Propagation {
       for (const call of this.index.findCallsTo(entity)) this.handleCall(entity, call, false);
       for (const reference of this.index.findReferencesTo(entity)) this.handleReference(entity, reference);
     }
+  }
+
+  private addRewrite(record: RewriteRecord): void {
+    const iterateValues = record.kind === 'for-of' && !isKnownArrayCall(record.host, this.checker);
+    this.rewrites.push(iterateValues ? { ...record, iterateValues } : record);
   }
 
   private add(entry: AsyncEntry): void {
@@ -188,7 +195,7 @@ export class Propagation {
     this.force(callee, fn);
     this.add({ entity: fn, reason, via: callee, inlined: loop, terminal: true });
     if (rewrite === 'none') return;
-    this.rewrites.push({ callee: fn, host, kind: rewrite });
+    this.addRewrite({ callee: fn, host, kind: rewrite });
     this.handleCall(fn, host, loop);
   }
 

@@ -35,15 +35,20 @@ interface CallbackNode {
   body: StatementKind | ExpressionKind;
 }
 
-/** The loop head `for (const x of arr)` / `for (const [i, x] of arr.entries())` for a callback's parameters. */
-function buildLoopHead(j: JSCodeshift, array: ExpressionKind, callback: CallbackNode) {
+/**
+ * The loop head `for (const x of arr)` / `for (const [i, x] of arr.entries())` for a callback's
+ * parameters; `for (const x of m.values())` when the receiver may be a Map or a Set, whose own
+ * iterator yields entries where forEach passed values (`entries()` matches forEach's (value, key)).
+ */
+function buildLoopHead(j: JSCodeshift, array: ExpressionKind, callback: CallbackNode, iterateValues = false) {
   const [item, index] = callback.params;
   // `for (const x: T of …)` is not TypeScript: the array's element type takes over
   for (const param of [item, index]) if (param) (param as { typeAnnotation?: unknown }).typeAnnotation = null;
   const left = index
     ? j.arrayPattern([index, item ?? j.identifier('_item')] as PatternKind[])
     : (item ?? j.identifier('_item'));
-  const iterated = index ? j.callExpression(j.memberExpression(array, j.identifier('entries')), []) : array;
+  const method = index ? 'entries' : iterateValues ? 'values' : null;
+  const iterated = method ? j.callExpression(j.memberExpression(array, j.identifier(method)), []) : array;
   return { declaration: j.variableDeclaration('const', [j.variableDeclarator(left as PatternKind)]), iterated };
 }
 
@@ -55,12 +60,12 @@ function moveComments(from: unknown, to: unknown): void {
 }
 
 /** `arr.forEach(cb);` → `for (const x of arr) …`. Returns false when the shape is not the planned one. */
-export function replaceForEachWithLoop(j: JSCodeshift, path: ASTPath): boolean {
+export function replaceForEachWithLoop(j: JSCodeshift, path: ASTPath, iterateValues = false): boolean {
   const node = path.node as unknown as CallNode;
   const statement = path.parent as ASTPath;
   const callback = node.arguments[0] as unknown as CallbackNode;
   if (statement.node.type !== 'ExpressionStatement' || !node.callee.object || !callback?.params) return false;
-  const { declaration, iterated } = buildLoopHead(j, node.callee.object, callback);
+  const { declaration, iterated } = buildLoopHead(j, node.callee.object, callback, iterateValues);
   const body =
     callback.body.type === 'BlockStatement'
       ? (callback.body as StatementKind)
@@ -94,7 +99,13 @@ function findMapStatement(path: ASTPath): { statement: ASTPath; top: ASTPath } |
  * which then reads the array. A declaration of the map's result alone keeps its name for the array;
  * a map whose result is unused becomes a plain loop. Returns false when the shape is not the planned one.
  */
-export function replaceMapWithLoop(j: JSCodeshift, path: ASTPath, pickName: (base: string) => string, mapArguments?: number): boolean {
+export function replaceMapWithLoop(
+  j: JSCodeshift,
+  path: ASTPath,
+  pickName: (base: string) => string,
+  options: { mapArguments?: number; isTypeScript: boolean },
+): boolean {
+  const { mapArguments } = options;
   const node = path.node as unknown as CallNode;
   const found = findMapStatement(path);
   if (!found || !node.callee.object) return false;
@@ -102,8 +113,11 @@ export function replaceMapWithLoop(j: JSCodeshift, path: ASTPath, pickName: (bas
   if (!callback?.params) return false;
   const { statement, top } = found;
   const unused = statement.node.type === 'ExpressionStatement' && top === path;
-  const declarator = statement.node.type === 'VariableDeclaration' ? (statement.node as { declarations: { id: { type: string; name?: string }; init: unknown }[] }).declarations[0] : null;
-  const ownName = declarator && top === path && declarator.id.type === 'Identifier' ? declarator.id.name : undefined;
+  const declarator = statement.node.type === 'VariableDeclaration' ? (statement.node as { declarations: { id: { type: string; name?: string; typeAnnotation?: unknown }; init: unknown }[] }).declarations[0] : null;
+  // TypeScript types `const x = []` from the pushes that follow, and refuses it where a closure reads
+  // it (TS7034): without an annotation the array gets a name of its own and `x` its finished value
+  const keepsType = !options.isTypeScript || Boolean(declarator?.id.typeAnnotation);
+  const ownName = declarator && top === path && declarator.id.type === 'Identifier' && keepsType ? declarator.id.name : undefined;
   const arrayName = unused ? null : (ownName ?? pickName(describeArray(node.callee.object)));
   const body = callback.body.type === 'BlockStatement' ? [...(callback.body as { body: StatementKind[] }).body] : [];
   const last = callback.body.type === 'BlockStatement' ? (body.pop() as { type: string; argument?: ExpressionKind } | undefined) : null;

@@ -11,3 +11,9 @@ export function stockLines(skus: readonly string[]): string[] {
 export function totalStock(skus: string[]): number {
   return skus.map((sku: string): number => countStock(sku)).reduce((sum, n) => sum + n, 0);
 }
+
+// the stock list is read later by a closure: TypeScript must still know its element type
+export function stockReader(skus: string[]): () => string {
+  const counts = skus.map((sku) => countStock(sku));
+  return () => counts.join('|');
+}

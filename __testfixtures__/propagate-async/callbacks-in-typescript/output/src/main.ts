@@ -1,8 +1,9 @@
-import { stockLines, totalStock } from './report';
+import { stockLines, stockReader, totalStock } from './report';
 
 async function main() {
   console.log((await stockLines(['apple', 'fig'])).join('\n'));
   console.log(`total: ${await totalStock(['apple', 'fig'])}`);
+  console.log(`counts: ${(await stockReader(['apple', 'fig']))()}`);
 }
 
 main().catch(error => {

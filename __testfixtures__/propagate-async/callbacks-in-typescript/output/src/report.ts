@@ -11,11 +11,23 @@ export async function stockLines(skus: readonly string[]): Promise<string[]> {
 }
 
 export async function totalStock(skus: string[]): Promise<number> {
+  const skusResults2 = [];
+
+  for (const sku of skus) {
+    skusResults2.push(await countStock(sku));
+  }
+
+  return skusResults2.reduce((sum, n) => sum + n, 0);
+}
+
+// the stock list is read later by a closure: TypeScript must still know its element type
+export async function stockReader(skus: string[]): Promise<() => string> {
   const skusResults = [];
 
   for (const sku of skus) {
     skusResults.push(await countStock(sku));
   }
 
-  return skusResults.reduce((sum, n) => sum + n, 0);
+  const counts = skusResults;
+  return () => counts.join('|');
 }

@@ -12,7 +12,7 @@ async function saveAll(items) {
 }
 
 async function saveEach(items) {
-  for (const item of items) {
+  for (const item of items.values()) {
     await save(item);
   }
 }

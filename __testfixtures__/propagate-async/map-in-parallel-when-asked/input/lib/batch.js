@@ -24,4 +24,13 @@ function touchAll(items) {
   items.map((item) => save(item));
 }
 
-module.exports = { saveAll, describeAll, saveByName, touchAll };
+// a Map's forEach passes values, where a for…of over the Map would give [key, value] pairs
+function saveValues(byKey) {
+  const saved = [];
+  byKey.forEach((item) => {
+    saved.push(save(item));
+  });
+  return saved;
+}
+
+module.exports = { saveAll, describeAll, saveByName, touchAll, saveValues };

@@ -24,4 +24,15 @@ async function touchAll(items) {
   await Promise.all(items.map(async item => save(item)));
 }
 
-module.exports = { saveAll, describeAll, saveByName, touchAll };
+// a Map's forEach passes values, where a for…of over the Map would give [key, value] pairs
+async function saveValues(byKey) {
+  const saved = [];
+
+  for (const item of byKey.values()) {
+    saved.push(await save(item));
+  }
+
+  return saved;
+}
+
+module.exports = { saveAll, describeAll, saveByName, touchAll, saveValues };

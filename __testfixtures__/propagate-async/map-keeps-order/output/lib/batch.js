@@ -40,4 +40,15 @@ async function touchAll(items) {
   }
 }
 
-module.exports = { saveAll, describeAll, saveByName, touchAll };
+// a Map's forEach passes values, where a for…of over the Map would give [key, value] pairs
+async function saveValues(byKey) {
+  const saved = [];
+
+  for (const item of byKey.values()) {
+    saved.push(await save(item));
+  }
+
+  return saved;
+}
+
+module.exports = { saveAll, describeAll, saveByName, touchAll, saveValues };
