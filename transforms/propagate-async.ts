@@ -46,6 +46,8 @@ const meta: TransformMeta = {
       'A chain of callers reached a context that cannot be async (constructor, getter, setter, class field, callback of an API that ignores promises, library top level); the chain was left unchanged unless --mark-boundaries',
     ASYNC_UNRESOLVED_CALL:
       'A method call on a value of unknown type shares its name with a method that became async; it may need an await',
+    ASYNC_NOW_CONCURRENT:
+      'A call now awaited inside an async map callback whose promises go to Promise.all: the callbacks, which ran one after another while the call blocked, now interleave',
     ASYNC_TYPE_NOT_UPDATED: 'A named function type describes a function made async; its return type needs a Promise by hand',
     ASYNC_ANALYSIS_FAILED: 'The project analysis failed; every conversion that needed its callers updated was left out',
     ASYNC_NAME_NOT_FOUND: '--async named a function that the file does not declare',

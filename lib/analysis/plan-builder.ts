@@ -4,6 +4,7 @@
  * drops them), unless --mark-boundaries asks to convert everything and comment each boundary.
  */
 import { ts } from 'ts-morph';
+import { findConcurrencyNotes } from './concurrency-notes';
 import type { Diagnostic } from '../../transforms/shared/types';
 import type { CallIndex } from './call-index';
 import type { BoundaryRecord, EntryRecord, Propagation } from './propagate';
@@ -84,9 +85,9 @@ export function buildPlan(input: PlanInput): AsyncPlan {
   addFunctions(input, applied, files, plan);
   plan.diagnostics.push(...findUnresolvedCallDiagnostics(input.index, [...propagation.entries.keys()].filter((e) => applied.has(e))));
   const mainCatchCalls = addEntryScripts(propagation.entryCalls.filter((e) => applied.has(e)), (node) => files.get(node));
-  for (const site of propagation.awaits) {
-    if (applied.has(site.callee) && !mainCatchCalls.has(site.call)) files.add(site.call, 'awaitCalls', getRange(site.call));
-  }
+  const awaited = propagation.awaits.filter((site) => applied.has(site.callee) && !mainCatchCalls.has(site.call)).map((site) => site.call);
+  for (const call of awaited) files.add(call, 'awaitCalls', getRange(call));
+  plan.diagnostics.push(...findConcurrencyNotes(awaited, [...propagation.entries.keys()].filter((e) => applied.has(e) && !isAsyncFunction(e))));
   for (const moved of propagation.movedDefaults) {
     if (applied.has(moved.callee)) files.add(moved.parameter, 'movedDefaults', getPosition(moved.parameter));
   }
