@@ -102,6 +102,7 @@ const behaviourCases: { name: string; entry: string }[] = [
   { name: 'abstract-method-and-renamed-reexport', entry: 'src/cli.ts' },
   { name: 'foreach-keeps-order', entry: 'lib/run.js' },
   { name: 'map-keeps-order', entry: 'lib/run.js' },
+  { name: 'map-in-an-export-declaration', entry: 'main.mjs' },
   { name: 'recursive-cycle', entry: 'main.js' },
   { name: 'esm-top-level-await', entry: 'main.mjs' },
   { name: 'call-site-contexts', entry: 'src/main.ts' },

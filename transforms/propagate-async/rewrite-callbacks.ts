@@ -78,8 +78,17 @@ export function replaceForEachWithLoop(j: JSCodeshift, path: ASTPath, iterateVal
 
 const chainTypes = new Set(['MemberExpression', 'OptionalMemberExpression', 'CallExpression', 'OptionalCallExpression', 'ParenthesizedExpression']);
 
-/** The statement whose expression starts with the map call (see lib/analysis/map-loop.ts), and the path up to it. */
-function findMapStatement(path: ASTPath): { statement: ASTPath; top: ASTPath } | null {
+interface MapStatement {
+  /** The statement the loop goes before (or after, for a declaration that keeps its name). */
+  statement: ASTPath;
+  /** The declaration of the map's result, when the statement is one (`export const x = …` too). */
+  declaration: ASTPath | null;
+  /** The outermost expression the map is the object of (`map(…).join()`), or the map itself. */
+  top: ASTPath;
+}
+
+/** The statement whose expression starts with the map call (see lib/analysis/map-loop.ts). */
+function findMapStatement(path: ASTPath): MapStatement | null {
   let current = path;
   // up through `.join()`, `.length`, `[0]` and parentheses, as long as the map stays their object
   while (current.parent && chainTypes.has(current.parent.node.type)) {
@@ -89,9 +98,11 @@ function findMapStatement(path: ASTPath): { statement: ASTPath; top: ASTPath } |
   }
   const holder = current.parent as ASTPath | null;
   if (!holder) return null;
-  if (holder.node.type === 'ReturnStatement' || holder.node.type === 'ExpressionStatement') return { statement: holder, top: current };
-  if (holder.node.type === 'VariableDeclarator' && holder.parent?.node.type === 'VariableDeclaration') return { statement: holder.parent as ASTPath, top: current };
-  return null;
+  if (holder.node.type === 'ReturnStatement' || holder.node.type === 'ExpressionStatement') return { statement: holder, declaration: null, top: current };
+  if (holder.node.type !== 'VariableDeclarator' || holder.parent?.node.type !== 'VariableDeclaration') return null;
+  const declaration = holder.parent as ASTPath;
+  const exported = declaration.parent?.node.type === 'ExportNamedDeclaration' ? (declaration.parent as ASTPath) : null;
+  return { statement: exported ?? declaration, declaration, top: current };
 }
 
 /**
@@ -113,7 +124,7 @@ export function replaceMapWithLoop(
   if (!callback?.params) return false;
   const { statement, top } = found;
   const unused = statement.node.type === 'ExpressionStatement' && top === path;
-  const declarator = statement.node.type === 'VariableDeclaration' ? (statement.node as { declarations: { id: { type: string; name?: string; typeAnnotation?: unknown }; init: unknown }[] }).declarations[0] : null;
+  const declarator = found.declaration ? (found.declaration.node as { declarations: { id: { type: string; name?: string; typeAnnotation?: unknown }; init: unknown }[] }).declarations[0] : null;
   // TypeScript types `const x = []` from the pushes that follow, and refuses it where a closure reads
   // it (TS7034): without an annotation the array gets a name of its own and `x` its finished value
   const keepsType = !options.isTypeScript || Boolean(declarator?.id.typeAnnotation);
@@ -162,7 +173,7 @@ function buildCallingCallback(j: JSCodeshift, node: CallNode, count: number, pic
   return { type: 'ArrowFunctionExpression', params: count > 1 ? [item, index] : [item], body: buildAwait(j, call) };
 }
 
-/** A name for the mapped array after what is mapped: `lines` → `lines2` (made unique by the caller), else `results`. */
+/** A name for the mapped array after what is mapped: `lines` → `linesResults` (made unique by the caller), else `results`. */
 function describeArray(array: ExpressionKind): string {
   const node = array as { type: string; name?: string; property?: { type: string; name?: string } };
   if (node.type === 'Identifier' && node.name) return `${node.name}Results`;

@@ -1,0 +1,3 @@
+export async function load(id) {
+  return id * 10;
+}
