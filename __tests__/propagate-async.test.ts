@@ -103,6 +103,7 @@ const behaviourCases: { name: string; entry: string }[] = [
   { name: 'foreach-keeps-order', entry: 'lib/run.js' },
   { name: 'map-keeps-order', entry: 'lib/run.js' },
   { name: 'map-in-an-export-declaration', entry: 'main.mjs' },
+  { name: 'calls-through-aliases', entry: 'main.js' },
   { name: 'recursive-cycle', entry: 'main.js' },
   { name: 'esm-top-level-await', entry: 'main.mjs' },
   { name: 'call-site-contexts', entry: 'src/main.ts' },

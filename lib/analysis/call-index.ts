@@ -15,6 +15,8 @@ export interface ValueReference {
 
 interface FileEntries {
   calls: Map<string, ts.CallExpression[]>;
+  /** `f.call(…)`, `f.apply(…)`: calls of `f`, by its name. */
+  callsThrough: Map<string, ts.CallExpression[]>;
   references: Map<string, ValueReference[]>;
   /** Local names bound by an import or require under another name than the export's. */
   renamedLocals: Set<string>;
@@ -23,6 +25,7 @@ interface FileEntries {
 export class CallIndex {
   private readonly byName = new Map<string, ts.CallExpression[]>();
   private readonly referencesByName = new Map<string, ValueReference[]>();
+  private readonly callsThroughByName = new Map<string, ts.CallExpression[]>();
   private readonly renamed: ts.CallExpression[] = [];
   private readonly resolvedNames = new Set<string>();
   private renamedResolved = false;
@@ -46,6 +49,7 @@ export class CallIndex {
         else append(this.byName, name, calls);
       }
       for (const [name, refs] of entries.references) append(this.referencesByName, name, refs);
+      for (const [name, calls] of entries.callsThrough) append(this.callsThroughByName, name, calls);
     }
   }
 
@@ -72,6 +76,10 @@ export class CallIndex {
     for (const ref of this.referencesByName.get(name) ?? []) {
       for (const target of resolveExpressionTargets(this.checker, ref.node)) append(this.referencesByTarget, target, [ref]);
     }
+    for (const call of this.callsThroughByName.get(name) ?? []) {
+      const through = (call.expression as ts.PropertyAccessExpression).expression as ts.Identifier | ts.PropertyAccessExpression;
+      for (const target of resolveValueTargets(this.checker, through)) append(this.callsByTarget, target, [call]);
+    }
   }
 
   /** Method calls on an untyped receiver that share `fn`'s name: they may call it, nobody can tell. */
@@ -91,7 +99,7 @@ export class CallIndex {
   }
 
   private collectFile(file: ts.SourceFile, exportedAliases: Set<string>): FileEntries {
-    const entries: FileEntries = { calls: new Map(), references: new Map(), renamedLocals: new Set() };
+    const entries: FileEntries = { calls: new Map(), callsThrough: new Map(), references: new Map(), renamedLocals: new Set() };
     const visit = (node: ts.Node): void => {
       if (ts.isCallExpression(node)) this.collectCall(node, entries);
       else if (ts.isImportSpecifier(node) && node.propertyName) entries.renamedLocals.add(node.name.text);
@@ -99,6 +107,10 @@ export class CallIndex {
       else if (ts.isExportSpecifier(node) && node.propertyName) exportedAliases.add(node.name.text);
       else if (ts.isVariableDeclaration(node) && node.initializer && isRequireCall(node.initializer)) {
         collectRequireNames(node.name, entries.renamedLocals);
+      } else if (ts.isVariableDeclaration(node) && node.initializer && isNameExpression(node.initializer)) {
+        // `const g = lookup`, `const { lookup: find } = api`: calls of g and find may run lookup
+        if (ts.isIdentifier(node.name)) entries.renamedLocals.add(node.name.text);
+        else collectRequireNames(node.name, entries.renamedLocals);
       } else if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.initializer) && ts.isIdentifier(node.name)) {
         if (node.initializer.text !== node.name.text) exportedAliases.add(node.name.text);
       } else if ((ts.isClassLike(node) || ts.isInterfaceDeclaration(node)) && node.heritageClauses) {
@@ -113,6 +125,13 @@ export class CallIndex {
   private collectCall(call: ts.CallExpression, entries: FileEntries): void {
     const name = getCalleeName(call.expression);
     if (name !== null) append(entries.calls, name, [call]);
+    const callee = call.expression;
+    if (ts.isPropertyAccessExpression(callee) && isNameExpression(callee.expression)) {
+      const targetName = ts.isIdentifier(callee.expression) ? callee.expression.text : callee.expression.name.text;
+      // `f.call(this, x)` and `f.apply(this, args)` run f; `f.bind(…)` hands f on as a value
+      if (callee.name.text === 'call' || callee.name.text === 'apply') append(entries.callsThrough, targetName, [call]);
+      if (callee.name.text === 'bind') append(entries.references, targetName, [{ node: callee.expression, call }]);
+    }
     for (const argument of call.arguments) {
       if (ts.isIdentifier(argument) || ts.isPropertyAccessExpression(argument)) {
         const refName = ts.isIdentifier(argument) ? argument.text : argument.name.text;
@@ -126,6 +145,10 @@ function append<K, V>(map: Map<K, V[]>, key: K, values: V[]): void {
   const list = map.get(key);
   if (list) list.push(...values);
   else map.set(key, [...values]);
+}
+
+function isNameExpression(node: ts.Expression): node is ts.Identifier | ts.PropertyAccessExpression {
+  return ts.isIdentifier(node) || ts.isPropertyAccessExpression(node);
 }
 
 function isRequireCall(node: ts.Expression): boolean {
@@ -179,6 +202,14 @@ export function resolveCallTargets(checker: ts.TypeChecker, call: ts.CallExpress
 export function resolveExpressionTargets(checker: ts.TypeChecker, node: ts.Expression): FunctionEntity[] {
   const nameNode = ts.isPropertyAccessExpression(node) ? node.name : node;
   return resolveSymbolTargets(checker, checker.getSymbolAtLocation(nameNode), 0);
+}
+
+/** As resolveExpressionTargets, falling back on the value's call signature (`const { f } = api; f.call(…)`). */
+function resolveValueTargets(checker: ts.TypeChecker, node: ts.Expression): FunctionEntity[] {
+  const viaSymbol = resolveExpressionTargets(checker, node);
+  if (viaSymbol.length > 0) return viaSymbol;
+  const declaration = checker.getTypeAtLocation(node).getCallSignatures()[0]?.declaration;
+  return declaration && !ts.isJSDocSignature(declaration) ? getEntityOfDeclaration(checker, declaration, 0) : [];
 }
 
 function resolveSymbolTargets(checker: ts.TypeChecker, symbol: ts.Symbol | undefined, depth: number): FunctionEntity[] {
