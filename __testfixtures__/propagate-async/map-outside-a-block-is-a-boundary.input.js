@@ -13,4 +13,11 @@ function loadSome(ids) {
   return ids?.map((id) => load(id));
 }
 
-module.exports = { load, loadAll, loadSome };
+// as `for (const ids of ids)` the array would be read inside the loop binding's dead zone
+function loadEach(ids) {
+  ids.forEach((ids) => {
+    load(ids);
+  });
+}
+
+module.exports = { load, loadAll, loadSome, loadEach };

@@ -5,7 +5,7 @@
  */
 import { ts } from 'ts-morph';
 import { getCalleeName } from './call-index';
-import { explainMapLoopRefusal, isInOptionalChain } from './map-loop';
+import { explainForEachLoopRefusal, explainMapLoopRefusal } from './map-loop';
 import { isAsyncFunction, isFunctionWithBody, skipOuterExpressions, type Container } from './syntax';
 
 /** `awaited`/`promise`: nothing to do; `return`: returned outside try, no await; `value`: await it. */
@@ -240,10 +240,22 @@ function classifyCallback(fn: ts.FunctionLikeDeclaration, host: ts.CallExpressio
       if (!refusal) return { kind: 'callback', fn, host, rewrite: 'map-loop' };
       return boundary('array-callback', `the callback of \`${host.expression.getText()}\``, `${refusal}; ${mapAdvice}`);
     }
-    if (name === 'forEach' && !isInOptionalChain(host) && canBecomeLoop(fn, host)) return { kind: 'callback', fn, host, rewrite: 'for-of' };
-    if (name === 'forEach' || arrayPredicates.has(name)) {
-      return boundary('array-callback', `the callback of \`${host.expression.getText()}\``, 'rewrite the call as a `for…of` loop that awaits');
+    if (name === 'forEach') {
+      const refusal = explainForEachLoopRefusal(fn, host);
+      if (!refusal) return { kind: 'callback', fn, host, rewrite: 'for-of' };
+      return boundary('array-callback', `the callback of \`${host.expression.getText()}\``, `${refusal}; rewrite the call as a \`for…of\` loop that awaits`);
     }
+    if (arrayPredicates.has(name)) {
+      return boundary(
+        'array-callback',
+        `the callback of \`${host.expression.getText()}\``,
+        `\`${name}\` needs its callback's answer at once, and an async callback answers with a promise; rewrite the call as a \`for…of\` loop that awaits`,
+      );
+    }
+  }
+  if (name === 'forEach' && isFirst && isCollectionForEach(host, checker)) {
+    const refusal = explainForEachLoopRefusal(fn, host);
+    if (!refusal) return { kind: 'callback', fn, host, rewrite: 'for-of' };
   }
   const label = root && !ts.isPropertyAccessExpression(host.expression) ? root : host.expression.getText();
   return boundary(
@@ -265,7 +277,16 @@ function getCalleeRoot(callee: ts.Expression): string | null {
  * type may be a Map's or a Set's, whose loop must iterate `.values()` to see what forEach passed.
  */
 export function isKnownArrayCall(host: ts.CallExpression, checker: ts.TypeChecker): boolean {
-  return ts.isPropertyAccessExpression(host.expression) && checker.getSymbolAtLocation(host.expression.name) !== undefined;
+  if (!ts.isPropertyAccessExpression(host.expression)) return false;
+  const owner = checker.getSymbolAtLocation(host.expression.name)?.declarations?.[0]?.parent;
+  return Boolean(owner && ts.isInterfaceDeclaration(owner) && /^(Readonly)?Array$/.test(owner.name.text));
+}
+
+/** `m.forEach(…)` where m is a Map or a Set (typed): its loop goes over `.values()` / `.entries()`. */
+function isCollectionForEach(host: ts.CallExpression, checker: ts.TypeChecker): boolean {
+  if (!ts.isPropertyAccessExpression(host.expression)) return false;
+  const owner = checker.getSymbolAtLocation(host.expression.name)?.declarations?.[0]?.parent;
+  return Boolean(owner && ts.isInterfaceDeclaration(owner) && /^(Readonly)?(Map|Set)$/.test(owner.name.text));
 }
 
 /** `x.map(…)` where x is an array, or of an unknown type (untyped JavaScript). */
@@ -277,23 +298,4 @@ function isArrayMethodCall(host: ts.CallExpression, checker: ts.TypeChecker): bo
   return Boolean(owner && ts.isInterfaceDeclaration(owner) && /^(Readonly)?Array$/.test(owner.name.text));
 }
 
-/** A statement `arr.forEach((x, i) => …)` whose callback has no value `return` and no `this`. */
-function canBecomeLoop(fn: ts.FunctionLikeDeclaration, host: ts.CallExpression): boolean {
-  if (!ts.isExpressionStatement(skipOuterExpressions(host).parent) || host.arguments.length !== 1) return false;
-  if (fn.parameters.length > 2 || fn.parameters.some((p) => p.dotDotDotToken || p.initializer)) return false;
-  if (fn.parameters.length === 2 && !ts.isIdentifier(fn.parameters[1].name)) return false;
-  let blocked = false;
-  const visit = (node: ts.Node, nested: boolean): void => {
-    if (blocked) return;
-    // `return` would have to become `continue`, which a nested loop or switch would capture
-    if (ts.isReturnStatement(node) && !nested) blocked = true;
-    const usesOwnThis = node.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(node) && node.text === 'arguments');
-    if (ts.isFunctionExpression(fn) && usesOwnThis && !nested) blocked = true;
-    const entersFunction = isFunctionWithBody(node);
-    if (entersFunction && !ts.isArrowFunction(node)) return;
-    ts.forEachChild(node, (child) => visit(child, nested || entersFunction));
-  };
-  if (fn.body && ts.isBlock(fn.body)) ts.forEachChild(fn.body, (child) => visit(child, false));
-  return !blocked;
-}
 

@@ -12,7 +12,7 @@
  * before the statement changes no order; and its callback must read the same inside a loop body.
  */
 import { ts } from 'ts-morph';
-import { isFunctionWithBody } from './syntax';
+import { isFunctionWithBody, skipOuterExpressions } from './syntax';
 
 /** Why `arr.map(cb)` cannot become a loop here, or null when it can. */
 export function explainMapLoopRefusal(fn: ts.FunctionLikeDeclaration, host: ts.CallExpression): string | null {
@@ -22,14 +22,36 @@ export function explainMapLoopRefusal(fn: ts.FunctionLikeDeclaration, host: ts.C
   if (!hasLoopableBody(fn)) return 'its callback returns before its end, or uses its own `this` or `arguments`';
   if (usesParameterNames(host.expression.expression, fn)) return 'the mapped expression uses a name the callback declares';
   if (findLoopStatement(host) === null) {
+    if (isConciseArrowBody(host)) return 'the map is the expression body of an arrow function: give the arrow a block body (`=> { return … }`) and run awaitify again';
     return 'the map is not what its statement evaluates first (it sits in a condition, an argument, an assignment or a statement without braces), so running it before the statement would change the order';
   }
   return null;
 }
 
+/** `(arr) => arr.map(…)`, `(arr) => arr.map(…).join()`. */
+function isConciseArrowBody(host: ts.CallExpression): boolean {
+  let current: ts.Node = host;
+  while (ts.isPropertyAccessExpression(current.parent) || ts.isCallExpression(current.parent) || ts.isParenthesizedExpression(current.parent)) {
+    current = current.parent;
+  }
+  return ts.isArrowFunction(current.parent) && current.parent.body === current;
+}
+
 /** `a?.map(cb)`, `a?.b.map(cb)`: when `a` is null the whole chain is skipped. */
 export function isInOptionalChain(host: ts.CallExpression): boolean {
   return ts.isOptionalChain(host) || ts.isOptionalChain(host.expression);
+}
+
+/** Why the statement `arr.forEach(cb)` cannot become a loop, or null when it can. */
+export function explainForEachLoopRefusal(fn: ts.FunctionLikeDeclaration, host: ts.CallExpression): string | null {
+  if (host.arguments.length !== 1 || !ts.isPropertyAccessExpression(host.expression)) return 'the forEach is given a `this` argument';
+  if (isInOptionalChain(host)) return 'the forEach is part of an optional chain (`?.`), which a loop would not skip';
+  const statement = skipOuterExpressions(host).parent;
+  if (!ts.isExpressionStatement(statement)) return 'the value of the forEach call is used';
+  if (!hasLoopableParameters(fn)) return 'its callback takes the array itself, a rest or a default parameter';
+  if (hasOwnReturnOrThis(fn, null)) return 'its callback returns early (a `return` would end the loop), or uses its own `this` or `arguments`';
+  if (usesParameterNames(host.expression.expression, fn)) return 'the iterated expression uses a name the callback declares';
+  return null;
 }
 
 function hasLoopableParameters(fn: ts.FunctionLikeDeclaration): boolean {
@@ -44,18 +66,25 @@ function hasLoopableBody(fn: ts.FunctionLikeDeclaration): boolean {
   if (!ts.isBlock(body)) return true;
   const last = body.statements[body.statements.length - 1];
   if (!last || !ts.isReturnStatement(last) || !last.expression) return false;
-  let blocked = false;
+  return !hasOwnReturnOrThis(fn, last);
+}
+
+/** A `return` of the callback itself other than `allowed`, or its own `this` / `arguments`. */
+function hasOwnReturnOrThis(fn: ts.FunctionLikeDeclaration, allowed: ts.ReturnStatement | null): boolean {
+  const body = fn.body;
+  if (!body || !ts.isBlock(body)) return false;
+  let found = false;
   const visit = (node: ts.Node, nested: boolean): void => {
-    if (blocked) return;
-    if (ts.isReturnStatement(node) && !nested && node !== last) blocked = true;
+    if (found) return;
+    if (ts.isReturnStatement(node) && !nested && node !== allowed) found = true;
     const usesOwnThis = node.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(node) && node.text === 'arguments');
-    if (ts.isFunctionExpression(fn) && usesOwnThis && !nested) blocked = true;
+    if (ts.isFunctionExpression(fn) && usesOwnThis && !nested) found = true;
     const entersFunction = isFunctionWithBody(node);
     if (entersFunction && !ts.isArrowFunction(node)) return;
     ts.forEachChild(node, (child) => visit(child, nested || entersFunction));
   };
   ts.forEachChild(body, (child) => visit(child, false));
-  return !blocked;
+  return found;
 }
 
 /** `items.map((items) => …)`: as `for (const items of items)` the array would read the loop's binding. */

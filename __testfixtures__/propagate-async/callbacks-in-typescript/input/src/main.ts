@@ -1,5 +1,6 @@
-import { stockLines, stockReader, totalStock } from './report';
+import { describeStock, stockLines, stockReader, totalStock } from './report';
 
 console.log(stockLines(['apple', 'fig']).join('\n'));
 console.log(`total: ${totalStock(['apple', 'fig'])}`);
 console.log(`counts: ${stockReader(['apple', 'fig'])()}`);
+console.log(describeStock(new Map([['Apples', 'apple'], ['Figs', 'fig']])).join('; '));

@@ -17,3 +17,12 @@ export function stockReader(skus: string[]): () => string {
   const counts = skus.map((sku) => countStock(sku));
   return () => counts.join('|');
 }
+
+// a Map's forEach passes (value, key); a loop over the Map itself would give [key, value] pairs
+export function describeStock(bySku: Map<string, string>): string[] {
+  const lines: string[] = [];
+  bySku.forEach((sku, label) => {
+    lines.push(`${label}: ${countStock(sku)}`);
+  });
+  return lines;
+}

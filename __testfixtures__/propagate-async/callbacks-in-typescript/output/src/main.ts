@@ -1,9 +1,10 @@
-import { stockLines, stockReader, totalStock } from './report';
+import { describeStock, stockLines, stockReader, totalStock } from './report';
 
 async function main() {
   console.log((await stockLines(['apple', 'fig'])).join('\n'));
   console.log(`total: ${await totalStock(['apple', 'fig'])}`);
   console.log(`counts: ${(await stockReader(['apple', 'fig']))()}`);
+  console.log((await describeStock(new Map([['Apples', 'apple'], ['Figs', 'fig']]))).join('; '));
 }
 
 main().catch(error => {

@@ -31,3 +31,14 @@ export async function stockReader(skus: string[]): Promise<() => string> {
   const counts = skusResults;
   return () => counts.join('|');
 }
+
+// a Map's forEach passes (value, key); a loop over the Map itself would give [key, value] pairs
+export async function describeStock(bySku: Map<string, string>): Promise<string[]> {
+  const lines: string[] = [];
+
+  for (const [label, sku] of bySku.entries()) {
+    lines.push(`${label}: ${await countStock(sku)}`);
+  }
+
+  return lines;
+}
