@@ -82,7 +82,11 @@ export function applyPlan(root: Collection, context: TransformContext, plan: Fil
   const functions = nodes.pick(functionTypes, plan.functions);
   const signatures = nodes.pick(signatureTypes, signaturePositions);
   const awaitPaths = nodes.pick(callTypes, plan.awaitCalls);
-  const maps = rewrites.filter((r) => r.kind === 'map-loop').flatMap((r) => nodes.pick(callTypes, [r]).map((path) => ({ path, mapArguments: r.mapArguments })));
+  // innermost first: a map inside another's callback starts after it, so the latest start goes first
+  const maps = rewrites
+    .filter((r) => r.kind === 'map-loop')
+    .sort((a, b) => b.line - a.line || b.column - a.column)
+    .flatMap((r) => nodes.pick(callTypes, [r]).map((path) => ({ path, mapArguments: r.mapArguments })));
   const loops = rewrites.filter((r) => r.kind === 'for-of').flatMap((r) => nodes.pick(callTypes, [r]).map((path) => ({ path, iterateValues: r.iterateValues === true })));
   const promiseAllPaths = nodes.pick(callTypes, rewrites.filter((r) => r.kind === 'promise-all'));
   const parameterPaths = nodes.pick(parameterTypes, movedDefaults);
@@ -106,8 +110,8 @@ export function applyPlan(root: Collection, context: TransformContext, plan: Fil
   }
   for (const path of parameterPaths) changed = moveDefaultIntoBody(j, path) || changed;
   for (const { path, iterateValues } of loops) changed = replaceForEachWithLoop(j, path, iterateValues) || changed;
-  // innermost first, so an outer map's callback already holds the inner loop when it moves
-  for (const { path, mapArguments } of [...maps].reverse()) {
+  // an outer map's callback then already holds the inner loop when it moves into its own loop
+  for (const { path, mapArguments } of maps) {
     changed = replaceMapWithLoop(j, path, (base) => getUniqueName(j, root, base), { mapArguments, isTypeScript: context.isTypeScript }) || changed;
   }
   if (plan.entryScript === 'main') changed = wrapInMain(j, root) || changed;

@@ -8,8 +8,9 @@
  *                                                             return lines2.join('\n');
  *
  * The map must be what its statement evaluates first (the object of a chain such as `.join()`, in a
- * `return`, an expression statement or a declaration's value, in a block), so that running it just
- * before the statement changes no order; and its callback must read the same inside a loop body.
+ * `return`, an expression statement or a declaration's value, in a block, or an arrow function's
+ * expression body), so that running it just before the statement changes no order; and its callback
+ * must read the same inside a loop body.
  */
 import { ts } from 'ts-morph';
 import { isFunctionWithBody, skipOuterExpressions } from './syntax';
@@ -22,19 +23,9 @@ export function explainMapLoopRefusal(fn: ts.FunctionLikeDeclaration, host: ts.C
   if (!hasLoopableBody(fn)) return 'its callback returns before its end, or uses its own `this` or `arguments`';
   if (usesParameterNames(host.expression.expression, fn)) return 'the mapped expression uses a name the callback declares';
   if (findLoopStatement(host) === null) {
-    if (isConciseArrowBody(host)) return 'the map is the expression body of an arrow function: give the arrow a block body (`=> { return … }`) and run awaitify again';
     return 'the map is not what its statement evaluates first (it sits in a condition, an argument, an assignment or a statement without braces), so running it before the statement would change the order';
   }
   return null;
-}
-
-/** `(arr) => arr.map(…)`, `(arr) => arr.map(…).join()`. */
-function isConciseArrowBody(host: ts.CallExpression): boolean {
-  let current: ts.Node = host;
-  while (ts.isPropertyAccessExpression(current.parent) || ts.isCallExpression(current.parent) || ts.isParenthesizedExpression(current.parent)) {
-    current = current.parent;
-  }
-  return ts.isArrowFunction(current.parent) && current.parent.body === current;
 }
 
 /** `a?.map(cb)`, `a?.b.map(cb)`: when `a` is null the whole chain is skipped. */
@@ -108,7 +99,7 @@ function usesParameterNames(array: ts.Expression, fn: ts.FunctionLikeDeclaration
  * The statement the map can run just before: the map is the innermost object of the statement's
  * expression (`map(…)`, `map(…).join()`, `map(…).length`), and the statement sits in a block.
  */
-export function findLoopStatement(host: ts.CallExpression): ts.Statement | null {
+export function findLoopStatement(host: ts.CallExpression): ts.Statement | ts.ArrowFunction | null {
   let current: ts.Node = host;
   for (;;) {
     const parent: ts.Node = current.parent;
@@ -121,6 +112,8 @@ export function findLoopStatement(host: ts.CallExpression): ts.Statement | null 
     current = parent;
   }
   const statement = current.parent;
+  // `(ids) => ids.map(…)`: the arrow gets a block body `{ …loop…; return …; }`
+  if (ts.isArrowFunction(statement) && statement.body === current) return statement;
   const inBlock = (node: ts.Node) => ts.isBlock(node.parent) || ts.isSourceFile(node.parent);
   if ((ts.isReturnStatement(statement) || ts.isExpressionStatement(statement)) && inBlock(statement)) return statement;
   if (ts.isVariableDeclaration(statement) && statement.initializer === current) {

@@ -85,6 +85,8 @@ interface MapStatement {
   declaration: ASTPath | null;
   /** The outermost expression the map is the object of (`map(…).join()`), or the map itself. */
   top: ASTPath;
+  /** The statement is an arrow function whose expression body is `top`: it needs a block body first. */
+  arrow?: boolean;
 }
 
 /** The statement whose expression starts with the map call (see lib/analysis/map-loop.ts). */
@@ -98,6 +100,9 @@ function findMapStatement(path: ASTPath): MapStatement | null {
   }
   const holder = current.parent as ASTPath | null;
   if (!holder) return null;
+  if (holder.node.type === 'ArrowFunctionExpression' && (holder.node as { body?: unknown }).body === current.node) {
+    return { statement: holder, declaration: null, top: current, arrow: true };
+  }
   if (holder.node.type === 'ReturnStatement' || holder.node.type === 'ExpressionStatement') return { statement: holder, declaration: null, top: current };
   if (holder.node.type !== 'VariableDeclarator' || holder.parent?.node.type !== 'VariableDeclaration') return null;
   const declaration = holder.parent as ASTPath;
@@ -120,6 +125,14 @@ export function replaceMapWithLoop(
   const node = path.node as unknown as CallNode;
   const found = findMapStatement(path);
   if (!found || !node.callee.object) return false;
+  if (found.arrow) {
+    // `(ids) => ids.map(…)` → `(ids) => { return ids.map(…); }`, then as a return statement
+    const arrow = found.statement.node as { body: unknown; expression?: boolean };
+    arrow.body = j.blockStatement([j.returnStatement(arrow.body as ExpressionKind)]);
+    arrow.expression = false;
+    const moved = j(found.statement).find(j.CallExpression).filter((p) => p.node === path.node).paths()[0];
+    return moved ? replaceMapWithLoop(j, moved, pickName, options) : false;
+  }
   const callback = mapArguments ? buildCallingCallback(j, node, mapArguments, pickName) : (node.arguments[0] as unknown as CallbackNode);
   if (!callback?.params) return false;
   const { statement, top } = found;

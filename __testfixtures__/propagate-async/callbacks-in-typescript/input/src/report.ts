@@ -26,3 +26,7 @@ export function describeStock(bySku: Map<string, string>): string[] {
   });
   return lines;
 }
+
+// an arrow whose expression body is a map gets a block body that holds the loop, nested maps too
+export const stockCounts = (skus: string[]) => skus.map((sku) => countStock(sku));
+export const stockGrid = (rows: string[][]) => rows.map((row) => row.map((sku) => countStock(sku)));
