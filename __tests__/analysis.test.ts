@@ -3,7 +3,7 @@
  * (by the checker, not by name), where chains stop, and that the plan does not depend on file order.
  */
 import { planAsync } from '../lib/analysis/plan-async';
-import type { AnalysisInput, AsyncPlan } from '../lib/analysis/types';
+import type { AnalysisInput, AsyncPlan, PlannedPosition } from '../lib/analysis/types';
 import type { NewlyAsync } from '../transforms/shared/types';
 
 const cwd = '/project';
@@ -11,6 +11,14 @@ const cwd = '/project';
 function plan(files: Record<string, string>, input: Partial<AnalysisInput> = {}): AsyncPlan {
   const sources = new Map(Object.entries(files).map(([path, text]) => [`${cwd}/${path}`, text]));
   return planAsync({ cwd, sources, starts: [], userStarts: [], markBoundaries: false, ...input });
+}
+
+/**
+ * The source text each planned position names (plans speak in offsets of the text they were given): the
+ * node's text for a range, the rest of the line from a start.
+ */
+function textsAt(source: string, positions: readonly PlannedPosition[] | undefined): string[] {
+  return (positions ?? []).map((p) => (p.end === undefined ? source.slice(p.start).split('\n')[0] : source.slice(p.start, p.end)));
 }
 
 function madeAsyncNames(result: AsyncPlan): string[] {
@@ -138,11 +146,9 @@ describe('planAsync', () => {
   });
 
   it('uses top-level await in an ES module and stops at a CommonJS library top level', () => {
-    const esm = plan(
-      { 'lib.mjs': 'export async function f() { return 1; }\n', 'main.mjs': "import { f } from './lib.mjs';\nconsole.log(f());\n" },
-      { userStarts: [{ file: 'lib.mjs', name: 'f' }] },
-    );
-    expect(esm.files[`${cwd}/main.mjs`]?.awaitCalls).toEqual([{ line: 2, column: 13, endLine: 2, endColumn: 16 }]);
+    const main = "import { f } from './lib.mjs';\nconsole.log(f());\n";
+    const esm = plan({ 'lib.mjs': 'export async function f() { return 1; }\n', 'main.mjs': main }, { userStarts: [{ file: 'lib.mjs', name: 'f' }] });
+    expect(textsAt(main, esm.files[`${cwd}/main.mjs`]?.awaitCalls)).toEqual(['f()']);
     const cjs = plan(
       { 'lib.js': 'async function f() { return 1; }\nmodule.exports = { f, value: f() + 1 };\n' },
       { userStarts: [{ file: 'lib.js', name: 'f' }] },
@@ -151,15 +157,13 @@ describe('planAsync', () => {
   });
 
   it('starts from a method named with --async file#Class.method', () => {
+    const use = "import { Db } from './db';\nexport function size(db: Db): number { return db.query('x') * 2; }\n";
     const result = plan(
-      {
-        'db.ts': 'export class Db {\n  async query(sql: string): Promise<number> { return sql.length; }\n}\n',
-        'use.ts': "import { Db } from './db';\nexport function size(db: Db): number { return db.query('x') * 2; }\n",
-      },
+      { 'db.ts': 'export class Db {\n  async query(sql: string): Promise<number> { return sql.length; }\n}\n', 'use.ts': use },
       { userStarts: [{ file: 'db.ts', name: 'Db.query' }] },
     );
     expect(madeAsyncNames(result)).toEqual(['use.ts#size']);
-    expect(result.files[`${cwd}/use.ts`]?.awaitCalls).toEqual([{ line: 2, column: 47, endLine: 2, endColumn: 60 }]);
+    expect(textsAt(use, result.files[`${cwd}/use.ts`]?.awaitCalls)).toEqual(["db.query('x')"]);
   });
 
   it('lists a call once when it can reach two async functions (a union receiver)', () => {
@@ -209,16 +213,14 @@ describe('planAsync', () => {
 
 describe('planAsync with types that describe functions', () => {
   it('gives an interface member filled in by an object literal a Promise type, and awaits calls through it', () => {
+    const store =
+      "import { read } from './io';\nexport interface Store { get(): string }\nexport const store: Store = {\n  get() { return read(); },\n};\nexport function show(s: Store): string { return s.get().trim(); }\n";
     const result = plan(
-      {
-        'io.ts': 'export async function read(): Promise<string> { return "x"; }\n',
-        'store.ts':
-          "import { read } from './io';\nexport interface Store { get(): string }\nexport const store: Store = {\n  get() { return read(); },\n};\nexport function show(s: Store): string { return s.get().trim(); }\n",
-      },
+      { 'io.ts': 'export async function read(): Promise<string> { return "x"; }\n', 'store.ts': store },
       { userStarts: [{ file: 'io.ts', name: 'read' }] },
     );
     expect(madeAsyncNames(result)).toEqual(['store.ts#show', 'store.ts#store.get']);
-    expect(result.files[`${cwd}/store.ts`]?.signatures).toEqual([{ line: 2, column: 26 }]);
+    expect(textsAt(store, result.files[`${cwd}/store.ts`]?.signatures)).toEqual(['get(): string }']);
   });
 
   it('reports a named type that describes a function made async (it may describe others too)', () => {
@@ -233,19 +235,17 @@ describe('planAsync with types that describe functions', () => {
   });
 
   it('changes the function type of a typed variable and the overload signatures of a function', () => {
+    const use =
+      "import { read } from './io';\nexport const upper: (s: string) => string = (s) => read() + s;\nexport function pick(a: string): string;\nexport function pick(a: number): string;\nexport function pick(a: unknown): string { return read() + String(a); }\n";
     const result = plan(
-      {
-        'io.ts': 'export async function read(): Promise<string> { return "x"; }\n',
-        'use.ts':
-          "import { read } from './io';\nexport const upper: (s: string) => string = (s) => read() + s;\nexport function pick(a: string): string;\nexport function pick(a: number): string;\nexport function pick(a: unknown): string { return read() + String(a); }\n",
-      },
+      { 'io.ts': 'export async function read(): Promise<string> { return "x"; }\n', 'use.ts': use },
       { userStarts: [{ file: 'io.ts', name: 'read' }] },
     );
     expect(madeAsyncNames(result)).toEqual(['use.ts#pick', 'use.ts#upper']);
-    expect(result.files[`${cwd}/use.ts`]?.signatures).toEqual([
-      { line: 2, column: 21 },
-      { line: 3, column: 8 },
-      { line: 4, column: 8 },
+    expect(textsAt(use, result.files[`${cwd}/use.ts`]?.signatures)).toEqual([
+      '(s: string) => string = (s) => read() + s;',
+      'function pick(a: string): string;',
+      'function pick(a: number): string;',
     ]);
   });
 });
@@ -276,11 +276,11 @@ describe('planAsync from a start that is itself a callback', () => {
   });
 
   it('turns the map whose callback became async into a loop that awaits each item, the map itself not awaited', () => {
-    const result = plan(
-      { 'list.js': 'function sizes(urls) {\n  return urls.map(async (url) => (await get(url)).length).length;\n}\nmodule.exports = { sizes };\n' },
-      { starts: [startAt('list.js', 2, 19)] },
-    );
-    expect(result.files[`${cwd}/list.js`]?.callbackRewrites).toEqual([{ line: 2, column: 10, endLine: 2, endColumn: 58, kind: 'map-loop' }]);
+    const list = 'function sizes(urls) {\n  return urls.map(async (url) => (await get(url)).length).length;\n}\nmodule.exports = { sizes };\n';
+    const result = plan({ 'list.js': list }, { starts: [startAt('list.js', 2, 19)] });
+    const rewrites = result.files[`${cwd}/list.js`]?.callbackRewrites;
+    expect(rewrites?.map((r) => r.kind)).toEqual(['map-loop']);
+    expect(textsAt(list, rewrites)).toEqual(['urls.map(async (url) => (await get(url)).length)']);
     expect(result.files[`${cwd}/list.js`]?.awaitCalls).toEqual([]);
     // the callback becomes the loop's body, so only the function holding the loop is made async
     expect(madeAsyncNames(result)).toEqual(['list.js#sizes']);

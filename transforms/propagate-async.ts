@@ -31,6 +31,7 @@ import { functionTypes, markAsync } from './shared/functions';
 import { toJscodeshift } from './shared/to-jscodeshift';
 import type { NewlyAsync, ProjectTransform, TransformContext, TransformMeta } from './shared/types';
 import { PlannedNodes } from './propagate-async/find-planned-nodes';
+import { getParsedSource } from './shared/source-positions';
 import { addBoundaryComments } from './propagate-async/boundary-comments';
 import { moveDefaultIntoBody } from './propagate-async/move-default-parameters';
 import { replaceForEachWithLoop, replaceMapWithLoop, wrapInPromiseAll } from './propagate-async/rewrite-callbacks';
@@ -85,7 +86,7 @@ export function applyPlan(root: Collection, context: TransformContext, plan: Fil
   // innermost first: a map inside another's callback starts after it, so the latest start goes first
   const maps = rewrites
     .filter((r) => r.kind === 'map-loop')
-    .sort((a, b) => b.line - a.line || b.column - a.column)
+    .sort((a, b) => b.start - a.start)
     .flatMap((r) => nodes.pick(callTypes, [r]).map((path) => ({ path, mapArguments: r.mapArguments })));
   const loops = rewrites.filter((r) => r.kind === 'for-of').flatMap((r) => nodes.pick(callTypes, [r]).map((path) => ({ path, iterateValues: r.iterateValues === true })));
   const promiseAllPaths = nodes.pick(callTypes, rewrites.filter((r) => r.kind === 'promise-all'));
@@ -124,15 +125,17 @@ function apply(root: Collection, context: TransformContext): boolean {
   const { j } = context;
   const file = resolve(context.file);
   const starts: NewlyAsync[] = [];
+  const source = getParsedSource(root);
   root.find(j.Function, { async: true }).forEach((path) => {
-    const start = (path.node as { loc?: { start: { line: number; column: number } } | null }).loc?.start;
+    const start = source.locate(path.node);
     if (!start) return;
-    starts.push({ file, name: functionNamePath(path as unknown as ASTPath), line: start.line, column: start.column + 1, reason: 'async in this file', conversionIds: [] });
+    const { line, column } = start;
+    starts.push({ file, name: functionNamePath(path as unknown as ASTPath), line, column, reason: 'async in this file', conversionIds: [] });
   });
   if (starts.length === 0) return false;
   const plan = planAsync({
     cwd: resolve('.'),
-    sources: new Map([[file, root.toSource()]]),
+    sources: new Map([[file, source.text]]),
     starts,
     userStarts: [],
     markBoundaries: context.options.markBoundaries,

@@ -8,7 +8,7 @@ import { findConcurrencyNotes } from './concurrency-notes';
 import type { Diagnostic } from '../../transforms/shared/types';
 import type { CallIndex } from './call-index';
 import type { BoundaryRecord, EntryRecord, Propagation } from './propagate';
-import { formatLocation, getNamePath, getPosition, getRange, isAsyncFunction, isFunctionWithBody, type FunctionEntity } from './syntax';
+import { formatLocation, getNamePath, getPlannedRange, getPlannedStart, getPosition, isAsyncFunction, isFunctionWithBody, type FunctionEntity } from './syntax';
 import type { AsyncPlan, Boundary, FilePlan, MadeAsyncEntry, PlannedPosition } from './types';
 
 export interface StartRecord {
@@ -68,7 +68,7 @@ class FilePlans {
   }
 
   add<T extends PlannedPosition>(node: ts.Node, list: 'functions' | 'awaitCalls' | 'callbackRewrites' | 'signatures' | 'movedDefaults', position: T): void {
-    const key = `${node.getSourceFile().fileName}|${list}|${position.line}:${position.column}-${position.endLine}:${position.endColumn}`;
+    const key = `${node.getSourceFile().fileName}|${list}|${position.start}-${position.end}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
     const filePlan = this.get(node) as unknown as Record<typeof list, T[] | undefined>;
@@ -86,14 +86,14 @@ export function buildPlan(input: PlanInput): AsyncPlan {
   plan.diagnostics.push(...findUnresolvedCallDiagnostics(input.index, [...propagation.entries.keys()].filter((e) => applied.has(e))));
   const mainCatchCalls = addEntryScripts(propagation.entryCalls.filter((e) => applied.has(e)), (node) => files.get(node));
   const awaited = propagation.awaits.filter((site) => applied.has(site.callee) && !mainCatchCalls.has(site.call)).map((site) => site.call);
-  for (const call of awaited) files.add(call, 'awaitCalls', getRange(call));
+  for (const call of awaited) files.add(call, 'awaitCalls', getPlannedRange(call));
   plan.diagnostics.push(...findConcurrencyNotes(awaited, [...propagation.entries.keys()].filter((e) => applied.has(e) && !isAsyncFunction(e))));
   for (const moved of propagation.movedDefaults) {
-    if (applied.has(moved.callee)) files.add(moved.parameter, 'movedDefaults', getPosition(moved.parameter));
+    if (applied.has(moved.callee)) files.add(moved.parameter, 'movedDefaults', getPlannedStart(moved.parameter));
   }
   for (const rewrite of propagation.rewrites) {
     if (applied.has(rewrite.callee)) files.add(rewrite.host, 'callbackRewrites', {
-        ...getRange(rewrite.host),
+        ...getPlannedRange(rewrite.host),
         kind: rewrite.kind,
         ...(rewrite.mapArguments ? { mapArguments: rewrite.mapArguments } : {}),
         ...(rewrite.iterateValues ? { iterateValues: true } : {}),
@@ -108,7 +108,7 @@ export function buildPlan(input: PlanInput): AsyncPlan {
     plan.diagnostics.push(diagnostic);
     if (input.markBoundaries) {
       const text = `awaitify: ${record.what} cannot await ${shortName(record.callee)}; ${record.advice}`;
-      files.get(record.site).boundaryComments.push({ ...getPosition(record.site), text });
+      files.get(record.site).boundaryComments.push({ ...getPlannedStart(record.site), text });
     }
   }
   removeEmptyFilePlans(plan);
@@ -121,11 +121,11 @@ function addFunctions(input: PlanInput, applied: Set<Node>, files: FilePlans, pl
   const startReasons = new Map(input.starts.map((s) => [s.entity, s]));
   for (const [entity, entry] of input.propagation.entries) {
     if (!applied.has(entity) || entry.inlined) continue;
-    for (const signature of findSignatures(entity)) files.add(entity, 'signatures', getPosition(signature));
+    for (const signature of findSignatures(entity)) files.add(entity, 'signatures', getPlannedStart(signature));
     if (!isFunctionWithBody(entity)) continue;
     const start = startReasons.get(entity);
     if (start?.byUser) continue;
-    if (!isAsyncFunction(entity)) files.add(entity, 'functions', getPosition(entity));
+    if (!isAsyncFunction(entity)) files.add(entity, 'functions', getPlannedStart(entity));
     const namedType = findNamedFunctionType(entity);
     if (namedType) plan.diagnostics.push(toNamedTypeDiagnostic(namedType));
     plan.madeAsync.push(toMadeAsync(entity, start ? start.reason : entry.reason, exported.has(entity)));

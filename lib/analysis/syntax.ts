@@ -1,7 +1,7 @@
 /**
  * Reading the TypeScript syntax tree the way the jscodeshift side sees it: which function a node runs
- * in, the dotted name a user writes for a function (`Db.query`), and positions that match Babel's
- * `loc.start` (1-based line and column) so applyPlan can find the same nodes.
+ * in, the dotted name a user writes for a function (`Db.query`), and offsets that match Babel's
+ * `node.start` / `node.end` so applyPlan can find the same nodes.
  */
 import { ts } from 'ts-morph';
 import type { PlannedPosition } from './types';
@@ -152,15 +152,20 @@ export function getBabelStart(node: ts.Node, file: ts.SourceFile): number {
   return start;
 }
 
-export function getPosition(node: ts.Node, file: ts.SourceFile = node.getSourceFile()): PlannedPosition {
+/** 1-based line and column of a node's start, for people (diagnostics, chains); a tab is one column. */
+export function getPosition(node: ts.Node, file: ts.SourceFile = node.getSourceFile()): { line: number; column: number } {
   const start = file.getLineAndCharacterOfPosition(getBabelStart(node, file));
   return { line: start.line + 1, column: start.character + 1 };
 }
 
-/** Start and end, for nodes that can share a start with another of their kind (`a.b().c()`). */
-export function getRange(node: ts.Node, file: ts.SourceFile = node.getSourceFile()): PlannedPosition {
-  const end = file.getLineAndCharacterOfPosition(node.getEnd());
-  return { ...getPosition(node, file), endLine: end.line + 1, endColumn: end.character + 1 };
+/** Where the plan names a node: its start offset, as Babel's `node.start` gives it. */
+export function getPlannedStart(node: ts.Node, file: ts.SourceFile = node.getSourceFile()): PlannedPosition {
+  return { start: getBabelStart(node, file) };
+}
+
+/** Start and end offsets, for nodes that can share a start with another of their kind (`a.b().c()`). */
+export function getPlannedRange(node: ts.Node, file: ts.SourceFile = node.getSourceFile()): PlannedPosition {
+  return { start: getBabelStart(node, file), end: node.getEnd() };
 }
 
 export function formatLocation(node: ts.Node, cwd: string): string {

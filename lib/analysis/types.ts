@@ -1,6 +1,7 @@
 /**
- * The plan the project analysis hands to `propagate-async`: plain, serialisable data. Positions are
- * 1-based lines and columns in the text the analysis was given (the per-file transforms' output).
+ * The plan the project analysis hands to `propagate-async`: plain, serialisable data. Plan positions are
+ * character offsets in the text the analysis was given (the per-file transforms' output), which is the
+ * text propagate-async parses: nothing recomputes a line and column on the other side.
  */
 import type { Diagnostic, NewlyAsync } from '../../transforms/shared/types';
 
@@ -18,11 +19,10 @@ export interface AnalysisInput {
 }
 
 export interface PlannedPosition {
-  line: number;
-  column: number;
-  /** End of the node (exclusive, 1-based column), when the start alone is ambiguous (`a.b().c()`). */
-  endLine?: number;
-  endColumn?: number;
+  /** Offset of the node's first character (Babel's `node.start`). */
+  start: number;
+  /** Offset just past the node (Babel's `node.end`), when the start alone is ambiguous (`a.b().c()`). */
+  end?: number;
 }
 
 /** How a call whose callback became async is rewritten (at the position of the array-method call). */

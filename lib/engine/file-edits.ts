@@ -99,6 +99,7 @@ function applyToTarget(target: FileState, entry: TargetRequests, transformOption
     for (const [transform, requests] of entry.byTransform) {
       const { context, collected } = createTransformContext({
         j,
+        root,
         file: target.path,
         transformName: transform.meta.name,
         isModule: isModuleSource(j, root, target.path),

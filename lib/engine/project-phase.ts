@@ -131,6 +131,7 @@ export function applyProjectTransform(input: ProjectPhaseInput): ProjectPhaseOut
       const root = parseOrThrow(j, state.text, 'cannot parse');
       const { context, collected } = createTransformContext({
         j,
+        root,
         file: state.path,
         transformName: project.meta.name,
         isModule: isModuleSource(j, root, state.path),

@@ -9,6 +9,7 @@ import jscodeshift, { type Collection } from 'jscodeshift';
 import { detectQuote } from '../../transforms/shared/quote-style';
 import { keepDirectivesPrintable, keepInterpreterLine } from '../../transforms/shared/directives';
 import { createTransformContext, isModuleSource } from '../../transforms/shared/context';
+import { registerParsedSource } from '../../transforms/shared/source-positions';
 import { getParser, getParserName, isTypeScriptFile, parseWithoutTokens } from '../../transforms/shared/parsers';
 import type {
   DependencyRequest,
@@ -65,7 +66,9 @@ function toLocatedError(error: unknown, what: string): LocatedError {
 
 export function parseOrThrow(j: typeof jscodeshift, text: string, what: string): Collection {
   try {
-    return j(text);
+    const root = j(text);
+    registerParsedSource(root, text);
+    return root;
   } catch (error) {
     throw toLocatedError(error, what);
   }
@@ -120,6 +123,7 @@ export function transformFile(input: TransformFileInput): TransformFileOutput {
   for (const transform of candidates) {
     const { context, collected } = createTransformContext({
       j,
+      root,
       file: input.file,
       transformName: transform.meta.name,
       isModule,

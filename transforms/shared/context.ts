@@ -3,8 +3,9 @@
  * one per file and transform; the standalone jscodeshift entry point uses one too and prints what was
  * collected through jscodeshift's `api.report`.
  */
-import type { ASTNode, ASTPath, JSCodeshift } from 'jscodeshift';
+import type { ASTNode, ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { functionNamePath } from './function-name';
+import { getParsedSource, type LineColumn, type ParsedSource } from './source-positions';
 import type {
   DependencyRequest,
   Diagnostic,
@@ -18,6 +19,8 @@ import type {
 export interface ContextInput {
   j: JSCodeshift;
   file: string;
+  /** The parsed file: diagnostics and conversion ids are placed by offsets into its text. */
+  root: Collection;
   transformName: string;
   isModule: boolean;
   isTypeScript: boolean;
@@ -35,18 +38,11 @@ export interface CollectedReports {
   dependencies: DependencyRequest[];
 }
 
-interface Located {
-  loc?: { start: { line: number; column: number } } | null;
-}
-
-function getStart(target: ASTNode | ASTPath | undefined): { line: number; column: number } | null {
+/** Where a parsed node starts in the parsed text; null for a node a transform built. */
+function getStart(source: ParsedSource, target: ASTNode | ASTPath | undefined): LineColumn | null {
   if (!target) return null;
   const isPath = 'node' in target && 'parentPath' in target;
-  const node = (isPath ? (target as ASTPath).node : target) as Located;
-  // recast clears the loc of a declaration inside `export …` (so it is never reprinted alone): use the export's
-  const exported = isPath && !node.loc ? ((target as ASTPath).parent?.node as Located | undefined) : undefined;
-  const start = node.loc?.start ?? exported?.loc?.start;
-  return start ? { line: start.line, column: start.column + 1 } : null;
+  return source.locate(isPath ? (target as ASTPath).node : target);
 }
 
 export function createTransformContext(input: ContextInput): {
@@ -55,6 +51,7 @@ export function createTransformContext(input: ContextInput): {
 } {
   const collected: CollectedReports = { diagnostics: [], newlyAsync: [], dependencies: [] };
   const skipped = input.skipped ?? new Set<string>();
+  const parsed = getParsedSource(input.root);
   const context: TransformContext = {
     j: input.j,
     file: input.file,
@@ -63,7 +60,7 @@ export function createTransformContext(input: ContextInput): {
     nodeEngines: input.nodeEngines,
     options: input.options,
     report(d: DiagnosticInput) {
-      const start = getStart(d.node) ?? { line: d.line ?? 1, column: d.column ?? 1 };
+      const start = getStart(parsed, d.node) ?? { line: d.line ?? 1, column: d.column ?? 1 };
       collected.diagnostics.push({
         code: d.code,
         severity: d.severity ?? 'warning',
@@ -74,7 +71,7 @@ export function createTransformContext(input: ContextInput): {
       });
     },
     reportNewlyAsync(fn: ASTPath, reason: string, conversionIds: string[]) {
-      const start = getStart(fn) ?? { line: 1, column: 1 };
+      const start = getStart(parsed, fn) ?? { line: 1, column: 1 };
       const existing = collected.newlyAsync.find((n) => n.line === start.line && n.column === start.column);
       if (existing) {
         existing.conversionIds.push(...conversionIds.filter((id) => !existing.conversionIds.includes(id)));
@@ -93,7 +90,7 @@ export function createTransformContext(input: ContextInput): {
       collected.dependencies.push(request);
     },
     conversionId(node: ASTNode | ASTPath) {
-      const start = getStart(node) ?? { line: 0, column: 0 };
+      const start = getStart(parsed, node) ?? { line: 0, column: 0 };
       return `${input.transformName}:${start.line}:${start.column}`;
     },
     isSkipped(conversionId: string) {

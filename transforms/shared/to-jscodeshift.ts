@@ -10,6 +10,7 @@ import { createTransformContext, isModuleSource } from './context';
 import { keepDirectivesPrintable, keepInterpreterLine } from './directives';
 import { detectQuote } from './quote-style';
 import { getParser, getParserName, isTypeScriptFile } from './parsers';
+import { registerParsedSource } from './source-positions';
 import { defaultTransformOptions, type Transform, type TransformOptions } from './types';
 
 function readRunners(options: Options): string[] {
@@ -30,8 +31,10 @@ export function toJscodeshift(transform: Transform) {
     if (!transform.prefilter(file.source, transformOptions)) return null;
     const j = api.jscodeshift.withParser(getParser(getParserName(file.path)));
     const root = j(file.source);
+    registerParsedSource(root, file.source);
     const { context, collected } = createTransformContext({
       j,
+      root,
       file: file.path,
       transformName: transform.meta.name,
       isModule: isModuleSource(j, root, file.path),

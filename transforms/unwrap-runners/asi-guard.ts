@@ -4,6 +4,7 @@
  * `foo()(async …)()`). The previous statement is then rebuilt, which recast prints with its `;`.
  */
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
+import { findParsedSource } from '../shared/source-positions';
 
 interface Node {
   type: string;
@@ -34,9 +35,10 @@ function isLeftmost(parent: Node, child: unknown): boolean {
 }
 
 function endsWithSemicolon(node: Node): boolean {
-  const text = node.loc?.lines?.toString();
-  if (text === undefined || node.start === undefined || node.end === undefined) return true;
-  return text.slice(node.start, node.end).trimEnd().endsWith(';');
+  const source = findParsedSource(node);
+  const offsets = source?.getOffsets(node);
+  if (!source || !offsets) return true;
+  return source.text.slice(offsets.start, offsets.end).trimEnd().endsWith(';');
 }
 
 /** Rebuilds the statement before the one `replaced` starts, when it relies on ASI. */
