@@ -13,6 +13,7 @@ import { decodeSource, encodeSource } from '../lib/engine/source-text';
 import { transformFile } from '../lib/engine/transform-file';
 import { listTransforms } from '../transforms/index';
 import { defaultTransformOptions, type Transform } from '../transforms/shared/types';
+import { createVariant, moveToVariant, undoVariant, withoutIndentation, type Variant } from './support/metamorphic';
 import { listProjectFiles, readCaseArgs, runPropagation, type CaseArgs } from './support/propagate-run';
 
 const fixturesRoot = join(__dirname, '..', '__testfixtures__');
@@ -48,6 +49,45 @@ function withBom(bytes: Buffer): Buffer {
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]);
 }
 
+const sourcePattern = /\.(js|mjs|cjs|jsx|ts|tsx|mts|cts)$/;
+
+/** The variant's bytes as a file would hold them: tabs, emoji comments, CRLF and a BOM. */
+function toVariantBytes(variant: Variant): Buffer {
+  return withBom(toCrlf(Buffer.from(variant.text, 'utf8')));
+}
+
+/** Output bytes of a variant back to comparable text: no BOM, LF, no markers, no indentation. */
+function undoVariantBytes(bytes: Buffer): string {
+  const decoded = decodeSource(bytes);
+  if (!decoded.ok) throw new Error(decoded.reason);
+  expect(decoded.source.bom).toBe(true);
+  expect(decoded.source.raw.split('\r\n').length).toBe(decoded.source.raw.split('\n').length);
+  return undoVariant(decoded.source.text);
+}
+
+/** Expected diagnostics moved to where the variant has them. */
+function moveDiagnostics(expected: ExpectedDiagnostic[], variants: ReadonlyMap<string, Variant>): ExpectedDiagnostic[] {
+  return expected.map((d) => {
+    const variant = variants.get(d.file ?? '');
+    return variant ? { ...d, ...moveToVariant(variant, d.line, d.column) } : d;
+  });
+}
+
+/** `names.js:8:1` in an expected comment, moved to where the variant has that place. */
+function moveMentions(text: string, variants: ReadonlyMap<string, Variant>): string {
+  return text.replace(/([\w./-]+):(\d+):(\d+)/g, (whole, file: string, line: string, column: string) => {
+    // comments name a file by its base name when it is in the same project
+    const matches = [...variants.keys()].filter((path) => path === file || path.endsWith(`/${file}`));
+    const variant = matches.length === 1 ? variants.get(matches[0]) : undefined;
+    if (!variant) return whole;
+    const moved = moveToVariant(variant, Number(line), Number(column));
+    return `${file}:${moved.line}:${moved.column}`;
+  });
+}
+
+const byPosition = (a: ExpectedDiagnostic, b: ExpectedDiagnostic) =>
+  (a.file ?? '').localeCompare(b.file ?? '') || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
+
 function defineSingleFileCase(transform: Transform, dir: string, name: string, ext: string) {
   const inputFile = join(dir, `${name}.input.${ext}`);
   const outputFile = join(dir, `${name}.output.${ext}`);
@@ -73,7 +113,19 @@ function defineSingleFileCase(transform: Transform, dir: string, name: string, e
         ? (JSON.parse(readFileSync(diagnosticsFile, 'utf8')) as ExpectedDiagnostic[])
         : [];
       // the order transforms report in carries no meaning: compare in position order
-      const byPosition = (a: ExpectedDiagnostic, b: ExpectedDiagnostic) =>
+      /** `names.js:8:1` in an expected comment, moved to where the variant has that place. */
+function moveMentions(text: string, variants: ReadonlyMap<string, Variant>): string {
+  return text.replace(/([\w./-]+):(\d+):(\d+)/g, (whole, file: string, line: string, column: string) => {
+    // comments name a file by its base name when it is in the same project
+    const matches = [...variants.keys()].filter((path) => path === file || path.endsWith(`/${file}`));
+    const variant = matches.length === 1 ? variants.get(matches[0]) : undefined;
+    if (!variant) return whole;
+    const moved = moveToVariant(variant, Number(line), Number(column));
+    return `${file}:${moved.line}:${moved.column}`;
+  });
+}
+
+const byPosition = (a: ExpectedDiagnostic, b: ExpectedDiagnostic) =>
         a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
       expect(actual.sort(byPosition)).toEqual(wanted.map((d) => ({ code: d.code, line: d.line, column: d.column })).sort(byPosition));
     });
@@ -81,6 +133,18 @@ function defineSingleFileCase(transform: Transform, dir: string, name: string, e
     it('changes nothing on a second run', () => {
       const { after } = transformBytes(transform, fileName, expected, runners);
       expect(after.toString('utf8')).toBe(expected.toString('utf8'));
+    });
+
+    it('makes the same edits when re-indented with tabs, with emoji comments, CRLF and a BOM', () => {
+      const variant = createVariant(input.toString('utf8'), fileName);
+      const { after, diagnostics } = transformBytes(transform, fileName, toVariantBytes(variant), runners);
+      expect(undoVariantBytes(after)).toBe(withoutIndentation(expected.toString('utf8')));
+      const wanted = existsSync(diagnosticsFile)
+        ? (JSON.parse(readFileSync(diagnosticsFile, 'utf8')) as ExpectedDiagnostic[])
+        : [];
+      const moved = moveDiagnostics(wanted.map((d) => ({ ...d, file: fileName })), new Map([[fileName, variant]]));
+      const actual = diagnostics.map((d) => ({ file: fileName, code: d.code, line: d.line, column: d.column }));
+      expect(actual.sort(byPosition)).toEqual(moved.map((d) => ({ file: fileName, code: d.code, line: d.line, column: d.column })).sort(byPosition));
     });
 
     it('keeps CRLF line endings and a BOM', () => {
@@ -122,6 +186,37 @@ function defineFolderCase(transformName: string, dir: string, name: string) {
   });
 }
 
+function defineFolderVariantCase(transformName: string, dir: string, name: string) {
+  it(`${name}/ (whole project, re-indented with tabs, emoji comments, CRLF and a BOM)`, async () => {
+    const args = readCaseArgs(join(dir, name));
+    const inputDir = join(dir, name, 'input');
+    const variants = new Map<string, Variant>();
+    const rewrite = (file: string, bytes: Buffer) => {
+      if (!sourcePattern.test(file)) return bytes;
+      const variant = createVariant(bytes.toString('utf8'), file);
+      variants.set(file, variant);
+      return toVariantBytes(variant);
+    };
+    const { result } = await runPropagation(inputDir, { ...args, transforms: args.transforms ?? [transformName] }, rewrite);
+    expect(result.files.filter((f) => f.status === 'failed').map((f) => `${f.path}: ${f.error?.message}`)).toEqual([]);
+    const outputDir = join(dir, name, 'output');
+    const actual: Record<string, string> = {};
+    const wanted: Record<string, string> = {};
+    for (const file of listProjectFiles(outputDir).filter((f) => sourcePattern.test(f))) {
+      const bytes = result.files.find((f) => f.path === file);
+      actual[file] = undoVariantBytes(bytes?.after ?? bytes?.before ?? Buffer.alloc(0));
+      wanted[file] = withoutIndentation(moveMentions(readFileSync(join(outputDir, file), 'utf8'), variants));
+    }
+    expect(actual).toEqual(wanted);
+    const diagnosticsFile = join(dir, name, 'diagnostics.json');
+    if (existsSync(diagnosticsFile)) {
+      const expected = JSON.parse(readFileSync(diagnosticsFile, 'utf8')) as ExpectedDiagnostic[];
+      const got = result.diagnostics.map((d) => ({ file: d.file.split(sep).join('/'), code: d.code, line: d.line, column: d.column }));
+      expect(got.sort(byPosition)).toEqual(moveDiagnostics(expected, variants).sort(byPosition));
+    }
+  });
+}
+
 const transformsByName = new Map(listTransforms().map((t) => [t.meta.name, t]));
 const fixtureDirs = existsSync(fixturesRoot) ? readdirSync(fixturesRoot).sort() : [];
 
@@ -140,6 +235,7 @@ describe('fixtures', () => {
         if (match) defineSingleFileCase(transform, dir, match[1], match[2]);
         else if (statSync(join(dir, entry)).isDirectory() && existsSync(join(dir, entry, 'input'))) {
           defineFolderCase(transformName, dir, entry);
+          defineFolderVariantCase(transformName, dir, entry);
         }
       }
     });

@@ -3,7 +3,7 @@
  * args.json names (default: propagate-async), and returns every file's resulting text. The fixture
  * harness and the propagate-async tests share it.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { run } from '../../lib/engine/run';
@@ -39,11 +39,21 @@ export function readCaseArgs(caseDir: string): CaseArgs {
   }
 }
 
-/** Runs the engine over a copy of `inputDir`; nothing in the fixture folder is touched. */
-export async function runPropagation(inputDir: string, args: CaseArgs): Promise<ProjectRun> {
+/**
+ * Runs the engine over a copy of `inputDir`; nothing in the fixture folder is touched. `rewrite` may
+ * change the copy's bytes first (metamorphic variants); it returns the bytes to write for a file.
+ */
+export async function runPropagation(
+  inputDir: string,
+  args: CaseArgs,
+  rewrite?: (path: string, bytes: Buffer) => Buffer,
+): Promise<ProjectRun> {
   const work = mkdtempSync(join(tmpdir(), 'awaitify-propagate-'));
   try {
     cpSync(inputDir, work, { recursive: true });
+    if (rewrite) {
+      for (const file of listProjectFiles(work)) writeFileSync(join(work, file), rewrite(file, readFileSync(join(work, file))));
+    }
     const selected = selectTransforms(args.transforms ?? ['propagate-async']);
     const result = await run({
       paths: ['.'],
