@@ -1,9 +1,9 @@
 /**
- * lib/analysis (planAsync) on small in-memory projects: which files it loads, how calls resolve
+ * analysis (planAsync) on small in-memory projects: which files it loads, how calls resolve
  * (by the checker, not by name), where chains stop, and that the plan does not depend on file order.
  */
-import { planAsync } from '../lib/analysis/plan-async';
-import type { AnalysisInput, AsyncPlan, PlannedPosition } from '../lib/analysis/types';
+import { planAsync } from '../analysis/plan-async';
+import type { AnalysisInput, AsyncPlan, PlannedPosition } from '../analysis/types';
 import type { NewlyAsync } from '../transforms/shared/types';
 
 const cwd = '/project';

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { generateRepository } from '../bench/generate';
-import { getParser, getParserName } from '../transforms/shared/parsers';
+import { getParser, getParserName } from '../source/parsers';
 
 const patternModules: Record<string, RegExp> = {
   'sync-request': /(?:from |require\()'sync-request'/,

@@ -5,7 +5,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { JsonReport } from '../lib/report/json';
+import type { JsonReport } from '../report/json';
 import { runCliInProcess } from './support/cli-harness';
 import { buildScenario, outsideTarget, readText, scenarioFiles, snapshotTree } from './support/cli-scenario';
 import { makeTempFolder } from './support/git-repo';

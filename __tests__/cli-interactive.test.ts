@@ -5,7 +5,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseAnswer } from '../lib/cli/interactive';
+import { parseAnswer } from '../cli/interactive';
 import { runCliInProcess } from './support/cli-harness';
 import { buildScenario, readText, scenarioFiles, snapshotTree } from './support/cli-scenario';
 import { makeTempFolder } from './support/git-repo';
@@ -80,7 +80,7 @@ const entry = path.join(__dirname, 'support', 'cli-tty-entry.js');
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
 function requireDist(): void {
-  if (!existsSync(path.join(__dirname, '..', 'dist', 'lib', 'cli', 'main.js'))) {
+  if (!existsSync(path.join(__dirname, '..', 'dist', 'cli', 'main.js'))) {
     throw new Error('dist/ is missing: run `npm run build` first (`npm test` does)');
   }
 }

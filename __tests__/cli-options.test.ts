@@ -1,9 +1,9 @@
 /** Command-line parsing, usage errors, `list`, `--help`, colour decisions and output routing. */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseByteSize } from '../lib/cli/options';
-import { describeUsageError } from '../lib/cli/parse-args';
-import { shouldUseColor } from '../lib/report/color';
+import { parseByteSize } from '../cli/options';
+import { describeUsageError } from '../cli/parse-args';
+import { shouldUseColor } from '../report/color';
 import { runCliInProcess } from './support/cli-harness';
 import { buildScenario, snapshotTree } from './support/cli-scenario';
 import { makeTempFolder, writeTree } from './support/git-repo';

@@ -1,5 +1,5 @@
 /** The progress line: terminal stderr only, runs over 300 files only, throttled, erased at the end. */
-import { createProgress } from '../lib/cli/progress';
+import { createProgress } from '../cli/progress';
 import { runCliInProcess } from './support/cli-harness';
 import { makeTempFolder, writeTree } from './support/git-repo';
 

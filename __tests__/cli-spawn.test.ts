@@ -14,7 +14,7 @@ const bin = path.join(root, 'dist', 'bin', 'awaitify.js');
 const entry = path.join(__dirname, 'support', 'cli-tty-entry.js');
 
 beforeAll(() => {
-  if (!existsSync(bin) || !existsSync(path.join(root, 'dist', 'lib', 'cli', 'process-io.js'))) {
+  if (!existsSync(bin) || !existsSync(path.join(root, 'dist', 'cli', 'process-io.js'))) {
     throw new Error('dist/ is missing or stale: run `npm run build` first (`npm test` does)');
   }
 });

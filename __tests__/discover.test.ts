@@ -1,8 +1,8 @@
 import { execFileSync } from 'child_process';
 import { mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'fs';
 import * as path from 'path';
-import { discoverFiles } from '../lib/engine/discover';
-import { UsageError } from '../lib/engine/errors';
+import { discoverFiles } from '../engine/discover';
+import { UsageError } from '../core/errors';
 import { commitAll, initGitRepo, makeTempFolder, writeTree } from './support/git-repo';
 
 const MB = 1024 * 1024;

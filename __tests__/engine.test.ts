@@ -6,8 +6,8 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { run } from '../lib/engine/run';
-import type { RunResult } from '../lib/engine/types';
+import { run } from '../engine/run';
+import type { RunResult } from '../engine/types';
 import type { Transform } from '../transforms/shared/types';
 import { renameCalls, throwOnExplode, touchEverything } from './support/engine-test-transforms';
 

@@ -9,9 +9,9 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { decodeSource, encodeSource } from '../lib/engine/source-text';
-import { transformFile } from '../lib/engine/transform-file';
-import { listTransforms } from '../transforms/index';
+import { decodeSource, encodeSource } from '../source/source-text';
+import { transformFile } from '../engine/transform-file';
+import { listTransforms } from '../transforms/registry';
 import { defaultTransformOptions, type Transform } from '../transforms/shared/types';
 import { createVariant, moveToVariant, undoVariant, withoutIndentation, type Variant } from './support/metamorphic';
 import { listProjectFiles, readCaseArgs, runPropagation, type CaseArgs } from './support/propagate-run';

@@ -1,8 +1,8 @@
 import { execFileSync } from 'child_process';
 import { rmSync, writeFileSync } from 'fs';
 import * as path from 'path';
-import { RefusedWriteError } from '../lib/engine/errors';
-import { checkGitGuard } from '../lib/write/git-guard';
+import { RefusedWriteError } from '../core/errors';
+import { checkGitGuard } from '../write/git-guard';
 import { commitAll, initGitRepo, makeTempFolder, runGitIn, writeTree } from './support/git-repo';
 
 const folders: string[] = [];

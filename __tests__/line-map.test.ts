@@ -5,9 +5,9 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLineMap, mapMentions } from '../lib/engine/line-map';
-import { run } from '../lib/engine/run';
-import { selectTransforms } from '../transforms/index';
+import { createLineMap, mapMentions } from '../source/line-map';
+import { run } from '../engine/run';
+import { selectTransforms } from '../transforms/registry';
 
 describe('createLineMap', () => {
   it('maps unchanged lines to where they were and replaced lines to the line they replace', () => {

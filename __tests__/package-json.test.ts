@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { editPackageJsonDependencies, findNearestPackageJson, readNodeEngines } from '../lib/engine/package-json';
+import { editPackageJsonDependencies, findNearestPackageJson, readNodeEngines } from '../engine/package-json';
 
 const addUndici = { add: [{ name: 'undici', range: '^7.0.0' }], remove: [] };
 

@@ -6,9 +6,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { buildWholeFileHunk, getFileDiff, renderDiff, renderFileDiff } from '../lib/report/diff';
-import { ansiPalette } from '../lib/report/color';
-import { quoteGitPath } from '../lib/report/git-path';
+import { buildWholeFileHunk, getFileDiff, renderDiff, renderFileDiff } from '../report/diff';
+import { ansiPalette } from '../report/color';
+import { quoteGitPath } from '../report/git-path';
 import { buildFileResult, buildRunResult } from './support/cli-results';
 import type { FileSpec } from './support/cli-results';
 import { commitAll, initGitRepo, makeTempFolder, writeTree } from './support/git-repo';

@@ -1,6 +1,6 @@
 /** The --json report: every file with its status, diff and diagnostics; totals; what was written. */
-import { buildJsonReport, renderJson } from '../lib/report/json';
-import { buildReport } from '../lib/report/totals';
+import { buildJsonReport, renderJson } from '../report/json';
+import { buildReport } from '../report/totals';
 import { buildDiagnostic, buildRunResult } from './support/cli-results';
 
 const result = buildRunResult(

@@ -1,6 +1,6 @@
 /** The stderr summary: counts that add up, diagnostics by code, failures with locations, next step. */
-import { renderSummary } from '../lib/report/summary';
-import { buildReport } from '../lib/report/totals';
+import { renderSummary } from '../report/summary';
+import { buildReport } from '../report/totals';
 import { buildDiagnostic, buildRunResult } from './support/cli-results';
 
 const mixed = buildRunResult([

@@ -4,9 +4,9 @@
  * and lines and columns count a tab as one column.
  */
 import jscodeshift from 'jscodeshift';
-import { parseOrThrow } from '../lib/engine/transform-file';
-import { getParser } from '../transforms/shared/parsers';
-import { getParsedSource, LineIndex } from '../transforms/shared/source-positions';
+import { parseOrThrow } from '../engine/transform-file';
+import { getParser } from '../source/parsers';
+import { getParsedSource, LineIndex } from '../source/parsed-source';
 
 const j = jscodeshift.withParser(getParser('babel'));
 

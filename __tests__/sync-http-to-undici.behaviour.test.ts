@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { transformFile } from '../lib/engine/transform-file';
+import { transformFile } from '../engine/transform-file';
 import { syncHttpToUndici } from '../transforms/sync-http-to-undici';
 import { defaultTransformOptions } from '../transforms/shared/types';
 import { behaviourCases, documentedDifferenceCases, type BehaviourCase } from './support/http-behaviour-cases';

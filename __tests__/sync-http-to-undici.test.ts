@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import jscodeshift from 'jscodeshift';
 import ts from 'typescript';
 import { createProgram } from './support/propagate-checks';
-import { transformFile } from '../lib/engine/transform-file';
+import { transformFile } from '../engine/transform-file';
 import transformDefault, { syncHttpToUndici } from '../transforms/sync-http-to-undici';
 import { chooseUndiciRange } from '../transforms/sync-http-to-undici/undici-range';
 import { defaultTransformOptions } from '../transforms/shared/types';

@@ -6,16 +6,16 @@
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTransformPool } from '../lib/engine/transform-pool';
-import type { TransformJob, TransformJobResult } from '../lib/engine/transform-job';
+import { startTransformPool } from '../engine/transform-pool';
+import type { TransformJob, TransformJobResult } from '../engine/transform-job';
 import { defaultTransformOptions } from '../transforms/shared/types';
-import type { RunOptions, RunResult } from '../lib/engine/types';
+import type { RunOptions, RunResult } from '../engine/types';
 
 const repo = join(__dirname, '..');
 /* eslint-disable @typescript-eslint/no-require-imports */
 const built = {
-  run: (require(join(repo, 'dist/lib/engine/run')) as { run(o: RunOptions): Promise<RunResult> }).run,
-  selectTransforms: (require(join(repo, 'dist/transforms')) as typeof import('../transforms')).selectTransforms,
+  run: (require(join(repo, 'dist/engine/run')) as { run(o: RunOptions): Promise<RunResult> }).run,
+  selectTransforms: (require(join(repo, 'dist/transforms/registry')) as typeof import('../transforms/registry')).selectTransforms,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

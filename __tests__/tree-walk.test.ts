@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import jscodeshift, { type ASTPath, type Collection } from 'jscodeshift';
-import { getParser, getParserName } from '../transforms/shared/parsers';
-import { fastFindInstalled, isNodeOfType, visitorFind, walkNodes } from '../transforms/shared/tree-walk';
+import { getParser, getParserName } from '../source/parsers';
+import { fastFindInstalled, isNodeOfType, visitorFind, walkNodes } from '../source/tree-walk';
 
 const repo = join(__dirname, '..');
 
@@ -20,7 +20,7 @@ function listSources(dir: string, out: string[] = []): string[] {
 }
 
 /** Every fifth source of the engine, the transforms and the fixtures: JS, TS, CJS, ESM, JSX. */
-const samples = ['lib', 'transforms', '__testfixtures__']
+const samples = ['engine', 'transforms', '__testfixtures__']
   .flatMap((dir) => listSources(join(repo, dir)))
   .filter((_, index) => index % 5 === 0);
 
@@ -81,7 +81,7 @@ describe('tree-walk find', () => {
   });
 
   it('writes nothing into the tree, where jscodeshift’s visitor writes default values', () => {
-    const { j, root } = parse(join(repo, 'lib/engine/run.ts'));
+    const { j, root } = parse(join(repo, 'engine/run.ts'));
     const before = countProperties(root.get().node);
     root.find(j.Node).size();
     walkNodes(root.get(), () => undefined);
@@ -98,7 +98,7 @@ describe('tree-walk find', () => {
   });
 
   it('no engine or transform source walks with an ast-types visitor (it would write defaults into untouched nodes)', () => {
-    const offenders = ['lib', 'transforms']
+    const offenders = ['core', 'source', 'analysis', 'transforms', 'engine', 'report', 'write', 'cli']
       .flatMap((dir) => listSources(join(repo, dir)))
       .filter((file) => !file.endsWith('tree-walk.ts'))
       .filter((file) => /\b(types|recast)\.visit\(|PathVisitor/.test(readFileSync(file, 'utf8')))

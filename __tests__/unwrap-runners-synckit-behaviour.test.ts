@@ -10,9 +10,9 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { run } from '../lib/engine/run';
-import type { RunResult } from '../lib/engine/types';
-import { selectTransforms } from '../transforms/index';
+import { run } from '../engine/run';
+import type { RunResult } from '../engine/types';
+import { selectTransforms } from '../transforms/registry';
 import { synckitDriver, synckitProject } from './support/synckit-behaviour-project';
 
 interface CallResult {

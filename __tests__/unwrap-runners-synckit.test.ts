@@ -8,10 +8,10 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { run } from '../lib/engine/run';
-import type { RunResult } from '../lib/engine/types';
-import { transformFile } from '../lib/engine/transform-file';
-import { selectTransforms } from '../transforms/index';
+import { run } from '../engine/run';
+import type { RunResult } from '../engine/types';
+import { transformFile } from '../engine/transform-file';
+import { selectTransforms } from '../transforms/registry';
 import { defaultTransformOptions, type Transform } from '../transforms/shared/types';
 import { unwrapRunners } from '../transforms/unwrap-runners';
 import { applyWorkerExportRequest, planWorkerFile } from '../transforms/unwrap-runners/synckit-worker-export';

@@ -1,8 +1,8 @@
 import { ChildProcess, execFileSync, spawn } from 'child_process';
 import { promises as fsp, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, chmodSync, linkSync } from 'fs';
 import * as path from 'path';
-import { writeResults } from '../lib/write/write-results';
-import { sweepStaleTemps } from '../lib/write/temp-files';
+import { writeResults } from '../write/write-results';
+import { sweepStaleTemps } from '../write/temp-files';
 import { makeTempFolder, writeTree } from './support/git-repo';
 import { buildNewContent, buildOldContent, findTempFiles, getFileName } from './support/fs-write-contents';
 

@@ -5,7 +5,7 @@
  *   jscodeshift -t dist/bench/jscodeshift-unfiltered.js --awaitifyTransform=unwrap-runners …
  */
 import type { API, FileInfo, Options } from 'jscodeshift';
-import { listTransforms } from '../transforms';
+import { listTransforms } from '../transforms/registry';
 import { toJscodeshift } from '../transforms/shared/to-jscodeshift';
 
 export default function unfilteredTransform(file: FileInfo, api: API, options: Options): string | null {

@@ -30,7 +30,7 @@ function readList(file: string): string[] {
 }
 
 async function probeFloor(args: ProbeArgs): Promise<object> {
-  const { getParser, getParserName } = await import('../transforms/shared/parsers');
+  const { getParser, getParserName } = await import('../source/parsers');
   const files = readList(args.listFile);
   const started = performance.now();
   let bytes = 0;
@@ -48,8 +48,8 @@ async function probeFloor(args: ProbeArgs): Promise<object> {
 }
 
 async function probeAwaitify(args: ProbeArgs): Promise<object> {
-  const { run } = await import('../lib/engine/run');
-  const { selectTransforms } = await import('../transforms');
+  const { run } = await import('../engine/run');
+  const { selectTransforms } = await import('../transforms/registry');
   const selected = selectTransforms();
   const started = performance.now();
   const result = await run({ paths: [args.repo], cwd: args.repo, transforms: selected.transforms, projectTransform: selected.projectTransform });
@@ -94,7 +94,7 @@ function buildProgramOptions(tsApi: typeof ts): ts.CompilerOptions {
  */
 async function probeProgram(args: ProbeArgs, everyFile: boolean): Promise<object> {
   const { Project, ts: tsApi } = await import('ts-morph');
-  const { buildModuleGraph, findImporterClosure, findVisibleFiles } = await import('../lib/analysis/module-graph');
+  const { buildModuleGraph, findImporterClosure, findVisibleFiles } = await import('../analysis/module-graph');
   const files = readList(args.listFile);
   const started = performance.now();
   const sources = new Map(files.map((f) => [f, fs.readFileSync(f, 'utf8')]));

@@ -9,8 +9,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { discoverFiles } from '../lib/engine/discover';
-import { listTransforms } from '../transforms';
+import { discoverFiles } from '../engine/discover';
+import { listTransforms } from '../transforms/registry';
 import { generateRepository, generatorVersion } from './generate';
 import { readFlags } from './flags';
 import { hasGnuTime } from './measure';

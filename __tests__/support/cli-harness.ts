@@ -1,8 +1,8 @@
 /** Runs the whole CLI in process with captured streams and the test transform registry. */
 import { PassThrough } from 'node:stream';
-import { runCli } from '../../lib/cli/main';
-import type { CliOverrides } from '../../lib/cli/io';
-import { UsageError } from '../../lib/engine/errors';
+import { runCli } from '../../cli/main';
+import type { CliOverrides } from '../../cli/io';
+import { UsageError } from '../../core/errors';
 import { buildTestRegistry } from './cli-test-transform';
 
 export interface CliRun {

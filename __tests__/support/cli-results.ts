@@ -1,7 +1,7 @@
 /** Hand-built engine results for reporter tests: a RunResult from before/after texts, no engine run. */
 import * as path from 'node:path';
 import type { Diagnostic } from '../../transforms/shared/types';
-import type { FileResult, RunResult } from '../../lib/engine/types';
+import type { FileResult, RunResult } from '../../engine/types';
 
 export interface FileSpec {
   path: string;

@@ -6,9 +6,9 @@
 const path = require('node:path');
 
 const dist = path.resolve(__dirname, '../../dist');
-const { runCli } = require(path.join(dist, 'lib/cli/main.js'));
-const { getProcessIo } = require(path.join(dist, 'lib/cli/process-io.js'));
-const { UsageError } = require(path.join(dist, 'lib/engine/errors.js'));
+const { runCli } = require(path.join(dist, 'cli/main.js'));
+const { getProcessIo } = require(path.join(dist, 'cli/process-io.js'));
+const { UsageError } = require(path.join(dist, 'core/errors.js'));
 const { buildTestRegistry } = require('./cli-test-transform.js');
 
 void runCli(process.argv.slice(2), getProcessIo(), { registry: buildTestRegistry(UsageError) }).then((code) => {

@@ -5,7 +5,7 @@
  */
 const path = require('path');
 const { readFileSync } = require('fs');
-const { writeResults } = require('../../lib/write/write-results.ts');
+const { writeResults } = require('../../write/write-results.ts');
 const { buildNewContent, getFileName } = require('./fs-write-contents.ts');
 
 const [dir, countText] = process.argv.slice(2);

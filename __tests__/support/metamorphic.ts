@@ -5,7 +5,7 @@
  * the output (removing the comment lines, comparing lines without their indentation) must give the
  * fixture's expected output, and the diagnostics must be the expected ones at the moved places.
  */
-import { getParser, getParserName } from '../../transforms/shared/parsers';
+import { getParser, getParserName } from '../../source/parsers';
 
 export const MARKER = '// 👀 metamorphic marker';
 

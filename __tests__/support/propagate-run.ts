@@ -6,9 +6,9 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
-import { run } from '../../lib/engine/run';
-import type { RunResult } from '../../lib/engine/types';
-import { selectTransforms } from '../../transforms/index';
+import { run } from '../../engine/run';
+import type { RunResult } from '../../engine/types';
+import { selectTransforms } from '../../transforms/registry';
 
 /** `<case>/args.json`: what a folder case passes to the engine. */
 export interface CaseArgs {

@@ -1,5 +1,5 @@
 /** Runs unwrap-runners alone over one file's text through the engine's per-file path. */
-import { transformFile } from '../../lib/engine/transform-file';
+import { transformFile } from '../../engine/transform-file';
 import { defaultTransformOptions, type TransformOptions } from '../../transforms/shared/types';
 import { unwrapRunners } from '../../transforms/unwrap-runners';
 

@@ -3,8 +3,8 @@
  * start is shared: `a.b().c()`) in the text the root was parsed from, the text the analysis read.
  */
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import type { PlannedPosition } from '../../lib/analysis/types';
-import { getParsedSource } from '../shared/source-positions';
+import type { PlannedPosition } from '../../analysis/types';
+import { getParsedSource } from '../../source/parsed-source';
 
 export function getPlannedKey(position: PlannedPosition): string {
   return position.end === undefined ? `${position.start}` : `${position.start}-${position.end}`;

@@ -6,7 +6,7 @@
  *   return items.map((x) => f(x)).join();   → const items2 = [];
  *                                             for (const x of items) { items2.push(await f(x)); }
  *                                             return items2.join();
- * The analysis (lib/analysis/map-loop.ts) only plans shapes where this keeps the order of evaluation.
+ * The analysis (analysis/map-loop.ts) only plans shapes where this keeps the order of evaluation.
  */
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
 import type { ExpressionKind, PatternKind, StatementKind } from 'ast-types/lib/gen/kinds';
@@ -89,7 +89,7 @@ interface MapStatement {
   arrow?: boolean;
 }
 
-/** The statement whose expression starts with the map call (see lib/analysis/map-loop.ts). */
+/** The statement whose expression starts with the map call (see analysis/map-loop.ts). */
 function findMapStatement(path: ASTPath): MapStatement | null {
   let current = path;
   // up through `.join()`, `.length`, `[0]` and parentheses, as long as the map stays their object

@@ -5,7 +5,7 @@
  */
 import type { ASTNode, ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { functionNamePath } from './function-name';
-import { getParsedSource, type LineColumn, type ParsedSource } from './source-positions';
+import { getParsedSource, type LineColumn, type ParsedSource } from '../../source/parsed-source';
 import type {
   DependencyRequest,
   Diagnostic,

@@ -3,7 +3,7 @@
  * walked once for several modules, and not at all when no node can name them.
  */
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import { walkNodes } from './tree-walk';
+import { walkNodes } from '../../source/tree-walk';
 
 /** A local name bound to a module (or to one of its exports). */
 export interface ModuleBinding {

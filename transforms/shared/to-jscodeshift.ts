@@ -4,13 +4,13 @@
  * extension calls for (whatever `--parser` says), and diagnostics go to jscodeshift's `api.report`.
  */
 // jscodeshift's `find` on a walk that builds fewer paths and writes nothing into the tree
-import './tree-walk';
+import '../../source/tree-walk';
 import type { API, FileInfo, Options } from 'jscodeshift';
 import { createTransformContext, isModuleSource } from './context';
-import { keepDirectivesPrintable, keepInterpreterLine } from './directives';
-import { detectQuote } from './quote-style';
-import { getParser, getParserName, isTypeScriptFile } from './parsers';
-import { registerParsedSource } from './source-positions';
+import { keepDirectivesPrintable, keepInterpreterLine } from '../../source/directives';
+import { detectQuote } from '../../source/code-style';
+import { getParser, getParserName, isTypeScriptFile } from '../../source/parsers';
+import { registerParsedSource } from '../../source/parsed-source';
 import { defaultTransformOptions, type Transform, type TransformOptions } from './types';
 
 function readRunners(options: Options): string[] {

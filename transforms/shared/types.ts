@@ -155,6 +155,6 @@ export interface Transform {
  * same within one file (standalone jscodeshift use).
  */
 export interface ProjectTransform extends Transform {
-  planAsync: import('../../lib/analysis/types').PlanAsync;
-  applyPlan(root: Collection, context: TransformContext, plan: import('../../lib/analysis/types').FilePlan): boolean;
+  planAsync: import('../../analysis/types').PlanAsync;
+  applyPlan(root: Collection, context: TransformContext, plan: import('../../analysis/types').FilePlan): boolean;
 }

@@ -4,7 +4,7 @@
  * `foo()(async …)()`). The previous statement is then rebuilt, which recast prints with its `;`.
  */
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
-import { findParsedSource } from '../shared/source-positions';
+import { findParsedSource } from '../../source/parsed-source';
 
 interface Node {
   type: string;

@@ -17,7 +17,7 @@ import jscodeshift, { type ASTPath, type Collection, type JSCodeshift } from 'js
 import type { ExpressionKind, StatementKind } from 'ast-types/lib/gen/kinds';
 import { isModuleSource } from '../shared/context';
 import { getUniqueName } from '../shared/modules';
-import { getParser, getParserName } from '../shared/parsers';
+import { getParser, getParserName } from '../../source/parsers';
 import { createModuleRefs } from './runner-modules';
 
 /** How callers reach the function: `require(w)` / `import f from w` ('default'), or by `name`. */

@@ -1,0 +1,55 @@
+/**
+ * Where the per-file transform jobs run: on the main thread alone, or also on worker threads when the
+ * run asks for more than one thread (`--concurrency`), the work is large enough to repay starting them,
+ * and every transform is a registered one (a worker finds transforms by name in the registry; a
+ * transform handed to the API as an object can only run here).
+ */
+import { fileTransforms } from '../transforms/file-transforms';
+import type { Transform } from '../transforms/shared/types';
+import type { TransformJob, TransformJobResult } from './transform-job';
+import { findWorkerScript, startTransformPool } from './transform-pool';
+
+/** Below this many candidate files per worker, starting one costs more than it saves. */
+export const MIN_FILES_PER_WORKER = 12;
+
+export interface FileJobsOptions {
+  /** Threads to use, the main thread included. */
+  concurrency: number;
+  transforms: readonly Transform[];
+  /** Absolute paths of the readable files of the run (what a worker's transforms may read). */
+  runFiles: string[];
+  runHere(job: TransformJob): TransformJobResult;
+  /** Called once per job, `done` counting the results so far. */
+  onResult(result: TransformJobResult, done: number): void;
+  /** Overrides MIN_FILES_PER_WORKER (tests run the pool on a handful of files). */
+  minFilesPerWorker?: number;
+}
+
+export function countWorkers(options: Pick<FileJobsOptions, 'concurrency' | 'transforms' | 'minFilesPerWorker'>, jobs: number): number {
+  const registered = options.transforms.every((t) => fileTransforms.includes(t));
+  if (!registered || options.concurrency <= 1) return 0;
+  return Math.min(options.concurrency - 1, Math.floor(jobs / (options.minFilesPerWorker ?? MIN_FILES_PER_WORKER)));
+}
+
+/** Runs every job; returns how many worker threads took part (0: all ran on this thread). */
+export async function runFileJobs(jobs: TransformJob[], options: FileJobsOptions): Promise<number> {
+  let done = 0;
+  const deliver = (result: TransformJobResult): void => {
+    done += 1;
+    options.onResult(result, done);
+  };
+  const workers = countWorkers(options, jobs.length);
+  const script = workers > 0 ? findWorkerScript() : null;
+  if (!script) {
+    for (const job of jobs) deliver(options.runHere(job));
+    return 0;
+  }
+  const pool = startTransformPool(workers, script);
+  try {
+    pool.setRunFiles(options.runFiles);
+    await pool.runAll(jobs, options.runHere, deliver);
+    return workers;
+  } finally {
+    await pool.close();
+  }
+}

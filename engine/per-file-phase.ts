@@ -1,0 +1,101 @@
+/**
+ * The per-file phase of a run: every file whose text a transform's prefilter matches is parsed and
+ * transformed (on this thread, or also on worker threads: file-jobs.ts), and the result goes into its
+ * state. The rest stay as read, never parsed. The project phase re-runs single files through `rerun`.
+ */
+import { readFileSync } from 'node:fs';
+import type { Transform, TransformOptions } from '../transforms/shared/types';
+import type { FileEdits } from './file-edits';
+import { runFileJobs } from './file-jobs';
+import type { FileState } from './file-state';
+import { findProjectPackageJson, readNodeEngines } from './package-json';
+import { runTransformJob, type TransformJob, type TransformJobResult } from './transform-job';
+import type { RunOptions } from './types';
+
+export interface PerFilePhase {
+  parsed: number;
+  prefiltered: number;
+  /** Worker threads that took part. */
+  workers: number;
+  /** Runs a file's transforms again on its original text, leaving out `skipped` conversions. */
+  rerun(state: FileState, skipped: ReadonlySet<string>): void;
+}
+
+export async function runPerFilePhase(
+  states: FileState[],
+  options: RunOptions,
+  transformOptions: TransformOptions,
+  fileEdits: FileEdits,
+): Promise<PerFilePhase> {
+  const enginesFor = createEnginesLookup(options.cwd);
+  const registry = new Map(options.transforms.map((t) => [t.meta.name, t]));
+  const toJob = (state: FileState, skipped: ReadonlySet<string>, id = 0): TransformJob => ({
+    id,
+    file: state.path,
+    absolutePath: state.absolutePath,
+    text: state.source?.text ?? '',
+    transformNames: options.transforms.map((t) => t.meta.name),
+    options: transformOptions,
+    nodeEngines: enginesFor(state.absolutePath),
+    skipped: [...skipped],
+  });
+  const runHere = (job: TransformJob) => runTransformJob(job, registry, fileEdits.readOriginal);
+  const record = (state: FileState, result: TransformJobResult) => recordResult(state, result, fileEdits, options.transforms);
+
+  const readable = states.filter((s) => s.source);
+  const candidates = readable.filter((s) => options.transforms.some((t) => t.prefilter(s.source?.text ?? '', transformOptions)));
+  const prefiltered = readable.length - candidates.length;
+  const workers = await runFileJobs(
+    candidates.map((state, id) => toJob(state, new Set(), id)),
+    {
+      concurrency: options.concurrency ?? 1,
+      minFilesPerWorker: options.minFilesPerWorker,
+      transforms: options.transforms,
+      runFiles: readable.filter((s) => !s.skipReason).map((s) => s.absolutePath),
+      runHere,
+      onResult: (result, done) => {
+        record(candidates[result.id], result);
+        options.onProgress?.(prefiltered + done, states.length);
+      },
+    },
+  );
+  options.onProgress?.(states.length, states.length);
+  return {
+    parsed: candidates.length,
+    prefiltered,
+    workers,
+    rerun(state, skipped) {
+      if (state.source && !state.failure) record(state, runHere(toJob(state, skipped)));
+    },
+  };
+}
+
+function createEnginesLookup(cwd: string): (absolutePath: string) => string | null {
+  const cache = new Map<string, string | null>();
+  return (absolutePath) => {
+    const pkg = findProjectPackageJson(absolutePath, cwd);
+    if (!pkg) return null;
+    if (!cache.has(pkg)) cache.set(pkg, readNodeEngines(readFileSync(pkg, 'utf8')));
+    return cache.get(pkg) ?? null;
+  };
+}
+
+/** A file's per-file transform result, wherever it ran, into its state. */
+function recordResult(state: FileState, result: TransformJobResult, fileEdits: FileEdits, transforms: readonly Transform[]): void {
+  fileEdits.replaceRequests(state, result.requests, transforms);
+  if (!result.output) {
+    state.failure = result.failure;
+    return;
+  }
+  const output = result.output;
+  state.text = output.text;
+  state.changedBy = output.changedBy;
+  state.diagnostics = output.diagnostics;
+  // Conversion ids are unique per file only; qualify them so a plan can name them project-wide.
+  state.newlyAsync = output.newlyAsync.map((n) => ({
+    ...n,
+    file: state.absolutePath,
+    conversionIds: n.conversionIds.map((id) => `${state.absolutePath}#${id}`),
+  }));
+  state.dependencies = output.dependencies;
+}

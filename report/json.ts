@@ -1,0 +1,84 @@
+/**
+ * `--json`: the whole run as one JSON document on stdout, for CI and wrappers that must not scrape
+ * text (mastra#24778). Every file appears with its status; changed files carry their diff.
+ */
+import type { Diagnostic } from '../transforms/shared/types';
+import type { FileStatus, MadeAsync, RunStats } from '../engine/types';
+import { renderFileDiff } from './diff';
+import type { Report, Totals, WriteReport } from './totals';
+
+export interface JsonFileReport {
+  path: string;
+  status: FileStatus;
+  changedBy: string[];
+  linesAdded: number;
+  linesRemoved: number;
+  /** The file's git-style diff (changed files only). */
+  diff?: string;
+  reason?: string;
+  error?: { message: string; line?: number; column?: number };
+  diagnostics: Diagnostic[];
+}
+
+export interface JsonReport {
+  /** Bumped when a field changes meaning or disappears. */
+  version: 1;
+  /** What the run did: preview, check, write or interactive. */
+  mode: string;
+  /** The process exit code this run ends with. */
+  exitCode: number;
+  totals: Totals;
+  /** Files parsed, skipped by the prefilter, and time per phase (ms). */
+  stats: RunStats;
+  files: JsonFileReport[];
+  diagnostics: Diagnostic[];
+  madeAsync: MadeAsync[];
+  apiChanges: MadeAsync[];
+  /** Paths written to disk by this run (empty unless --write or --interactive). */
+  written: string[];
+  /** Files --write refused or failed to write, with why. */
+  notWritten: { path: string; reason: string }[];
+  /** Why --write refused to touch anything (dirty tree, no git), when it did. */
+  refusal?: string;
+}
+
+export interface JsonContext {
+  mode: string;
+  exitCode: number;
+  write?: WriteReport;
+}
+
+export function buildJsonReport(report: Report, context: JsonContext): JsonReport {
+  const files = report.result.files.map((file, index): JsonFileReport => {
+    const diff = report.diffs[index];
+    return {
+      path: file.path,
+      status: file.status,
+      changedBy: file.changedBy,
+      linesAdded: diff.added,
+      linesRemoved: diff.removed,
+      ...(file.status === 'changed' ? { diff: renderFileDiff(diff) } : {}),
+      ...(file.reason !== undefined ? { reason: file.reason } : {}),
+      ...(file.error !== undefined ? { error: file.error } : {}),
+      diagnostics: file.diagnostics,
+    };
+  });
+  return {
+    version: 1,
+    mode: context.mode,
+    exitCode: context.exitCode,
+    totals: report.totals,
+    stats: report.result.stats,
+    files,
+    diagnostics: report.result.diagnostics,
+    madeAsync: report.result.madeAsync,
+    apiChanges: report.result.apiChanges,
+    written: context.write?.written ?? [],
+    notWritten: context.write?.notWritten ?? [],
+    ...(context.write?.refusal !== undefined ? { refusal: context.write.refusal } : {}),
+  };
+}
+
+export function renderJson(report: Report, context: JsonContext): string {
+  return `${JSON.stringify(buildJsonReport(report, context), null, 2)}\n`;
+}
