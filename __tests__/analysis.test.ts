@@ -2,15 +2,23 @@
  * analysis (planAsync) on small in-memory projects: which files it loads, how calls resolve
  * (by the checker, not by name), where chains stop, and that the plan does not depend on file order.
  */
+import type { AsyncFunction, ConversionId } from '../core/async-function';
 import { planAsync } from '../analysis/plan-async';
-import type { AnalysisInput, AsyncPlan, PlannedPosition } from '../analysis/types';
-import type { NewlyAsync } from '../transforms/shared/types';
+import type { AnalysisOptions, AsyncPlan, PlannedPosition } from '../analysis/types';
 
 const cwd = '/project';
 
-function plan(files: Record<string, string>, input: Partial<AnalysisInput> = {}): AsyncPlan {
+const noOptions: AnalysisOptions = { async: [], markBoundaries: false, parallelMap: false };
+
+function plan(files: Record<string, string>, input: { starts?: AsyncFunction[] } & Partial<AnalysisOptions> = {}): AsyncPlan {
   const sources = new Map(Object.entries(files).map(([path, text]) => [`${cwd}/${path}`, text]));
-  return planAsync({ cwd, sources, starts: [], userStarts: [], markBoundaries: false, ...input });
+  const { starts = [], ...options } = input;
+  return planAsync({ cwd, sources, starts, options: { ...noOptions, ...options } });
+}
+
+/** A conversion id of the per-file transform sync-http-to-undici at `start` in `file`. */
+function conversionAt(file: string, start: number): ConversionId {
+  return { file: `${cwd}/${file}`, transform: 'sync-http-to-undici', start };
 }
 
 /**
@@ -39,7 +47,7 @@ const chain = {
 
 describe('planAsync', () => {
   it('loads only the files that can reach a starting point', () => {
-    const result = plan(chain, { userStarts: [{ file: 'db.js', name: 'query' }] });
+    const result = plan(chain, { async: ['db.js#query'] });
     expect(madeAsyncNames(result)).toEqual(['repo.js#count']);
     expect(result.stats?.filesGiven).toBe(4);
     expect(result.stats?.filesLoaded).toBe(2);
@@ -58,7 +66,7 @@ describe('planAsync', () => {
         '',
       ].join('\n'),
     };
-    const result = plan(files, { userStarts: [{ file: 'db.js', name: 'query' }] });
+    const result = plan(files, { async: ['db.js#query'] });
     const exported = result.madeAsync.filter((m) => m.exported && m.file.endsWith('api.js')).map((m) => m.line).sort();
     const internal = result.madeAsync.find((m) => m.name === 'internal');
     expect(exported).toEqual([2, 3, 6]);
@@ -67,8 +75,8 @@ describe('planAsync', () => {
 
   it('gives the same plan whatever order the files come in', () => {
     const reversed = Object.fromEntries(Object.entries(chain).reverse());
-    const a = plan(chain, { userStarts: [{ file: 'db.js', name: 'query' }] });
-    const b = plan(reversed, { userStarts: [{ file: 'db.js', name: 'query' }] });
+    const a = plan(chain, { async: ['db.js#query'] });
+    const b = plan(reversed, { async: ['db.js#query'] });
     expect(withoutStats(b)).toEqual(withoutStats(a));
   });
 
@@ -77,7 +85,7 @@ describe('planAsync', () => {
       ...chain,
       'main.js': "const { query } = require('./unrelated');\nconst { count } = require('./repo');\nfunction a() { return query(); }\nfunction b() { return count(); }\nmodule.exports = { a, b };\n",
     };
-    const result = plan(files, { userStarts: [{ file: 'db.js', name: 'query' }] });
+    const result = plan(files, { async: ['db.js#query'] });
     expect(madeAsyncNames(result)).toEqual(['main.js#b', 'repo.js#count']);
   });
 
@@ -88,7 +96,7 @@ describe('planAsync', () => {
         'client.ts':
           "import get from './fetch';\nexport class Client {\n  read(): number { return get(); }\n  twice(): number { return this.read() * 2; }\n}\n",
       },
-      { userStarts: [{ file: 'fetch.ts', name: 'load' }] },
+      { async: ['fetch.ts#load'] },
     );
     expect(madeAsyncNames(result)).toEqual(['client.ts#Client.read', 'client.ts#Client.twice']);
     expect(result.madeAsync.every((m) => m.exported)).toBe(true);
@@ -101,19 +109,20 @@ describe('planAsync', () => {
         'shapes.ts':
           "import { readDisk } from './io';\nexport class Base { name(): string { return 'base'; } }\nexport class Disk extends Base { override name(): string { return readDisk(); } }\nexport function show(b: Base): string { return b.name(); }\n",
       },
-      { userStarts: [{ file: 'io.ts', name: 'readDisk' }] },
+      { async: ['io.ts#readDisk'] },
     );
     expect(madeAsyncNames(result)).toEqual(['shapes.ts#Base.name', 'shapes.ts#Disk.name', 'shapes.ts#show']);
   });
 
   it('finds a per-file start by its name after its lines moved, and names its conversions at a boundary', () => {
-    const start: NewlyAsync = {
+    const start: AsyncFunction = {
       file: `${cwd}/api.js`,
       name: 'getUser',
       line: 40,
       column: 1,
       reason: 'awaits undici.request',
-      conversionIds: [`${cwd}/api.js#sync-http-to-undici:41:3`],
+      conversions: [conversionAt('api.js', 900)],
+      exported: false,
     };
     const result = plan(
       {
@@ -125,8 +134,8 @@ describe('planAsync', () => {
     );
     expect(result.madeAsync).toEqual([]);
     expect(result.files[`${cwd}/model.js`]?.awaitCalls ?? []).toEqual([]);
-    expect(result.boundaries.map(({ chain, skipConversionIds }) => ({ chain, skipConversionIds }))).toEqual([
-      { chain: ['getUser (api.js:1:1)', 'a constructor (model.js:4:17)'], skipConversionIds: start.conversionIds },
+    expect(result.boundaries.map(({ chain, skip }) => ({ chain, skip }))).toEqual([
+      { chain: ['getUser (api.js:1:1)', 'a constructor (model.js:4:17)'], skip: start.conversions },
     ]);
     expect(result.boundaries[0].diagnostic?.code).toBe('ASYNC_BOUNDARY');
     expect(result.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['ASYNC_BOUNDARY', 4, 17]]);
@@ -139,7 +148,7 @@ describe('planAsync', () => {
         'use.js':
           "const { a, b } = require('./a');\nfunction useA() { return a() + 1; }\nclass K { get v() { return b(); } }\nmodule.exports = { useA, K };\n",
       },
-      { userStarts: [{ file: 'a.js', name: 'a' }, { file: 'a.js', name: 'b' }] },
+      { async: ['a.js#a', 'a.js#b'] },
     );
     expect(madeAsyncNames(result)).toEqual(['use.js#useA']);
     expect(result.boundaries).toHaveLength(1);
@@ -147,11 +156,11 @@ describe('planAsync', () => {
 
   it('uses top-level await in an ES module and stops at a CommonJS library top level', () => {
     const main = "import { f } from './lib.mjs';\nconsole.log(f());\n";
-    const esm = plan({ 'lib.mjs': 'export async function f() { return 1; }\n', 'main.mjs': main }, { userStarts: [{ file: 'lib.mjs', name: 'f' }] });
+    const esm = plan({ 'lib.mjs': 'export async function f() { return 1; }\n', 'main.mjs': main }, { async: ['lib.mjs#f'] });
     expect(textsAt(main, esm.files[`${cwd}/main.mjs`]?.awaitCalls)).toEqual(['f()']);
     const cjs = plan(
       { 'lib.js': 'async function f() { return 1; }\nmodule.exports = { f, value: f() + 1 };\n' },
-      { userStarts: [{ file: 'lib.js', name: 'f' }] },
+      { async: ['lib.js#f'] },
     );
     expect(cjs.boundaries.map((b) => b.chain.at(-1))).toEqual([expect.stringContaining("CommonJS module's top level")]);
   });
@@ -160,7 +169,7 @@ describe('planAsync', () => {
     const use = "import { Db } from './db';\nexport function size(db: Db): number { return db.query('x') * 2; }\n";
     const result = plan(
       { 'db.ts': 'export class Db {\n  async query(sql: string): Promise<number> { return sql.length; }\n}\n', 'use.ts': use },
-      { userStarts: [{ file: 'db.ts', name: 'Db.query' }] },
+      { async: ['db.ts#Db.query'] },
     );
     expect(madeAsyncNames(result)).toEqual(['use.ts#size']);
     expect(textsAt(use, result.files[`${cwd}/use.ts`]?.awaitCalls)).toEqual(["db.query('x')"]);
@@ -172,7 +181,7 @@ describe('planAsync', () => {
         'ab.ts':
           'export class A { async get(): Promise<number> { return 1; } }\nexport class B { async get(): Promise<number> { return 2; } }\nexport function read(x: A | B): number { return x.get() + 1; }\n',
       },
-      { userStarts: [{ file: 'ab.ts', name: 'A.get' }, { file: 'ab.ts', name: 'B.get' }] },
+      { async: ['ab.ts#A.get', 'ab.ts#B.get'] },
     );
     expect(result.files[`${cwd}/ab.ts`]?.awaitCalls).toHaveLength(1);
     expect(madeAsyncNames(result)).toEqual(['ab.ts#read']);
@@ -185,7 +194,7 @@ describe('planAsync', () => {
         'types.js':
           "const { load, label } = require('./load');\nclass Lazy extends Map {\n  get(key) { return load(key); }\n}\nclass Money {\n  toString() { return label(); }\n}\nmodule.exports = { Lazy, Money };\n",
       },
-      { userStarts: [{ file: 'load.js', name: 'load' }, { file: 'load.js', name: 'label' }] },
+      { async: ['load.js#load', 'load.js#label'] },
     );
     expect(result.madeAsync).toEqual([]);
     expect(result.boundaries.map((b) => b.chain.at(-1)).sort()).toEqual([
@@ -199,14 +208,14 @@ describe('planAsync', () => {
       {
         'compile.js': "async function compile(src) { return src; }\nrequire.extensions['.txt'] = function (module, filename) {\n  module.exports = compile(filename);\n};\nmodule.exports = { compile };\n",
       },
-      { userStarts: [{ file: 'compile.js', name: 'compile' }] },
+      { async: ['compile.js#compile'] },
     );
     expect(result.madeAsync).toEqual([]);
     expect(result.boundaries.map((b) => b.chain.at(-1))).toEqual([expect.stringContaining('`require` extension hook')]);
   });
 
   it('reports an --async name the file does not declare', () => {
-    const result = plan(chain, { userStarts: [{ file: 'db.js', name: 'nope' }] });
+    const result = plan(chain, { async: ['db.js#nope'] });
     expect(result.diagnostics.map((d) => d.code)).toEqual(['ASYNC_NAME_NOT_FOUND']);
   });
 });
@@ -217,7 +226,7 @@ describe('planAsync with types that describe functions', () => {
       "import { read } from './io';\nexport interface Store { get(): string }\nexport const store: Store = {\n  get() { return read(); },\n};\nexport function show(s: Store): string { return s.get().trim(); }\n";
     const result = plan(
       { 'io.ts': 'export async function read(): Promise<string> { return "x"; }\n', 'store.ts': store },
-      { userStarts: [{ file: 'io.ts', name: 'read' }] },
+      { async: ['io.ts#read'] },
     );
     expect(madeAsyncNames(result)).toEqual(['store.ts#show', 'store.ts#store.get']);
     expect(textsAt(store, result.files[`${cwd}/store.ts`]?.signatures)).toEqual(['get(): string }']);
@@ -229,7 +238,7 @@ describe('planAsync with types that describe functions', () => {
         'io.ts': 'export async function read(): Promise<string> { return "x"; }\n',
         'use.ts': "import { read } from './io';\ntype Reader = () => string;\nexport const reader: Reader = () => read();\n",
       },
-      { userStarts: [{ file: 'io.ts', name: 'read' }] },
+      { async: ['io.ts#read'] },
     );
     expect(result.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['ASYNC_TYPE_NOT_UPDATED', 3, 22]]);
   });
@@ -239,7 +248,7 @@ describe('planAsync with types that describe functions', () => {
       "import { read } from './io';\nexport const upper: (s: string) => string = (s) => read() + s;\nexport function pick(a: string): string;\nexport function pick(a: number): string;\nexport function pick(a: unknown): string { return read() + String(a); }\n";
     const result = plan(
       { 'io.ts': 'export async function read(): Promise<string> { return "x"; }\n', 'use.ts': use },
-      { userStarts: [{ file: 'io.ts', name: 'read' }] },
+      { async: ['io.ts#read'] },
     );
     expect(madeAsyncNames(result)).toEqual(['use.ts#pick', 'use.ts#upper']);
     expect(textsAt(use, result.files[`${cwd}/use.ts`]?.signatures)).toEqual([
@@ -252,27 +261,28 @@ describe('planAsync with types that describe functions', () => {
 
 describe('planAsync when the analysis fails', () => {
   it('leaves every starting point out and says why, instead of failing the run', () => {
-    const start: NewlyAsync = { file: `${cwd}/a.js`, name: 'a', line: 1, column: 1, reason: 'r', conversionIds: [`${cwd}/a.js#t:1:1`] };
+    const start: AsyncFunction = { file: `${cwd}/a.js`, name: 'a', line: 1, column: 1, reason: 'r', conversions: [conversionAt('a.js', 0)], exported: false };
     // a source map whose iteration throws stands in for any unexpected failure inside the analysis
     const sources = new Map([[`${cwd}/a.js`, 'async function a() {}\n']]);
     sources[Symbol.iterator] = () => {
       throw new Error('boom');
     };
-    const result = planAsync({ cwd, sources, starts: [start], userStarts: [], markBoundaries: false });
+    const result = planAsync({ cwd, sources, starts: [start], options: noOptions });
     expect(result.diagnostics.map((d) => d.code)).toEqual(['ASYNC_ANALYSIS_FAILED']);
-    expect(result.boundaries[0].skipConversionIds).toEqual(start.conversionIds);
+    expect(result.boundaries[0].skip).toEqual(start.conversions);
     expect(result.files).toEqual({});
   });
 });
 
 describe('planAsync from a start that is itself a callback', () => {
-  const startAt = (file: string, line: number, column: number): NewlyAsync => ({
+  const startAt = (file: string, line: number, column: number): AsyncFunction => ({
     file: `${cwd}/${file}`,
     name: null,
     line,
     column,
     reason: 'awaits undici.request',
-    conversionIds: [`${cwd}/${file}#sync-http-to-undici:${line}:${column}`],
+    conversions: [conversionAt(file, line * 1000 + column)],
+    exported: false,
   });
 
   it('turns the map whose callback became async into a loop that awaits each item, the map itself not awaited', () => {
@@ -291,7 +301,7 @@ describe('planAsync from a start that is itself a callback', () => {
       { 'tick.js': 'setTimeout(async () => {\n  console.log(await get());\n}, 10);\n' },
       { starts: [startAt('tick.js', 1, 12)] },
     );
-    expect(result.boundaries.map((b) => b.skipConversionIds)).toEqual([[`${cwd}/tick.js#sync-http-to-undici:1:12`]]);
+    expect(result.boundaries.map((b) => b.skip)).toEqual([[conversionAt('tick.js', 1012)]]);
     expect(result.files).toEqual({});
   });
 });

@@ -1,7 +1,8 @@
 /** Command-line parsing, usage errors, `list`, `--help`, colour decisions and output routing. */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseByteSize } from '../cli/options';
+import { parseByteSize } from '../core/options';
+import { registry } from '../transforms/registry';
 import { describeUsageError } from '../cli/parse-args';
 import { shouldUseColor } from '../report/color';
 import { runCliInProcess } from './support/cli-harness';
@@ -26,9 +27,8 @@ describe('usage errors exit 2 with a message and touch nothing', () => {
     [['--interactive', '--json'], 'mutually exclusive'],
     [['--patch'], 'Not enough arguments following: patch'],
     [['--max-file-size', 'huge'], '--max-file-size: "huge" is not a size'],
-    [['--async', 'nohash'], '--async: "nohash" is not file#Name'],
-    [['--concurrency', '0'], '--concurrency: "0" is not a whole number of threads'],
-    [['--concurrency', 'many'], '--concurrency: "many" is not a whole number of threads'],
+    [['--concurrency', '0'], '--concurrency: "0" is not a whole number from 1 to'],
+    [['--concurrency', 'many'], '--concurrency: "many" is not a whole number from 1 to'],
     [['no/such/folder'], 'awaitify: no such file or folder: no/such/folder\n'],
     [['list', 'extra'], 'Unknown argument: extra'],
     [['--patch', 'missing-dir/out.patch'], '--patch missing-dir/out.patch: its folder does not exist'],
@@ -41,16 +41,77 @@ describe('usage errors exit 2 with a message and touch nothing', () => {
   });
 });
 
-describe('list, help and version', () => {
-  test('list shows each transform with its description and diagnostic codes', async () => {
-    const run = await runCliInProcess(['list'], { cwd: makeTempFolder('list') });
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('1. rename-old-name\n   test: renames oldName() calls to newName()\n   diagnostics:\n');
-    expect(run.stdout).toContain('     TEST_OLDNAME_REFERENCE: oldName is passed around, not called; rename it by hand\n');
+describe('usage errors about the real transforms\' options', () => {
+  let repo: string;
+  beforeAll(() => {
+    repo = buildScenario().repo;
   });
 
-  test('--help lists every option of the table, the exit codes and examples', async () => {
-    const run = await runCliInProcess(['--help'], { cwd: makeTempFolder('help') });
+  test.each([
+    [['--async', 'nohash'], '--async: "nohash" is not FILE#NAME'],
+    [['--async', 'lib/a.js#f', '--transforms', 'unwrap-runners'], '--async belongs to propagate-async, which --transforms does not select'],
+    [['--runner', 'x', '--transforms', 'propagate-async'], '--runner belongs to unwrap-runners, which --transforms does not select'],
+    [['--write.anything'], 'Unknown argument: write.anything'],
+  ])('%j', async (argv, message) => {
+    const run = await runCliInProcess(argv, { cwd: repo, overrides: { registry } });
+    expect([run.code, run.stdout]).toEqual([2, '']);
+    expect(run.stderr).toContain(message);
+  });
+});
+
+describe('--async FILE#NAME that matches nothing', () => {
+  const project = () => {
+    const folder = makeTempFolder('async-names');
+    writeTree(folder, {
+      'src/db.js': 'async function query(sql) { return sql; }\nfunction close() {}\nmodule.exports = { query, close };\n',
+      'src/app.js': "const { query } = require('./db');\nfunction count() { return query('x').length; }\nmodule.exports = { count };\n",
+    });
+    return folder;
+  };
+
+  test.each([
+    ['src/db.js#qeury', 'no function or method named qeury in this file (did you mean `query`?)'],
+    ['src/dbb.js#query', 'src/dbb.js is not among the files of this run (did you mean `src/db.js`'],
+  ])('%s exits 2 and names the closest match', async (value, message) => {
+    const run = await runCliInProcess(['--async', value, '--allow-no-git'], { cwd: project(), overrides: { registry } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`ASYNC_NAME_NOT_FOUND`);
+    expect(run.stderr).toContain(message);
+  });
+
+  test('a name that matches makes its callers await it, exit 0', async () => {
+    const run = await runCliInProcess(['--async', 'src/db.js#query'], { cwd: project(), overrides: { registry } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("+async function count() { return (await query('x')).length; }");
+  });
+});
+
+describe('an option declared in a transform\'s meta', () => {
+  // rename-old-name (support/cli-test-transform.js) declares renameTo in its meta, and nothing else does
+  test('is a flag in --help, a line in list, and a value the transform receives', async () => {
+    const help = await runCliInProcess(['--help'], { cwd: makeTempFolder('help-option') });
+    expect(help.stdout).toMatch(/rename-old-name:\n\s+--rename-to\s+test: the name oldName\(\) calls get/);
+    const list = await runCliInProcess(['list'], { cwd: makeTempFolder('list-option') });
+    expect(list.stdout).toContain('   options:\n     --rename-to NAME: test: the name oldName() calls get (default newName)\n');
+    const folder = makeTempFolder('rename-to');
+    writeTree(folder, { 'a.js': 'oldName();\n' });
+    const run = await runCliInProcess(['--rename-to', 'freshName', '--json', '.'], { cwd: folder });
+    const report = JSON.parse(run.stdout) as { files: { diff?: string }[]; options: { transforms: Record<string, unknown> } };
+    expect(report.files[0].diff).toContain('+freshName();');
+    expect(report.options.transforms['rename-old-name']).toEqual({ renameTo: 'freshName' });
+  });
+});
+
+describe('list, help and version', () => {
+  test('list shows each transform with its description, options and diagnostic codes', async () => {
+    const run = await runCliInProcess(['list'], { cwd: makeTempFolder('list') });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('1. rename-old-name\n   test: renames oldName() calls to newName()\n   options:\n');
+    expect(run.stdout).toContain('     TEST_OLDNAME_REFERENCE (warning): oldName is passed around, not called; rename it by hand\n');
+  });
+
+  test('--help lists every option of the real transforms, the exit codes and examples', async () => {
+    const run = await runCliInProcess(['--help'], { cwd: makeTempFolder('help'), overrides: { registry } });
     expect(run.code).toBe(0);
     for (const flag of ['--write', '--check', '--patch', '--json', '--interactive', '--transforms', '--runner', '--async', '--mark-boundaries', '--ignore', '--allow-dirty', '--allow-no-git', '--max-file-size', '--color']) {
       expect(run.stdout).toContain(flag);
@@ -121,7 +182,7 @@ describe('option values reach the engine', () => {
     ['1048576', 1048576],
     ['1.5M', 1.5 * 1024 * 1024],
   ])('parseByteSize(%s)', (text, bytes) => {
-    expect(parseByteSize(text)).toBe(bytes);
+    expect(parseByteSize(text, '--max-file-size')).toBe(bytes);
   });
 });
 

@@ -73,7 +73,7 @@ describe('byte fidelity', () => {
 
   it("sem-directive-prologue: a transform that edits the top level keeps 'use strict' and its header comment as written", async () => {
     const dropFirstRequire: Transform = {
-      meta: { name: 'drop-first-require', description: 'test', diagnostics: {} },
+      meta: { name: 'drop-first-require', description: 'test', options: {}, diagnostics: {} },
       prefilter: (source) => source.includes('require'),
       apply(root, { j }) {
         root.find(j.VariableDeclaration).at(0).remove();

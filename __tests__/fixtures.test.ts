@@ -4,7 +4,7 @@
  * `<case>.diagnostics.json` when present. Each single-file case is also run as CRLF and as BOM+CRLF
  * through the engine's byte path, and run a second time on its own output (idempotence).
  * Folder cases `<case>/input/**` → `<case>/output/**` go through the whole engine (`run`), with
- * optional `<case>/args.json` ({ async, markBoundaries, runners, transforms }) and
+ * optional `<case>/args.json` ({ transforms, and options by their key: async, markBoundaries, runner, … }) and
  * `<case>/diagnostics.json` ([{ file, code, line, column }]).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -12,9 +12,10 @@ import { join, sep } from 'node:path';
 import { decodeSource, encodeSource } from '../source/source-text';
 import { transformFile } from '../engine/transform-file';
 import { listTransforms } from '../transforms/registry';
-import { defaultTransformOptions, type Transform } from '../transforms/shared/types';
+import { normaliseOptions } from '../core/options';
+import type { Transform } from '../transforms/shared/types';
 import { createVariant, moveToVariant, undoVariant, withoutIndentation, type Variant } from './support/metamorphic';
-import { listProjectFiles, readCaseArgs, runPropagation, type CaseArgs } from './support/propagate-run';
+import { listProjectFiles, readCaseArgs, routeCaseOptions, runPropagation, type CaseArgs } from './support/propagate-run';
 
 const fixturesRoot = join(__dirname, '..', '__testfixtures__');
 const inputPattern = /^(.+)\.input\.(js|mjs|cjs|jsx|ts|tsx|mts|cts)$/;
@@ -27,14 +28,14 @@ interface ExpectedDiagnostic {
 }
 
 /** The engine's byte path for one file: decode, transform, encode. */
-function transformBytes(transform: Transform, file: string, bytes: Buffer, runners: string[] = []) {
+function transformBytes(transform: Transform, file: string, bytes: Buffer, given: Record<string, unknown> = {}) {
   const decoded = decodeSource(bytes);
   if (!decoded.ok) throw new Error(`${file}: ${decoded.reason}`);
   const output = transformFile({
     file,
     text: decoded.source.text,
     transforms: [transform],
-    options: { ...defaultTransformOptions, runners },
+    options: { [transform.meta.name]: normaliseOptions(transform.meta.options, given) },
     nodeEngines: null,
   });
   const after = output.text === decoded.source.text ? bytes : encodeSource(decoded.source, output.text);
@@ -93,7 +94,8 @@ function defineSingleFileCase(transform: Transform, dir: string, name: string, e
   const outputFile = join(dir, `${name}.output.${ext}`);
   const diagnosticsFile = join(dir, `${name}.diagnostics.json`);
   const argsFile = join(dir, `${name}.args.json`);
-  const runners = existsSync(argsFile) ? ((JSON.parse(readFileSync(argsFile, 'utf8')) as CaseArgs).runners ?? []) : [];
+  const args = existsSync(argsFile) ? (JSON.parse(readFileSync(argsFile, 'utf8')) as CaseArgs) : {};
+  const runners = routeCaseOptions(args)[transform.meta.name] ?? {};
   const fileName = `${name}.${ext}`;
 
   describe(`${name}.${ext}`, () => {

@@ -114,7 +114,7 @@ const behaviourCases: { name: string; entry: string }[] = [
 describe('behaviour: the synchronous program and the propagated one print the same', () => {
   for (const { name, entry } of behaviourCases) {
     it(name, () => {
-      const starts = (readCaseArgs(join(casesRoot, name)).async ?? []).map((s) => s.split('#'));
+      const starts = ((readCaseArgs(join(casesRoot, name)).async ?? []) as string[]).map((s) => s.split('#'));
       const inputDir = join(casesRoot, name, 'input');
       const outputDir = join(casesRoot, name, 'output');
       const before: Record<string, string> = {};

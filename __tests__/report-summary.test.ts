@@ -67,7 +67,7 @@ describe('renderSummary', () => {
   });
 
   test('API changes are listed', () => {
-    const result = buildRunResult([], { apiChanges: [{ file: 'src/api.js', name: 'getUser', line: 3, column: 1, reason: 'awaits fetch' }] });
+    const result = buildRunResult([], { apiChanges: [{ file: 'src/api.js', name: 'getUser', line: 3, column: 1, reason: 'awaits fetch', conversions: [], exported: true }] });
     expect(renderSummary(buildReport(result), { mode: 'preview' })).toContain('  src/api.js:3:1 getUser now returns a Promise\n');
   });
 

@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { transformFile } from '../engine/transform-file';
 import { syncHttpToUndici } from '../transforms/sync-http-to-undici';
-import { defaultTransformOptions } from '../transforms/shared/types';
 import { behaviourCases, documentedDifferenceCases, type BehaviourCase } from './support/http-behaviour-cases';
 import { startTestServer, type ReceivedRequest, type TestServer } from './support/http-server';
 
@@ -37,7 +36,6 @@ function migrate(c: BehaviourCase): { text: string; warnings: string[] } {
     file: `${c.name}.${c.ext}`,
     text: c.source,
     transforms: [syncHttpToUndici],
-    options: defaultTransformOptions,
     nodeEngines: '>=20.18.1',
   });
   return { text: out.text, warnings: out.diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.code}: ${d.message}`) };

@@ -5,6 +5,7 @@
  * the real compiler against undici's own types.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { conversionKeyAt, describeConversions } from './support/conversions';
 import { join } from 'node:path';
 import jscodeshift from 'jscodeshift';
 import ts from 'typescript';
@@ -12,7 +13,6 @@ import { createProgram } from './support/propagate-checks';
 import { transformFile } from '../engine/transform-file';
 import transformDefault, { syncHttpToUndici } from '../transforms/sync-http-to-undici';
 import { chooseUndiciRange } from '../transforms/sync-http-to-undici/undici-range';
-import { defaultTransformOptions } from '../transforms/shared/types';
 
 const projectRoot = join(__dirname, '..');
 
@@ -21,7 +21,6 @@ function migrate(file: string, text: string, extra: { nodeEngines?: string | nul
     file,
     text,
     transforms: [syncHttpToUndici],
-    options: defaultTransformOptions,
     nodeEngines: extra.nodeEngines ?? null,
     skipped: extra.skipped,
   });
@@ -42,14 +41,14 @@ async function second(url) {
 describe('sync-http-to-undici: reports to the engine', () => {
   it('reports each function it made async with the conversion that forced it, not one that was async already', () => {
     const out = migrate('two.js', twoCalls);
-    expect(out.newlyAsync.map((n) => ({ name: n.name, line: n.line, ids: n.conversionIds }))).toEqual([
+    expect(out.madeAsync.map((n) => ({ name: n.name, line: n.line, ids: describeConversions(twoCalls, n.conversions) }))).toEqual([
       { name: 'first', line: 3, ids: ['sync-http-to-undici:4:10'] },
     ]);
     expect(out.text).toContain('async function first(url)');
   });
 
   it('leaves a call the engine marked as skipped exactly as it was, and keeps its import', () => {
-    const out = migrate('two.js', twoCalls, { skipped: new Set(['sync-http-to-undici:4:10']) });
+    const out = migrate('two.js', twoCalls, { skipped: new Set([conversionKeyAt('two.js', twoCalls, 'sync-http-to-undici:4:10')]) });
     expect(out.text).toContain("const request = require('sync-request');");
     expect(out.text).toContain("function first(url) {\n  return request('GET', url).getBody('utf8');\n}");
     expect(out.text).toContain("const { request: request2, getGlobalDispatcher, interceptors } = require('undici');");

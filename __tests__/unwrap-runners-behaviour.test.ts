@@ -12,9 +12,8 @@ import { runUnwrapRunners } from './support/runners-transform';
 import { driver, syncHelpers } from './support/runners-driver';
 import { deasyncScenarios } from './support/runners-deasync-scenarios';
 import { scenarios as otherScenarios } from './support/runners-scenarios';
-import { defaultTransformOptions } from '../transforms/shared/types';
 
-const options = { ...defaultTransformOptions, runners: ['runSync'] };
+const options = { runner: ['runSync'] };
 const scenarios = [...otherScenarios, ...deasyncScenarios];
 const repoModules = join(__dirname, '..', 'node_modules');
 

@@ -12,7 +12,7 @@ import { run } from '../engine/run';
 import type { RunResult } from '../engine/types';
 import { transformFile } from '../engine/transform-file';
 import { selectTransforms } from '../transforms/registry';
-import { defaultTransformOptions, type Transform } from '../transforms/shared/types';
+import type { Transform } from '../transforms/shared/types';
 import { unwrapRunners } from '../transforms/unwrap-runners';
 import { applyWorkerExportRequest, planWorkerFile } from '../transforms/unwrap-runners/synckit-worker-export';
 import jscodeshift from 'jscodeshift';
@@ -58,7 +58,7 @@ describe('synckit conversion through the engine', () => {
 
   it('outside an engine run (one file, no access to the worker) the caller keeps its diagnostic', () => {
     const text = "const { createSyncFn } = require('synckit');\nconst w = createSyncFn(require.resolve('./w.js'));\nasync function f() { return w(1); }\n";
-    const output = transformFile({ file: 'a.js', text, transforms: [unwrapRunners], options: defaultTransformOptions, nodeEngines: null });
+    const output = transformFile({ file: 'a.js', text, transforms: [unwrapRunners], nodeEngines: null });
     expect(output.text).toBe(text);
     expect(output.diagnostics.map((d) => d.code)).toEqual(['SYNCKIT_WORKER_IN_OTHER_FILE']);
   });

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultTransformOptions } from '../transforms/shared/types';
+import { conversionKeyAt, describeConversions } from './support/conversions';
 import { unwrapRunners } from '../transforms/unwrap-runners';
 import { runUnwrapRunners } from './support/runners-transform';
 
@@ -24,7 +24,7 @@ module.exports = { pause, wait };
 describe('unwrap-runners contract', () => {
   it('reports each function that now awaits, with the conversion that forced it', () => {
     const result = runUnwrapRunners('jobs.js', sleeps);
-    expect(result.newlyAsync.map((n) => [n.name, n.line, n.conversionIds])).toEqual([
+    expect(result.madeAsync.map((n) => [n.name, n.line, describeConversions(sleeps, n.conversions)])).toEqual([
       ['pause', 3, ['unwrap-runners:4:3']],
       ['wait', 7, ['unwrap-runners:8:3']],
     ]);
@@ -32,26 +32,26 @@ describe('unwrap-runners contract', () => {
   });
 
   it('leaves a conversion the engine skips exactly as it was, and keeps the runner import it needs', () => {
-    const result = runUnwrapRunners('jobs.js', sleeps, defaultTransformOptions, new Set(['unwrap-runners:8:3']));
+    const result = runUnwrapRunners('jobs.js', sleeps, { runner: [] }, new Set([conversionKeyAt('jobs.js', sleeps, 'unwrap-runners:8:3')]));
     expect(result.text).toContain('async function pause() {\n  await setTimeout(10);\n}');
     expect(result.text).toContain('function wait() {\n  deasync.sleep(20);\n}');
     expect(result.text).toContain("const deasync = require('deasync');");
-    expect(result.newlyAsync.map((n) => n.name)).toEqual(['pause']);
+    expect(result.madeAsync.map((n) => n.name)).toEqual(['pause']);
     expect(result.dependencies).toEqual([]);
   });
 
   it('passes the prefilter for user runners only when they are named', () => {
     const source = 'function f() { return runSync(load()); }\n';
-    expect(unwrapRunners.prefilter(source, defaultTransformOptions)).toBe(false);
-    expect(unwrapRunners.prefilter(source, { ...defaultTransformOptions, runners: ['runSync'] })).toBe(true);
-    expect(unwrapRunners.prefilter("const co = require('co');\n")).toBe(true);
-    expect(unwrapRunners.prefilter('const x = compose(a, b);\n')).toBe(false);
+    expect(unwrapRunners.prefilter(source, { runner: [] })).toBe(false);
+    expect(unwrapRunners.prefilter(source, { runner: ['runSync'] })).toBe(true);
+    expect(unwrapRunners.prefilter("const co = require('co');\n", { runner: [] })).toBe(true);
+    expect(unwrapRunners.prefilter('const x = compose(a, b);\n', { runner: [] })).toBe(false);
   });
 
   it('does not report an already async function as newly async', () => {
     const result = runUnwrapRunners('a.js', "const deasync = require('deasync');\nasync function f() {\n  deasync.sleep(1);\n}\n");
     expect(result.text).toContain('await setTimeout(1)');
-    expect(result.newlyAsync).toEqual([]);
+    expect(result.madeAsync).toEqual([]);
   });
 
   it('documents every diagnostic code its fixtures expect in meta.diagnostics', () => {

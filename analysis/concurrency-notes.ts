@@ -7,10 +7,11 @@
  * While `lookup` blocked, each callback ran to its end before the next started; awaited, they
  * interleave. That is usually what `Promise.all` was written for, but side effects change order.
  */
+import type { Diagnostic } from '../core/diagnostic';
+import { createDiagnostic } from './diagnostics';
 import { ts } from 'ts-morph';
-import type { Diagnostic } from '../transforms/shared/types';
 import { classifyUse } from './call-sites';
-import { getContainer, getPosition, isAsyncFunction, isFunctionWithBody, skipOuterExpressions } from './syntax';
+import { getContainer, getLocation, isAsyncFunction, isFunctionWithBody, skipOuterExpressions } from './syntax';
 
 /**
  * One info diagnostic per `map` callback whose promises go to Promise.all and that now waits: one that
@@ -26,15 +27,11 @@ export function findConcurrencyNotes(awaitedCalls: ts.CallExpression[], madeAsyn
     if (!ts.isCallExpression(host) || host.arguments[0] !== outer || !ts.isPropertyAccessExpression(host.expression)) return;
     if (host.expression.name.text !== 'map' || classifyUse(host) !== 'promise') return;
     noted.add(fn);
-    const { line, column } = getPosition(at);
-    notes.push({
-      code: 'ASYNC_NOW_CONCURRENT',
-      severity: 'info',
-      message: `${what.replace('$map', `\`${host.expression.getText()}\``)}: while the call blocked, each callback ran to its end before the next began; now they interleave, so their side effects can happen in another order (use a for…of loop if the order matters)`,
-      file: at.getSourceFile().fileName,
-      line,
-      column,
-    });
+    const map = `\`${host.expression.getText()}\``;
+    const message =
+      `${what.replace('$map', map)}: while the call blocked, each callback ran to its end before the next began; now they ` +
+      'interleave, so their side effects can happen in another order (use a for…of loop if the order matters)';
+    notes.push(createDiagnostic('ASYNC_NOW_CONCURRENT', message, getLocation(at)));
   };
   for (const call of awaitedCalls) {
     const fn = getContainer(call);

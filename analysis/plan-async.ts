@@ -4,17 +4,25 @@
  * buildPlan. When a method turns out to implement an interface declared outside the loaded files,
  * the interface file's importers are loaded too and the walk is redone.
  */
-import { resolve } from 'node:path';
+import type { Diagnostic } from '../core/diagnostic';
+import { relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Diagnostic } from '../transforms/shared/types';
 import { buildAnalysisProgram, type AnalysisProgram } from './build-program';
 import { CallIndex } from './call-index';
 import { buildModuleGraph, findImporterClosure, findVisibleFiles, type ModuleGraph } from './module-graph';
 import { createModuleKinds } from './module-kind';
+import { createDiagnostic } from './diagnostics';
 import { buildPlan, type StartRecord } from './plan-builder';
 import { Propagation } from './propagate';
-import { locateNamedStart, locateReportedStart } from './starts';
+import { findClosestNames, listFunctionNames, locateNamedStart, locateReportedStart } from './starts';
 import type { AnalysisInput, AsyncPlan } from './types';
+
+interface UserStart {
+  /** As the user wrote it: `src/db.js#query`. */
+  given: string;
+  file: string;
+  name: string;
+}
 
 /** Loading the importers of a newly reached interface file rarely needs more than one extra round. */
 const MAX_LOAD_ROUNDS = 4;
@@ -33,21 +41,14 @@ export function planAsync(input: AnalysisInput): AsyncPlan {
  */
 function buildFailedPlan(input: AnalysisInput, error: unknown): AsyncPlan {
   const message = `propagate-async could not analyse the project, so no function was made async: ${error instanceof Error ? error.message : String(error)}`;
-  const diagnostic: Diagnostic = {
-    code: 'ASYNC_ANALYSIS_FAILED',
-    severity: 'error',
-    message,
-    file: input.starts[0]?.file ?? resolve(input.cwd, input.userStarts[0]?.file ?? '.'),
-    line: 1,
-    column: 1,
-  };
-  const skipConversionIds = input.starts.flatMap((s) => s.conversionIds);
-  return { files: {}, boundaries: [{ chain: [message], skipConversionIds, diagnostic }], diagnostics: [diagnostic], madeAsync: [] };
+  const diagnostic = createDiagnostic('ASYNC_ANALYSIS_FAILED', message, { file: input.starts[0]?.file ?? input.cwd, line: 1, column: 1 });
+  const skip = input.starts.flatMap((s) => s.conversions);
+  return { files: {}, boundaries: [{ chain: [message], skip, diagnostic }], diagnostics: [diagnostic], madeAsync: [] };
 }
 
 function computePlan(input: AnalysisInput): AsyncPlan {
   const graph = buildModuleGraph(input.sources);
-  const userStarts = input.userStarts.map((s) => ({ ...s, file: resolve(input.cwd, s.file) }));
+  const { userStarts, diagnostics } = resolveUserStarts(input);
   const seeds = [...input.starts.map((s) => s.file), ...userStarts.map((s) => s.file)].filter((f) => input.sources.has(f));
   let roots = findImporterClosure(graph, seeds);
   let programMs = 0;
@@ -56,10 +57,11 @@ function computePlan(input: AnalysisInput): AsyncPlan {
     const program = buildAnalysisProgram(input.sources, [...roots].sort(), findVisibleFiles(input.sources, roots));
     programMs += program.ms;
     const started = performance.now();
-    const { plan, entityFiles, callsResolved } = analyse(input, { ...input, userStarts }, program, graph);
+    const { plan, entityFiles, callsResolved } = analyse(input, userStarts, program, graph);
     analyseMs += performance.now() - started;
     const missing = entityFiles.filter((file) => !roots.has(file) && input.sources.has(file));
     if (missing.length === 0 || round + 1 >= MAX_LOAD_ROUNDS) {
+      plan.diagnostics.unshift(...diagnostics);
       plan.stats = {
         programMs,
         analyseMs,
@@ -74,38 +76,58 @@ function computePlan(input: AnalysisInput): AsyncPlan {
   }
 }
 
-function analyse(original: AnalysisInput, input: AnalysisInput, program: AnalysisProgram, graph: ModuleGraph) {
+/** `--async FILE#NAME` values: the file must be one of the run's (else an error naming the closest). */
+function resolveUserStarts(input: AnalysisInput): { userStarts: UserStart[]; diagnostics: Diagnostic[] } {
+  const userStarts: UserStart[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const given of input.options.async) {
+    const at = given.lastIndexOf('#');
+    const file = resolve(input.cwd, given.slice(0, at));
+    if (input.sources.has(file)) {
+      userStarts.push({ given, file, name: given.slice(at + 1) });
+      continue;
+    }
+    const near = findClosestNames(relative(input.cwd, file), [...input.sources.keys()].map((f) => relative(input.cwd, f)));
+    const why = `${given.slice(0, at)} is not among the files of this run${formatSuggestions(near)}`;
+    diagnostics.push(toNameNotFound(relative(input.cwd, file), why, given));
+  }
+  return { userStarts, diagnostics };
+}
+
+function toNameNotFound(file: string, why: string, given: string): Diagnostic {
+  return createDiagnostic('ASYNC_NAME_NOT_FOUND', `--async ${given}: ${why}`, { file, line: 1, column: 1 });
+}
+
+function formatSuggestions(names: string[]): string {
+  return names.length > 0 ? ` (did you mean ${names.map((n) => `\`${n}\``).join(', ')}?)` : '';
+}
+
+function analyse(input: AnalysisInput, userStarts: UserStart[], program: AnalysisProgram, graph: ModuleGraph) {
   const index = new CallIndex(program.checker, program.files);
   const moduleKinds = createModuleKinds(input.sources, graph, input.cwd);
-  const propagation = new Propagation(program.checker, index, moduleKinds, input.cwd, { parallelMap: input.parallelMap ?? false });
+  const propagation = new Propagation(program.checker, index, moduleKinds, input.cwd, { parallelMap: input.options.parallelMap });
   const diagnostics: Diagnostic[] = [];
   const starts: StartRecord[] = [];
-  for (const start of original.starts) {
+  for (const start of input.starts) {
     const file = program.program.getSourceFile(start.file);
     const entity = file ? locateReportedStart(file, start.name, start.line, start.column) : null;
     if (!entity) continue;
-    starts.push({ entity, conversionIds: start.conversionIds, reason: start.reason, byUser: false });
+    starts.push({ entity, conversions: start.conversions, reason: start.reason, byUser: false });
     propagation.addStart(entity, start.reason);
   }
-  for (const start of input.userStarts) {
+  for (const start of userStarts) {
     const file = program.program.getSourceFile(start.file);
     const entity = file ? locateNamedStart(file, start.name) : null;
-    if (!entity) {
-      diagnostics.push({
-        code: 'ASYNC_NAME_NOT_FOUND',
-        severity: 'error',
-        message: `--async ${start.name}: no function or method with that name in this file`,
-        file: start.file,
-        line: 1,
-        column: 1,
-      });
+    if (!file || !entity) {
+      const near = file ? findClosestNames(start.name, listFunctionNames(file)) : [];
+      diagnostics.push(toNameNotFound(start.file, `no function or method named ${start.name} in this file${formatSuggestions(near)}`, start.given));
       continue;
     }
-    starts.push({ entity, conversionIds: [], reason: 'named with --async', byUser: true });
+    starts.push({ entity, conversions: [], reason: 'named with --async', byUser: true });
     propagation.addStart(entity, 'named with --async');
   }
   propagation.run();
-  const plan = buildPlan({ propagation, index, starts, checker: program.checker, markBoundaries: input.markBoundaries, cwd: input.cwd });
+  const plan = buildPlan({ propagation, index, starts, checker: program.checker, markBoundaries: input.options.markBoundaries, cwd: input.cwd });
   plan.diagnostics.unshift(...diagnostics);
   const entityFiles = [...propagation.entries.keys()].map((e) => e.getSourceFile().fileName);
   return { plan, entityFiles, callsResolved: index.resolvedCount };

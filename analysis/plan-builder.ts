@@ -3,17 +3,19 @@
  * chain reaches a boundary changes nothing (its conversion ids go into the Boundary so the engine
  * drops them), unless --mark-boundaries asks to convert everything and comment each boundary.
  */
+import type { Diagnostic } from '../core/diagnostic';
 import { ts } from 'ts-morph';
 import { findConcurrencyNotes } from './concurrency-notes';
-import type { Diagnostic } from '../transforms/shared/types';
 import type { CallIndex } from './call-index';
 import type { BoundaryRecord, EntryRecord, Propagation } from './propagate';
-import { formatLocation, getNamePath, getPlannedRange, getPlannedStart, getPosition, isAsyncFunction, isFunctionWithBody, type FunctionEntity } from './syntax';
-import type { AsyncPlan, Boundary, FilePlan, MadeAsyncEntry, PlannedPosition } from './types';
+import { createDiagnostic } from './diagnostics';
+import { formatLocation, getLocation, getNamePath, getPlannedRange, getPlannedStart, getPosition, isAsyncFunction, isFunctionWithBody, type FunctionEntity } from './syntax';
+import type { AsyncFunction, ConversionId } from '../core/async-function';
+import type { AsyncPlan, Boundary, FilePlan, PlannedPosition } from './types';
 
 export interface StartRecord {
   entity: FunctionEntity;
-  conversionIds: string[];
+  conversions: ConversionId[];
   reason: string;
   byUser: boolean;
 }
@@ -102,7 +104,8 @@ export function buildPlan(input: PlanInput): AsyncPlan {
   for (const record of propagation.boundaries) {
     const reaching = closures.filter((c) => c.closure.has(record)).map((c) => c.start);
     if (reaching.length === 0) continue;
-    const boundary = describeBoundary(propagation, record, reaching, input.cwd);
+    // with --mark-boundaries the chain converts through the boundary: nothing to leave out
+    const boundary = describeBoundary(propagation, record, input.markBoundaries ? [] : reaching, input.cwd);
     const diagnostic = toBoundaryDiagnostic(record, boundary, input.markBoundaries);
     plan.boundaries.push({ ...boundary, diagnostic });
     plan.diagnostics.push(diagnostic);
@@ -128,7 +131,7 @@ function addFunctions(input: PlanInput, applied: Set<Node>, files: FilePlans, pl
     if (!isAsyncFunction(entity)) files.add(entity, 'functions', getPlannedStart(entity));
     const namedType = findNamedFunctionType(entity);
     if (namedType) plan.diagnostics.push(toNamedTypeDiagnostic(namedType));
-    plan.madeAsync.push(toMadeAsync(entity, start ? start.reason : entry.reason, exported.has(entity)));
+    plan.madeAsync.push({ ...toAsyncFunction(entity, start ? start.reason : entry.reason, exported.has(entity)), conversions: start?.conversions ?? [] });
   }
 }
 
@@ -152,10 +155,10 @@ function shortName(entity: FunctionEntity): string {
   return `${(entity as { name?: ts.Node }).name?.getText() ?? 'an async function'} (now async, ${label.split('/').pop()})`;
 }
 
-function toMadeAsync(entity: FunctionEntity, reason: string, isExported: boolean): MadeAsyncEntry {
+function toAsyncFunction(entity: FunctionEntity, reason: string, isExported: boolean): AsyncFunction {
   const { line, column } = getPosition(entity);
   const file = entity.getSourceFile().fileName;
-  return { file, name: getNamePath(entity), line, column, reason, exported: isExported };
+  return { file, name: getNamePath(entity), line, column, reason, conversions: [], exported: isExported };
 }
 
 /** Interface members, abstract methods and overloads change type only; typed variables too. */
@@ -184,15 +187,10 @@ function findNamedFunctionType(entity: FunctionEntity): ts.TypeNode | null {
 }
 
 function toNamedTypeDiagnostic(type: ts.TypeNode): Diagnostic {
-  const { line, column } = getPosition(type);
-  return {
-    code: 'ASYNC_TYPE_NOT_UPDATED',
-    severity: 'warning',
-    message: `\`${type.getText()}\` describes a function that is now async; make its return type a Promise (it may describe other functions too, so it was left as it is)`,
-    file: type.getSourceFile().fileName,
-    line,
-    column,
-  };
+  const message =
+    `\`${type.getText()}\` describes a function that is now async; make its return type a Promise (it may describe other ` +
+    'functions too, so it was left as it is)';
+  return createDiagnostic('ASYNC_TYPE_NOT_UPDATED', message, getLocation(type));
 }
 
 /** A file whose only top-level async call is `main();` gets `main().catch(…)`; others a wrapping main. */
@@ -242,7 +240,7 @@ function describeBoundary(propagation: Propagation, record: BoundaryRecord, reac
     current = propagation.entries.get(current)?.via ?? null;
   }
   chain.push(`${record.what} (${formatLocation(record.site, cwd)})`);
-  return { chain, skipConversionIds: [...new Set(reaching.flatMap((s) => s.conversionIds))] };
+  return { chain, skip: reaching.flatMap((s) => s.conversions) };
 }
 
 /** `x.m()` with x of unknown type, where a method `m` became async: the user has to look. */
@@ -253,34 +251,22 @@ function findUnresolvedCallDiagnostics(index: CallIndex, entities: FunctionEntit
     for (const call of index.findUnresolvedCallsNamedLike(entity)) {
       if (seen.has(call)) continue;
       seen.add(call);
-      const { line, column } = getPosition(call);
       const callee = call.expression as ts.PropertyAccessExpression;
-      diagnostics.push({
-        code: 'ASYNC_UNRESOLVED_CALL',
-        severity: 'warning',
-        message: `\`${callee.getText()}(…)\` may call ${getNamePath(entity) ?? callee.name.text}, which is now async, but the type of \`${callee.expression.getText()}\` is unknown (add a JSDoc or TypeScript type, or await it by hand if it does)`,
-        file: call.getSourceFile().fileName,
-        line,
-        column,
-      });
+      const message =
+        `\`${callee.getText()}(…)\` may call ${getNamePath(entity) ?? callee.name.text}, which is now async, but the type of ` +
+        `\`${callee.expression.getText()}\` is unknown (add a JSDoc or TypeScript type, or await it by hand if it does)`;
+      diagnostics.push(createDiagnostic('ASYNC_UNRESOLVED_CALL', message, getLocation(call)));
     }
   }
   return diagnostics;
 }
 
 function toBoundaryDiagnostic(record: BoundaryRecord, boundary: Boundary, marked: boolean): Diagnostic {
-  const { line, column } = getPosition(record.site);
   const outcome = marked
     ? 'The rest of the chain was converted; an awaitify: comment marks this place.'
     : 'Nothing on this chain was changed.';
-  return {
-    code: 'ASYNC_BOUNDARY',
-    severity: 'warning',
-    message: `This chain cannot become async: ${boundary.chain.join(' → ')}, and that cannot be async. ${outcome} To finish: ${record.advice}.`,
-    file: record.site.getSourceFile().fileName,
-    line,
-    column,
-  };
+  const message = `This chain cannot become async: ${boundary.chain.join(' → ')}, and that cannot be async. ${outcome} To finish: ${record.advice}.`;
+  return createDiagnostic('ASYNC_BOUNDARY', message, getLocation(record.site));
 }
 
 /** Which declarations a module exports (its public API), to flag signature changes. */

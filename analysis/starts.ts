@@ -62,3 +62,39 @@ export function locateNamedStart(file: ts.SourceFile, name: string): FunctionEnt
   const named = findFunctionEntities(file).filter((e) => getNamePath(e) === name);
   return named.find((e) => (e as ts.FunctionLikeDeclaration).body !== undefined) ?? named[0] ?? null;
 }
+
+/** Every dotted name a user can give `--async` in this file. */
+export function listFunctionNames(file: ts.SourceFile): string[] {
+  return [...new Set(findFunctionEntities(file).map(getNamePath).filter((n): n is string => n !== null))];
+}
+
+/** Edit distance between two names (insertions, deletions, substitutions), case-insensitive. */
+function getEditDistance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let previous = Array.from({ length: y.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= x.length; i += 1) {
+    const current = [i];
+    for (let k = 1; k <= y.length; k += 1) {
+      current[k] = Math.min(previous[k] + 1, current[k - 1] + 1, previous[k - 1] + (x[i - 1] === y[k - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[y.length];
+}
+
+/**
+ * Up to three candidates close to `wanted`: within a third of its length in edits, or, for a dotted
+ * name (`Db.query`), with the same last segment (`query` of another class).
+ */
+export function findClosestNames(wanted: string, candidates: readonly string[]): string[] {
+  const dotted = wanted.includes('.') && !wanted.includes('/');
+  const tail = (name: string) => name.split('.').pop()?.toLowerCase() ?? '';
+  const limit = Math.max(2, Math.ceil(wanted.length / 3));
+  return candidates
+    .map((name) => ({ name, distance: dotted && tail(name) === tail(wanted) ? 0 : getEditDistance(wanted, name) }))
+    .filter((c) => c.distance <= limit && c.name !== wanted)
+    .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
+    .slice(0, 3)
+    .map((c) => c.name);
+}

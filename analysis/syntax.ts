@@ -158,6 +158,11 @@ export function getPosition(node: ts.Node, file: ts.SourceFile = node.getSourceF
   return { line: start.line + 1, column: start.character + 1 };
 }
 
+/** A node's file and 1-based line and column, for a diagnostic about it. */
+export function getLocation(node: ts.Node): { file: string; line: number; column: number } {
+  return { file: node.getSourceFile().fileName, ...getPosition(node) };
+}
+
 /** Where the plan names a node: its start offset, as Babel's `node.start` gives it. */
 export function getPlannedStart(node: ts.Node, file: ts.SourceFile = node.getSourceFile()): PlannedPosition {
   return { start: getBabelStart(node, file) };

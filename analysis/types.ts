@@ -3,19 +3,26 @@
  * character offsets in the text the analysis was given (the per-file transforms' output), which is the
  * text propagate-async parses: nothing recomputes a line and column on the other side.
  */
-import type { Diagnostic, NewlyAsync } from '../transforms/shared/types';
+import type { AsyncFunction, ConversionId } from '../core/async-function';
+import type { Diagnostic } from '../core/diagnostic';
 
 export interface AnalysisInput {
   cwd: string;
   /** Absolute path → current text (LF line endings, no BOM) of every file in the run that could be read. */
   sources: ReadonlyMap<string, string>;
   /** Functions the per-file transforms made async (file = absolute path, positions in their input text). */
-  starts: NewlyAsync[];
-  /** `--async file#Name` starting points (file relative to cwd or absolute). */
-  userStarts: { file: string; name: string }[];
+  starts: AsyncFunction[];
+  options: AnalysisOptions;
+}
+
+/** propagate-async's options, which its meta declares (see transforms/propagate-async/index.ts). */
+export interface AnalysisOptions {
+  /** `FILE#NAME` starting points the user declares newly async (FILE relative to cwd or absolute). */
+  async: readonly string[];
+  /** Convert through boundaries, commenting each, instead of leaving their chains unchanged. */
   markBoundaries: boolean;
-  /** `--parallel-map`: maps whose callback became async are wrapped in Promise.all instead of becoming loops. */
-  parallelMap?: boolean;
+  /** Maps whose callback became async are wrapped in Promise.all instead of becoming loops. */
+  parallelMap: boolean;
 }
 
 export interface PlannedPosition {
@@ -59,8 +66,11 @@ export interface FilePlan {
 export interface Boundary {
   /** From the starting point up to the boundary: `fetchUser (src/api.ts:3) → User.name (getter, src/user.ts:12)`. */
   chain: string[];
-  /** Conversions of the per-file transforms to leave out so that the chain keeps working synchronously. */
-  skipConversionIds: string[];
+  /**
+   * Conversions of the per-file transforms to leave out so that the chain keeps working synchronously
+   * (none with --mark-boundaries, which converts through the boundary and comments it).
+   */
+  skip: ConversionId[];
   /**
    * The diagnostic that explains it. The engine keeps it after the round that dropped the conversions
    * (the next round's plan no longer sees the chain, so it would not report it again).
@@ -68,22 +78,13 @@ export interface Boundary {
   diagnostic?: Diagnostic;
 }
 
-export interface MadeAsyncEntry {
-  file: string;
-  name: string | null;
-  line: number;
-  column: number;
-  /** Which call forced it: `calls fetchUser (src/api.ts:14:10)`, or the transform's reason. */
-  reason: string;
-  exported: boolean;
-}
-
 export interface AsyncPlan {
   /** Keyed by absolute path. */
   files: Record<string, FilePlan>;
   boundaries: Boundary[];
   diagnostics: Diagnostic[];
-  madeAsync: MadeAsyncEntry[];
+  /** In the analysed text's positions; `conversions` are the starting point's, for the functions it forced. */
+  madeAsync: AsyncFunction[];
   /** What the analysis cost, for the benchmark (additive field). */
   stats?: AnalysisStats;
 }

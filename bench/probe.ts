@@ -54,7 +54,7 @@ async function probeAwaitify(args: ProbeArgs): Promise<object> {
   const started = performance.now();
   const result = await run({ paths: [args.repo], cwd: args.repo, transforms: selected.transforms, projectTransform: selected.projectTransform });
   const ms = performance.now() - started;
-  const starts = [...new Set(result.newlyAsync.map((n) => n.file))].sort();
+  const starts = [...new Set(result.starts.map((n) => n.file))].sort();
   fs.writeFileSync(args.startsFile, starts.join('\n'));
   const count = (status: string): number => result.files.filter((f) => f.status === status).length;
   return {
@@ -65,7 +65,7 @@ async function probeAwaitify(args: ProbeArgs): Promise<object> {
     failed: count('failed'),
     skipped: count('skipped'),
     failures: result.files.filter((f) => f.status === 'failed').slice(0, 5).map((f) => `${f.path}: ${f.error?.message}`),
-    newlyAsync: result.newlyAsync.length,
+    starts: result.starts.length,
     madeAsync: result.madeAsync.length,
     diagnostics: result.diagnostics.length,
     startFiles: starts.length,

@@ -108,7 +108,7 @@ function renderFindings(measurements: readonly RepoMeasurement[]): string {
         .join(', ');
       return (
         `${m.label}: awaitify parsed ${inner['stats.parsed']} of ${inner['stats.discovered']} files, changed ${inner.changed}, failed ${inner.failed}, ` +
-        `made ${inner.madeAsync} functions async (${inner.newlyAsync} starts)${expected}\n  in-process phases: ${phases}`
+        `made ${inner.madeAsync} functions async (${inner.starts} starts)${expected}\n  in-process phases: ${phases}`
       );
     })
     .join('\n');

@@ -2,8 +2,7 @@
  * What the CLI may touch of its process, passed in so that tests run the whole CLI in process with
  * their own streams, folder, environment and terminal flags.
  */
-import type { Transform } from '../transforms/shared/types';
-import type { SelectedTransforms } from '../transforms/registry';
+import type { TransformRegistry } from '../transforms/registry';
 
 export interface OutputStream {
   write(chunk: string): unknown;
@@ -20,12 +19,6 @@ export interface CliIo {
   stdinIsTTY: boolean;
   /** Terminal width for --help (default 100). */
   columns?: number;
-}
-
-/** The transforms the CLI can run: transforms/index.ts, or a test's own set. */
-export interface TransformRegistry {
-  listTransforms(): Transform[];
-  selectTransforms(names?: readonly string[]): SelectedTransforms;
 }
 
 /** Seams for tests; the real CLI passes none. */

@@ -7,9 +7,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import * as defaultRegistry from '../transforms/registry';
-import type { SelectedTransforms } from '../transforms/registry';
 import { RefusedWriteError, UsageError } from '../core/errors';
+import { normaliseOption, toFlagName } from '../core/options';
+import { engineOptions } from '../engine/options';
+import { registry as defaultRegistry, type SelectedTransforms, type TransformRegistry } from '../transforms/registry';
 import { run } from '../engine/run';
 import { getPalette, shouldUseColor } from '../report/color';
 import { renderDiffs } from '../report/diff';
@@ -20,18 +21,19 @@ import type { SummaryMode } from '../report/summary';
 import { buildReport } from '../report/totals';
 import type { Report, WriteReport } from '../report/totals';
 import { renderTransformList } from '../report/transform-list';
-import type { CliIo, CliOverrides, TransformRegistry } from './io';
-import type { CliArgs } from './options';
-import { parseArgs } from './parse-args';
+import type { CliIo, CliOverrides } from './io';
+import type { CliOptions } from './options';
+import { parseArgs, type RunArguments } from './parse-args';
 import { createProgress } from './progress';
 import { reviewAndWrite } from './review-step';
 import { writeChangedFiles } from './write-step';
 
-export type { CliIo, CliOverrides, TransformRegistry } from './io';
+export type { CliIo, CliOverrides } from './io';
 
 export async function runCli(argv: readonly string[], io: CliIo, overrides: CliOverrides = {}): Promise<number> {
+  const registry = overrides.registry ?? defaultRegistry;
   try {
-    const command = await parseArgs(argv, { version: getVersion(), width: io.columns ?? 100 });
+    const command = await parseArgs(argv, { version: getVersion(), width: io.columns ?? 100, transforms: registry.listTransforms() });
     switch (command.kind) {
       case 'text':
         io.stdout.write(command.text.endsWith('\n') ? command.text : `${command.text}\n`);
@@ -40,10 +42,10 @@ export async function runCli(argv: readonly string[], io: CliIo, overrides: CliO
         io.stderr.write(`awaitify: ${command.message}\nRun awaitify --help for the options.\n`);
         return 2;
       case 'list':
-        io.stdout.write(renderTransformList((overrides.registry ?? defaultRegistry).listTransforms()));
+        io.stdout.write(renderTransformList(registry.listTransforms()));
         return 0;
       case 'run':
-        return await runMigration(command.paths, command.args, io, overrides);
+        return await runMigration(command.run, io, registry, overrides);
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof RefusedWriteError) {
@@ -55,57 +57,62 @@ export async function runCli(argv: readonly string[], io: CliIo, overrides: CliO
   }
 }
 
-function getMode(args: CliArgs): SummaryMode {
-  if (args.write) return 'write';
-  if (args.interactive) return 'interactive';
-  if (args.check) return 'check';
+function getMode(cli: CliOptions): SummaryMode {
+  if (cli.write) return 'write';
+  if (cli.interactive) return 'interactive';
+  if (cli.check) return 'check';
   return 'preview';
 }
 
 /** Everything that can be refused is refused here, before a file is read; returns the transforms to run. */
-function checkUsage(paths: readonly string[], args: CliArgs, io: CliIo, registry: TransformRegistry): SelectedTransforms {
-  for (const p of paths) {
+function checkUsage(args: RunArguments, io: CliIo, registry: TransformRegistry): SelectedTransforms {
+  for (const p of args.paths) {
     if (!existsSync(path.resolve(io.cwd, p))) throw new UsageError(`no such file or folder: ${p}`);
   }
-  if (args.interactive && !io.stdinIsTTY) {
+  const { cli } = args;
+  if (cli.interactive && !io.stdinIsTTY) {
     throw new UsageError('--interactive needs a terminal to ask on (stdin is not one); preview the diff and use --write, or --patch FILE');
   }
-  if (args.patch !== undefined && !existsSync(path.dirname(path.resolve(io.cwd, args.patch)))) {
-    throw new UsageError(`--patch ${args.patch}: its folder does not exist`);
+  if (cli.patch !== undefined && !existsSync(path.dirname(path.resolve(io.cwd, cli.patch)))) {
+    throw new UsageError(`--patch ${cli.patch}: its folder does not exist`);
   }
-  return registry.selectTransforms(args.transforms);
+  const names = normaliseOption(engineOptions.transforms, args.engine.transforms, '--transforms') as string[];
+  const selected = registry.selectTransforms(names);
+  const chosen = new Set([...selected.transforms, ...(selected.projectTransform ? [selected.projectTransform] : [])].map((t) => t.meta.name));
+  for (const [name, given] of Object.entries(args.transforms)) {
+    const flags = Object.keys(given).map((key) => `--${toFlagName(key)}`);
+    if (flags.length > 0 && !chosen.has(name)) {
+      throw new UsageError(`${flags.join(', ')} belongs to ${name}, which --transforms does not select`);
+    }
+  }
+  return selected;
 }
 
-async function runMigration(paths: string[], args: CliArgs, io: CliIo, overrides: CliOverrides): Promise<number> {
-  const registry = overrides.registry ?? defaultRegistry;
-  const selected = checkUsage(paths, args, io, registry);
-  const mode = getMode(args);
+async function runMigration(args: RunArguments, io: CliIo, registry: TransformRegistry, overrides: CliOverrides): Promise<number> {
+  const selected = checkUsage(args, io, registry);
+  const { cli } = args;
+  const mode = getMode(cli);
   const now = overrides.now ?? (() => performance.now());
-  const progress = createProgress({ stream: io.stderr, enabled: io.stderrIsTTY && !args.json, now });
+  const progress = createProgress({ stream: io.stderr, enabled: io.stderrIsTTY && !cli.json, now });
   let report: Report;
   try {
     const result = await run({
-      paths,
+      paths: args.paths,
       cwd: io.cwd,
       transforms: selected.transforms,
       projectTransform: selected.projectTransform,
-      ignore: args.ignore ?? [],
-      runners: args.runner ?? [],
-      asyncNames: args.async ?? [],
-      markBoundaries: args.markBoundaries === true,
-      parallelMap: args.parallelMap === true,
-      maxFileSize: args.maxFileSize,
-      concurrency: args.concurrency,
+      options: args.engine,
+      transformOptions: args.transforms,
       onProgress: (done, total) => progress.update(done, total),
     });
     report = buildReport(result);
   } finally {
     progress.finish();
   }
-  if (args.patch !== undefined) writePatchFile(path.resolve(io.cwd, args.patch), renderPatch(report));
-  const write = await applyChanges(mode, report, args, io);
+  if (cli.patch !== undefined) writePatchFile(path.resolve(io.cwd, cli.patch), renderPatch(report));
+  const write = await applyChanges(mode, report, cli, io);
   const exitCode = getExitCode(mode, report, write);
-  printResults(io, report, { mode, args, write, exitCode });
+  printResults(io, report, { mode, cli, write, exitCode });
   return exitCode;
 }
 
@@ -117,10 +124,10 @@ function writePatchFile(file: string, patch: string): void {
   }
 }
 
-async function applyChanges(mode: SummaryMode, report: Report, args: CliArgs, io: CliIo): Promise<WriteReport | undefined> {
+async function applyChanges(mode: SummaryMode, report: Report, cli: CliOptions, io: CliIo): Promise<WriteReport | undefined> {
   if (mode !== 'write' && mode !== 'interactive') return undefined;
-  const options = { cwd: io.cwd, allowDirty: args.allowDirty === true, allowNoGit: args.allowNoGit === true };
-  const palette = getPalette(shouldUseColor({ isTTY: io.stdoutIsTTY, env: io.env, flag: args.color }));
+  const options = { cwd: io.cwd, allowDirty: cli.allowDirty, allowNoGit: cli.allowNoGit };
+  const palette = getPalette(shouldUseColor({ isTTY: io.stdoutIsTTY, env: io.env, flag: cli.color }));
   try {
     return mode === 'write'
       ? await writeChangedFiles(report.result.files, options)
@@ -133,6 +140,8 @@ async function applyChanges(mode: SummaryMode, report: Report, args: CliArgs, io
 
 function getExitCode(mode: SummaryMode, report: Report, write: WriteReport | undefined): number {
   if (report.totals.failed > 0) return 2;
+  // an error diagnostic (an --async name that matches nothing, a failed analysis) fails the run in every mode
+  if (report.result.diagnostics.some((d) => d.severity === 'error')) return 2;
   if (write && (write.refusal !== undefined || write.notWritten.length > 0)) return 2;
   if (mode === 'check' && report.totals.changed > 0) return 1;
   return 0;
@@ -140,22 +149,22 @@ function getExitCode(mode: SummaryMode, report: Report, write: WriteReport | und
 
 interface PrintContext {
   mode: SummaryMode;
-  args: CliArgs;
+  cli: CliOptions;
   write: WriteReport | undefined;
   exitCode: number;
 }
 
 function printResults(io: CliIo, report: Report, context: PrintContext): void {
-  const { mode, args, write } = context;
-  if (args.json) {
-    io.stdout.write(renderJson(report, { mode, exitCode: context.exitCode, write }));
+  const { mode, cli, write } = context;
+  if (cli.json) {
+    io.stdout.write(renderJson(report, { mode, exitCode: context.exitCode, write, cliOptions: cli }));
   } else if (mode === 'preview' || mode === 'check') {
-    io.stdout.write(renderDiffs(report.diffs, getPalette(shouldUseColor({ isTTY: io.stdoutIsTTY, env: io.env, flag: args.color }))));
+    io.stdout.write(renderDiffs(report.diffs, getPalette(shouldUseColor({ isTTY: io.stdoutIsTTY, env: io.env, flag: cli.color }))));
   } else if (write) {
     io.stdout.write(write.written.map((p) => `wrote ${p}\n`).join(''));
   }
-  const stderrPalette = getPalette(shouldUseColor({ isTTY: io.stderrIsTTY, env: io.env, flag: args.color }));
-  io.stderr.write(renderSummary(report, { mode, write, patchFile: args.patch, palette: stderrPalette }));
+  const stderrPalette = getPalette(shouldUseColor({ isTTY: io.stderrIsTTY, env: io.env, flag: cli.color }));
+  io.stderr.write(renderSummary(report, { mode, write, patchFile: cli.patch, palette: stderrPalette }));
 }
 
 /** The version in awaitify's package.json, found from this file in cli/ or in dist/cli/. */

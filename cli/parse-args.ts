@@ -1,13 +1,30 @@
 /**
- * Parses the command line with yargs without letting yargs print or exit: the result says whether to
- * show text (help, version), report a usage error, or run a command with typed arguments.
+ * Parses the command line with yargs without letting yargs print or exit. Every flag comes from a
+ * schema (core/options.ts): the CLI's own, the engine's and each registered transform's, so a new
+ * option in a transform's meta is a new flag with its `--help` line and no other file changes. The
+ * result says whether to show text (help, version), report a usage error, or run with the values
+ * as given, grouped by who declared them.
  */
+import type { Options } from 'yargs';
 import yargs from 'yargs/yargs';
-import type { CliArgs } from './options';
-import { examples, optionTable } from './options';
+import { normaliseOptions, toFlagName, type GivenOptions, type OptionSchema, type OptionSpec } from '../core/options';
+import { engineOptions } from '../engine/options';
+import type { Transform } from '../transforms/shared/types';
+import { examples, outputOptions, safetyOptions, type CliOptions } from './options';
+
+export interface RunArguments {
+  paths: string[];
+  cli: CliOptions;
+  /** The engine's options that were given (defaults are the engine's to fill). */
+  engine: GivenOptions;
+  /** Each transform's options that were given, by transform name. */
+  transforms: Record<string, GivenOptions>;
+  /** Flag → the transform that declares it, for messages about options of unselected transforms. */
+  flagOwners: Record<string, string>;
+}
 
 export type ParsedCommand =
-  | { kind: 'run'; paths: string[]; args: CliArgs }
+  | { kind: 'run'; run: RunArguments }
   | { kind: 'list' }
   | { kind: 'text'; text: string }
   | { kind: 'usage-error'; message: string };
@@ -17,18 +34,48 @@ const description =
   'onto async code that awaits end to end. Shows a diff first; writes only with --write.';
 
 const epilogue =
-  'Exit codes: 0 done; 1 --check found changes; 2 usage error, a file that failed, or a refused or failed write.\n' +
-  'NO_COLOR=1 turns colour off. Paths in diffs are relative to the current folder.';
+  'Exit codes: 0 done; 1 --check found changes; 2 usage error, a file that failed, an error diagnostic, or a refused or ' +
+  'failed write.\nNO_COLOR=1 turns colour off. Paths in diffs are relative to the current folder.';
 
-function buildParser(version: string, width: number) {
+interface OptionGroup {
+  title: string;
+  schema: OptionSchema;
+  /** The transform that declares these options; absent for the CLI's and the engine's. */
+  transform?: string;
+}
+
+function getGroups(transforms: readonly Transform[]): OptionGroup[] {
+  return [
+    { title: 'What to do (default: preview the diff, write nothing):', schema: outputOptions },
+    { title: 'Files and safety:', schema: { ...engineOptions, ...safetyOptions } },
+    ...transforms
+      .filter((t) => Object.keys(t.meta.options).length > 0)
+      .map((t) => ({ title: `${t.meta.name}:`, schema: t.meta.options, transform: t.meta.name })),
+  ];
+}
+
+function describeDefault(spec: OptionSpec): string | undefined {
+  if (spec.type === 'integer') return String(spec.default);
+  if (spec.type === 'bytes') return spec.default;
+  return undefined;
+}
+
+function toYargsOption(spec: OptionSpec, group: string): Options {
+  const common = { describe: spec.help, group, ...(spec.alias ? { alias: spec.alias } : {}) };
+  if (spec.type === 'boolean') return { ...common, type: 'boolean' };
+  const defaultDescription = describeDefault(spec);
+  return { ...common, type: 'string', requiresArg: true, ...(defaultDescription ? { defaultDescription } : {}) };
+}
+
+function buildParser(groups: readonly OptionGroup[], version: string, width: number) {
   let parser = yargs()
     .scriptName('awaitify')
     .usage(`$0 [paths..] [options]\n\n${description}`)
     .command('$0 [paths..]', 'Preview (or apply) the migration of the given files and folders (default: .)', (y) =>
       y.positional('paths', { type: 'string', array: true, describe: 'Files or folders to migrate' }),
     )
-    .command('list', 'List the transforms, what each does and the diagnostics it can report')
-    .options(optionTable)
+    .command('list', 'List the transforms, their options and the diagnostics each can report')
+    .parserConfiguration({ 'dot-notation': false, 'populate--': true })
     .conflicts('write', ['check', 'interactive'])
     .conflicts('interactive', ['check', 'json'])
     .strict()
@@ -39,8 +86,24 @@ function buildParser(version: string, width: number) {
     .wrap(Math.min(width, 110))
     .exitProcess(false)
     .showHelpOnFail(false);
+  for (const group of groups) {
+    for (const [key, spec] of Object.entries(group.schema)) parser = parser.option(toFlagName(key), toYargsOption(spec, group.title));
+  }
   for (const [command, meaning] of examples) parser = parser.example(command, meaning);
   return parser;
+}
+
+/** A flag declared twice would mean two things: refuse the registry outright (a programming error). */
+function checkFlagsUnique(groups: readonly OptionGroup[]): void {
+  const seen = new Map<string, string>();
+  for (const group of groups) {
+    for (const key of Object.keys(group.schema)) {
+      const owner = group.transform ?? group.title;
+      const other = seen.get(key);
+      if (other !== undefined) throw new Error(`option --${toFlagName(key)} is declared by both ${other} and ${owner}`);
+      seen.set(key, owner);
+    }
+  }
 }
 
 /**
@@ -56,20 +119,43 @@ export function describeUsageError(message: string): string {
   return `Unknown argument${typed.length === 1 ? '' : 's'}: ${typed.join(', ')}`;
 }
 
-export function parseArgs(argv: readonly string[], options: { version: string; width: number }): Promise<ParsedCommand> {
-  const parser = buildParser(options.version, options.width);
-  return new Promise((resolve) => {
+/** The values given for `schema`'s keys (absent keys stay absent: defaults belong to who declared them). */
+function pickGiven(parsed: Record<string, unknown>, schema: OptionSchema): GivenOptions {
+  return Object.fromEntries(Object.keys(schema).flatMap((key) => (parsed[key] === undefined ? [] : [[key, parsed[key]]])));
+}
+
+function toRunArguments(parsed: Record<string, unknown>, groups: readonly OptionGroup[]): RunArguments {
+  // `awaitify --write -- src/a.js`: what follows `--` is paths, never flags
+  const paths = [...((parsed.paths as unknown[] | undefined) ?? []), ...((parsed['--'] as unknown[] | undefined) ?? [])].map(String);
+  const transforms: Record<string, GivenOptions> = {};
+  const flagOwners: Record<string, string> = {};
+  for (const group of groups) {
+    if (!group.transform) continue;
+    transforms[group.transform] = pickGiven(parsed, group.schema);
+    for (const key of Object.keys(group.schema)) flagOwners[key] = group.transform;
+  }
+  const cli = { ...normaliseOptions(outputOptions, parsed), ...normaliseOptions(safetyOptions, parsed) };
+  return { paths, cli, engine: pickGiven(parsed, engineOptions), transforms, flagOwners };
+}
+
+export function parseArgs(
+  argv: readonly string[],
+  options: { version: string; width: number; transforms: readonly Transform[] },
+): Promise<ParsedCommand> {
+  const groups = getGroups(options.transforms);
+  checkFlagsUnique(groups);
+  const parser = buildParser(groups, options.version, options.width);
+  return new Promise((resolve, reject) => {
     void parser.parse([...argv], {}, (error, parsed, output) => {
-      if (error) {
-        resolve({ kind: 'usage-error', message: describeUsageError(error.message) });
-      } else if (output) {
-        resolve({ kind: 'text', text: output });
-      } else if (parsed._[0] === 'list') {
-        if (parsed._.length > 1) resolve({ kind: 'usage-error', message: `list takes no arguments (got ${parsed._.slice(1).join(' ')})` });
-        else resolve({ kind: 'list' });
-      } else {
-        const paths = ((parsed as { paths?: string[] }).paths ?? []).map(String);
-        resolve({ kind: 'run', paths, args: parsed as unknown as CliArgs });
+      try {
+        if (error) resolve({ kind: 'usage-error', message: describeUsageError(error.message) });
+        else if (output) resolve({ kind: 'text', text: output });
+        else if (parsed._[0] === 'list') {
+          if (parsed._.length > 1) resolve({ kind: 'usage-error', message: `list takes no arguments (got ${parsed._.slice(1).join(' ')})` });
+          else resolve({ kind: 'list' });
+        } else resolve({ kind: 'run', run: toRunArguments(parsed as Record<string, unknown>, groups) });
+      } catch (problem) {
+        reject(problem as Error);
       }
     });
   });

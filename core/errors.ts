@@ -13,3 +13,15 @@ export class RefusedWriteError extends Error {
     this.name = 'RefusedWriteError';
   }
 }
+
+/** An error about a place in a file (1-based line and column, a tab counting as one column). */
+export class LocatedError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+    this.name = 'LocatedError';
+  }
+}

@@ -8,12 +8,13 @@
  * round of the project phase) replaces its requests. If a target cannot be edited, the target and every
  * file that asked fail together, so no caller is written pointing at an export that does not exist.
  */
-import jscodeshift from 'jscodeshift';
+import type { AnyOptionValues } from '../core/options';
+import { editSource } from '../source/edit-source';
+import { isTypeScriptFile } from '../source/parsers';
 import { createTransformContext, isModuleSource } from '../transforms/shared/context';
-import { getParser, getParserName, isTypeScriptFile } from '../source/parsers';
-import type { FileEditRequest, Transform, TransformOptions } from '../transforms/shared/types';
+import type { FileEditRequest, Transform } from '../transforms/shared/types';
 import type { FileState } from './file-state';
-import { checkParses, parseOrThrow, printChanged } from './transform-file';
+import { getTransformOptions } from './transform-file';
 import type { FiledEditRequest, ReadOriginal } from './transform-job';
 
 interface FiledRequest {
@@ -27,7 +28,7 @@ export interface FileEdits {
   /** The requests of `state`'s latest run of the per-file transforms, replacing earlier ones. */
   replaceRequests(state: FileState, requests: readonly FiledEditRequest[], transforms: readonly Transform[]): void;
   /** Applies every request to its target file (after the project phase). */
-  applyRequests(transformOptions: TransformOptions): void;
+  applyRequests(transformOptions: Readonly<Record<string, AnyOptionValues>>): void;
 }
 
 export function createFileEdits(states: readonly FileState[]): FileEdits {
@@ -46,10 +47,8 @@ export function createFileEdits(states: readonly FileState[]): FileEdits {
       });
       if (filed.length > 0) requestsBy.set(state, filed);
     },
-    applyRequests(transformOptions) {
-      for (const [target, filed] of groupByTarget(requestsBy, byPath)) {
-        applyToTarget(target, filed, transformOptions);
-      }
+    applyRequests(options) {
+      for (const [target, filed] of groupByTarget(requestsBy, byPath)) applyToTarget(target, filed, options);
     },
   };
 }
@@ -85,35 +84,41 @@ function groupByTarget(requestsBy: Map<FileState, FiledRequest[]>, byPath: Map<s
 }
 
 /** One parse and one print of the target for all its requests; a failure fails it and its requesters. */
-function applyToTarget(target: FileState, entry: TargetRequests, transformOptions: TransformOptions): void {
+function applyToTarget(target: FileState, entry: TargetRequests, options: Readonly<Record<string, AnyOptionValues>>): void {
   const names = [...entry.byTransform.keys()].map((t) => t.meta.name);
   const asked = [...entry.requesters].map((s) => s.path).join(', ');
   if (target.failure || target.text === undefined) {
     failRequesters(entry, `needs an edit of ${target.path}, which ${target.failure ? 'failed' : 'was not read'}`);
     return;
   }
-  const j = jscodeshift.withParser(getParser(getParserName(target.path)));
+  const changedBy: string[] = [];
   try {
-    const root = parseOrThrow(j, target.text, 'cannot parse');
-    const changedBy: string[] = [];
-    for (const [transform, requests] of entry.byTransform) {
-      const { context, collected } = createTransformContext({
-        j,
-        root,
-        file: target.path,
-        transformName: transform.meta.name,
-        isModule: isModuleSource(j, root, target.path),
-        isTypeScript: isTypeScriptFile(target.path),
-        nodeEngines: null,
-        options: transformOptions,
-      });
-      if (transform.applyFileEdits?.(root, context, requests)) changedBy.push(transform.meta.name);
-      target.diagnostics.push(...collected.diagnostics);
-    }
-    if (changedBy.length === 0) return;
-    const printed = printChanged(j, root, target.text);
-    checkParses(target.path, printed, `edit asked by ${asked} produced invalid code (${names.join(', ')})`);
-    target.text = printed;
+    const edited = editSource(
+      target.path,
+      target.text,
+      ({ j, root }) => {
+        for (const [transform, requests] of entry.byTransform) {
+          const { context, collected } = createTransformContext({
+            j,
+            root,
+            file: target.path,
+            absolutePath: target.absolutePath,
+            transform,
+            isModule: isModuleSource(j, root, target.path),
+            isTypeScript: isTypeScriptFile(target.path),
+            nodeEngines: null,
+            options: getTransformOptions(transform, options),
+          });
+          if (transform.applyFileEdits?.(root, context, requests)) changedBy.push(transform.meta.name);
+          target.diagnostics.push(...collected.diagnostics);
+        }
+        return changedBy.length > 0;
+      },
+      () => `edit asked by ${asked} produced invalid code (${names.join(', ')})`,
+    );
+    target.parses += 1;
+    if (!edited.changed) return;
+    target.text = edited.text;
     for (const name of changedBy) if (!target.changedBy.includes(name)) target.changedBy.push(name);
   } catch (error) {
     const e = error as { message?: string; line?: number; column?: number };

@@ -4,7 +4,7 @@
  * and every transform is a registered one (a worker finds transforms by name in the registry; a
  * transform handed to the API as an object can only run here).
  */
-import { fileTransforms } from '../transforms/file-transforms';
+import { getFileTransforms } from '../transforms/registry';
 import type { Transform } from '../transforms/shared/types';
 import type { TransformJob, TransformJobResult } from './transform-job';
 import { findWorkerScript, startTransformPool } from './transform-pool';
@@ -26,8 +26,9 @@ export interface FileJobsOptions {
 }
 
 export function countWorkers(options: Pick<FileJobsOptions, 'concurrency' | 'transforms' | 'minFilesPerWorker'>, jobs: number): number {
-  const registered = options.transforms.every((t) => fileTransforms.includes(t));
-  if (!registered || options.concurrency <= 1) return 0;
+  const registered = getFileTransforms();
+  const known = options.transforms.every((t) => registered.get(t.meta.name) === t);
+  if (!known || options.concurrency <= 1) return 0;
   return Math.min(options.concurrency - 1, Math.floor(jobs / (options.minFilesPerWorker ?? MIN_FILES_PER_WORKER)));
 }
 

@@ -1,6 +1,8 @@
 /** The engine's working record of one file while a run is in progress. */
-import type { DependencyRequest, Diagnostic, NewlyAsync } from '../transforms/shared/types';
+import type { AsyncFunction } from '../core/async-function';
+import type { Diagnostic } from '../core/diagnostic';
 import type { SourceText } from '../source/source-text';
+import type { DependencyRequest } from '../transforms/shared/types';
 
 export interface FileState {
   absolutePath: string;
@@ -14,11 +16,13 @@ export interface FileState {
   failure?: { message: string; line?: number; column?: number };
   changedBy: string[];
   diagnostics: Diagnostic[];
-  newlyAsync: NewlyAsync[];
+  /** Functions the per-file transforms made async in this file: the project phase's starting points. */
+  madeAsync: AsyncFunction[];
   dependencies: DependencyRequest[];
+  /** Times the file's text was parsed for editing this run (the per-file phase, a boundary round, the plan, an edit asked by another file). */
+  parses: number;
 }
 
-export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+export function createFileState(absolutePath: string, path: string): FileState {
+  return { absolutePath, path, changedBy: [], diagnostics: [], madeAsync: [], dependencies: [], parses: 0 };
 }

@@ -4,11 +4,13 @@
  * state. The rest stay as read, never parsed. The project phase re-runs single files through `rerun`.
  */
 import { readFileSync } from 'node:fs';
-import type { Transform, TransformOptions } from '../transforms/shared/types';
+import type { AnyOptionValues } from '../core/options';
+import type { Transform } from '../transforms/shared/types';
 import type { FileEdits } from './file-edits';
 import { runFileJobs } from './file-jobs';
 import type { FileState } from './file-state';
 import { findProjectPackageJson, readNodeEngines } from './package-json';
+import { getTransformOptions } from './transform-file';
 import { runTransformJob, type TransformJob, type TransformJobResult } from './transform-job';
 import type { RunOptions } from './types';
 
@@ -17,14 +19,20 @@ export interface PerFilePhase {
   prefiltered: number;
   /** Worker threads that took part. */
   workers: number;
-  /** Runs a file's transforms again on its original text, leaving out `skipped` conversions. */
+  /** Runs a file's transforms again on its original text, leaving out `skipped` conversions (by getConversionKey). */
   rerun(state: FileState, skipped: ReadonlySet<string>): void;
 }
 
+/** What the per-file phase needs of the run's options. */
+export type PerFileSettings = Pick<RunOptions, 'transforms' | 'cwd' | 'minFilesPerWorker' | 'onProgress'> & {
+  /** Threads, the main thread included. */
+  concurrency: number;
+};
+
 export async function runPerFilePhase(
   states: FileState[],
-  options: RunOptions,
-  transformOptions: TransformOptions,
+  options: PerFileSettings,
+  transformOptions: Record<string, AnyOptionValues>,
   fileEdits: FileEdits,
 ): Promise<PerFilePhase> {
   const enginesFor = createEnginesLookup(options.cwd);
@@ -43,12 +51,12 @@ export async function runPerFilePhase(
   const record = (state: FileState, result: TransformJobResult) => recordResult(state, result, fileEdits, options.transforms);
 
   const readable = states.filter((s) => s.source);
-  const candidates = readable.filter((s) => options.transforms.some((t) => t.prefilter(s.source?.text ?? '', transformOptions)));
+  const candidates = readable.filter((s) => options.transforms.some((t) => t.prefilter(s.source?.text ?? '', getTransformOptions(t, transformOptions))));
   const prefiltered = readable.length - candidates.length;
   const workers = await runFileJobs(
     candidates.map((state, id) => toJob(state, new Set(), id)),
     {
-      concurrency: options.concurrency ?? 1,
+      concurrency: options.concurrency,
       minFilesPerWorker: options.minFilesPerWorker,
       transforms: options.transforms,
       runFiles: readable.filter((s) => !s.skipReason).map((s) => s.absolutePath),
@@ -88,14 +96,10 @@ function recordResult(state: FileState, result: TransformJobResult, fileEdits: F
     return;
   }
   const output = result.output;
+  if (output.parsed) state.parses += 1;
   state.text = output.text;
   state.changedBy = output.changedBy;
   state.diagnostics = output.diagnostics;
-  // Conversion ids are unique per file only; qualify them so a plan can name them project-wide.
-  state.newlyAsync = output.newlyAsync.map((n) => ({
-    ...n,
-    file: state.absolutePath,
-    conversionIds: n.conversionIds.map((id) => `${state.absolutePath}#${id}`),
-  }));
+  state.madeAsync = output.madeAsync;
   state.dependencies = output.dependencies;
 }

@@ -1,38 +1,51 @@
 /**
  * One run of awaitify over a repository, computed entirely in memory:
  *
- *   discover → read and decode → per-file transforms (parse once) → project analysis → propagate-async
- *   → edits files asked of each other → package.json → FileResult[]
+ *   discover → read and decode → per-file transforms (parse once) → project phase (plan through the
+ *   boundary rounds, then propagate-async) → edits files asked of each other → package.json → FileResult[]
  *
  * Nothing is printed or written here; the CLI renders and writes the same results, so the preview is
  * exactly what `--write` does.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { defaultTransformOptions, type Diagnostic, type NewlyAsync, type TransformOptions } from '../transforms/shared/types';
-import { discoverFiles } from './discover';
-import { applyDependencyRequests } from './dependencies';
-import { createFileEdits } from './file-edits';
-import { applyProjectTransform } from './project-phase';
+import type { AsyncFunction } from '../core/async-function';
+import { compareDiagnostics, type Diagnostic } from '../core/diagnostic';
+import { UsageError } from '../core/errors';
+import { normaliseOptions, type AnyOptionValues } from '../core/options';
 import { decodeSource, encodeSource, isMinified } from '../source/source-text';
-import type { FileResult, MadeAsync, RunOptions, RunResult } from './types';
+import type { Transform } from '../transforms/shared/types';
+import { applyDependencyRequests } from './dependencies';
+import { discoverFiles } from './discover';
+import { createFileEdits } from './file-edits';
+import { createFileState, type FileState } from './file-state';
+import { engineOptions } from './options';
 import { runPerFilePhase } from './per-file-phase';
-import { compareDiagnostics, type FileState } from './file-state';
+import { runProjectPhase } from './project-phase';
+import type { FileResult, OptionsInEffect, RunOptions, RunResult } from './types';
 
-const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+/** Checks every option and fills in defaults; options for a transform outside the run are refused. */
+export function resolveRunOptions(options: RunOptions): OptionsInEffect {
+  const selected: Transform[] = [...options.transforms, ...(options.projectTransform ? [options.projectTransform] : [])];
+  const given = options.transformOptions ?? {};
+  const transforms: Record<string, AnyOptionValues> = {};
+  for (const transform of selected) {
+    const values = given[transform.meta.name] ?? {};
+    const unknown = Object.keys(values).filter((key) => !(key in transform.meta.options));
+    if (unknown.length > 0) throw new UsageError(`${transform.meta.name} has no option ${unknown.join(', ')}`);
+    transforms[transform.meta.name] = normaliseOptions(transform.meta.options, values);
+  }
+  const outside = Object.keys(given).filter((name) => !(name in transforms) && Object.keys(given[name]).length > 0);
+  if (outside.length > 0) {
+    throw new UsageError(`options were given for ${outside.join(', ')}, which this run does not include (see --transforms)`);
+  }
+  return { engine: normaliseOptions(engineOptions, options.options ?? {}), transforms };
+}
 
 export async function run(options: RunOptions): Promise<RunResult> {
   const started = performance.now();
   const phaseMs: Record<string, number> = {};
-  const time = <T>(phase: string, work: () => T): T => {
-    const t0 = performance.now();
-    try {
-      return work();
-    } finally {
-      phaseMs[phase] = (phaseMs[phase] ?? 0) + performance.now() - t0;
-    }
-  };
-  const timeAsync = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
+  const time = async <T>(phase: string, work: () => T | Promise<T>): Promise<T> => {
     const t0 = performance.now();
     try {
       return await work();
@@ -40,62 +53,55 @@ export async function run(options: RunOptions): Promise<RunResult> {
       phaseMs[phase] = (phaseMs[phase] ?? 0) + performance.now() - t0;
     }
   };
-  const t0 = performance.now();
-  const discovery = await discoverFiles({
-    paths: options.paths.length > 0 ? options.paths : ['.'],
-    cwd: options.cwd,
-    ignore: options.ignore ?? [],
-    maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-  });
-  phaseMs.discover = performance.now() - t0;
-
-  const transformOptions: TransformOptions = {
-    ...defaultTransformOptions,
-    runners: options.runners ?? [],
-    markBoundaries: options.markBoundaries ?? false,
-    parallelMap: options.parallelMap ?? false,
-  };
-  const states = time('read', () => discovery.files.map((f) => readState(f.absolutePath, f.path)));
+  const inEffect = resolveRunOptions(options);
+  const discovery = await time('discover', () =>
+    discoverFiles({
+      paths: options.paths.length > 0 ? options.paths : ['.'],
+      cwd: options.cwd,
+      ignore: inEffect.engine.ignore,
+      maxFileSize: inEffect.engine.maxFileSize,
+    }),
+  );
+  const states = await time('read', () => discovery.files.map((f) => readState(f.absolutePath, f.path)));
   const fileEdits = createFileEdits(states);
-  const perFile = await timeAsync('transform', () => runPerFilePhase(states, options, transformOptions, fileEdits));
-
-  const starts = states.flatMap((s) => s.newlyAsync);
+  const perFile = await time('transform', () =>
+    runPerFilePhase(states, { ...options, concurrency: inEffect.engine.concurrency }, inEffect.transforms, fileEdits),
+  );
+  const starts = states.flatMap((s) => s.madeAsync);
   const pathOf = new Map(states.map((s) => [s.absolutePath, s.path]));
-  let madeAsync: MadeAsync[] = starts.map((n) => ({ ...toMadeAsync(n), file: pathOf.get(n.file) ?? n.file }));
-  let apiChanges: MadeAsync[] = [];
+  let madeAsync: AsyncFunction[] = starts.map((n) => ({ ...n, file: pathOf.get(n.file) ?? n.file }));
   const projectDiagnostics: Diagnostic[] = [];
-  if (options.projectTransform && (starts.length > 0 || (options.asyncNames ?? []).length > 0)) {
-    const outcome = time('analysis', () =>
-      applyProjectTransform({
-        states,
-        options,
-        transformOptions,
-        rerunFile: (state, skipped) => perFile.rerun(state, skipped),
-      }),
+  const project = options.projectTransform;
+  const projectOptions = project ? inEffect.transforms[project.meta.name] : undefined;
+  const hasUserStarts = Array.isArray(projectOptions?.async) && projectOptions.async.length > 0;
+  if (project && projectOptions && (starts.length > 0 || hasUserStarts)) {
+    const outcome = await time('analysis', () =>
+      runProjectPhase({ states, cwd: options.cwd, project, options: projectOptions, rerunFile: perFile.rerun }),
     );
-    madeAsync = outcome.madeAsync.sort(compareMadeAsync);
-    apiChanges = outcome.apiChanges.sort(compareMadeAsync);
+    madeAsync = outcome.madeAsync;
     projectDiagnostics.push(...outcome.diagnostics);
     phaseMs.propagate = outcome.propagateMs;
     phaseMs.analysis -= outcome.propagateMs;
   }
-
-  time('file-edits', () => fileEdits.applyRequests(transformOptions));
-  const packageResults = time('package-json', () => applyDependencyRequests(states, options));
+  await time('file-edits', () => fileEdits.applyRequests(inEffect.transforms));
+  const packageResults = await time('package-json', () => applyDependencyRequests(states, options));
   const files = [...discovery.skipped, ...states.map(toFileResult), ...packageResults].sort((a, b) =>
     a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
   );
   const diagnostics = [...files.flatMap((f) => f.diagnostics), ...projectDiagnostics].sort(compareDiagnostics);
+  madeAsync.sort(compareAsyncFunctions);
   return {
     files,
     diagnostics,
     madeAsync,
-    apiChanges,
-    newlyAsync: starts,
+    apiChanges: madeAsync.filter((m) => m.exported),
+    starts,
+    options: inEffect,
     stats: {
       discovered: discovery.files.length + discovery.skipped.length,
       parsed: perFile.parsed,
       prefiltered: perFile.prefiltered,
+      parses: states.reduce((sum, s) => sum + s.parses, 0),
       workers: perFile.workers,
       durationMs: performance.now() - started,
       phaseMs,
@@ -104,7 +110,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
 }
 
 function readState(absolutePath: string, path: string): FileState {
-  const state: FileState = { absolutePath, path, changedBy: [], diagnostics: [], newlyAsync: [], dependencies: [] };
+  const state = createFileState(absolutePath, path);
   try {
     state.before = readFileSync(absolutePath);
     state.mode = statSync(absolutePath).mode & 0o7777;
@@ -126,12 +132,8 @@ function readState(absolutePath: string, path: string): FileState {
   return state;
 }
 
-function compareMadeAsync(a: MadeAsync, b: MadeAsync): number {
+function compareAsyncFunctions(a: AsyncFunction, b: AsyncFunction): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
-}
-
-function toMadeAsync(n: NewlyAsync): MadeAsync {
-  return { file: n.file, name: n.name, line: n.line, column: n.column, reason: n.reason };
 }
 
 function toFileResult(state: FileState): FileResult {

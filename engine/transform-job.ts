@@ -4,9 +4,11 @@
  * up in the registry on each side; what they ask of other files (file-edits.ts) comes back as data.
  */
 import { readFileSync } from 'node:fs';
-import type { FileEditRequest, RunFiles, Transform, TransformOptions } from '../transforms/shared/types';
+import { LocatedError } from '../core/errors';
+import type { AnyOptionValues } from '../core/options';
 import { decodeSource, isMinified } from '../source/source-text';
-import { LocatedError, transformFile, type TransformFileOutput } from './transform-file';
+import type { FileEditRequest, RunFiles, Transform } from '../transforms/shared/types';
+import { transformFile, type TransformFileOutput } from './transform-file';
 
 export interface TransformJob {
   id: number;
@@ -17,9 +19,10 @@ export interface TransformJob {
   text: string;
   /** Registered per-file transforms, in pipeline order. */
   transformNames: string[];
-  options: TransformOptions;
+  /** Normalised options by transform name. */
+  options: Record<string, AnyOptionValues>;
   nodeEngines: string | null;
-  /** Conversion ids (unqualified) to leave out: boundaries found by the analysis. */
+  /** Conversions to leave out (boundaries found by the analysis), by getConversionKey. */
   skipped: string[];
 }
 
@@ -76,6 +79,7 @@ export function runTransformJob(job: TransformJob, registry: ReadonlyMap<string,
     });
     const output = transformFile({
       file: job.file,
+      absolutePath: job.absolutePath,
       text: job.text,
       transforms: withRunFiles(transforms, job.absolutePath, readOriginal, (filed) => requests.push(filed)),
       options: job.options,

@@ -3,12 +3,12 @@
  * learns which files belong to the run, then runs the jobs it is sent, one result message per job.
  */
 import { parentPort } from 'node:worker_threads';
-import { fileTransforms } from '../transforms/file-transforms';
+import { getFileTransforms } from '../transforms/registry';
 import { createDiskReader, runTransformJob, type ReadOriginal, type TransformJob } from './transform-job';
 
 export type WorkerMessage = { type: 'files'; files: string[] } | { type: 'job'; job: TransformJob };
 
-const registry = new Map(fileTransforms.map((t) => [t.meta.name, t]));
+const registry = getFileTransforms();
 let readOriginal: ReadOriginal = () => null;
 
 parentPort?.on('message', (message: WorkerMessage) => {

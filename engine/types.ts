@@ -1,5 +1,9 @@
 /** What the engine returns: plain data that reporters render and the writer applies. */
-import type { Diagnostic, NewlyAsync, ProjectTransform, Transform } from '../transforms/shared/types';
+import type { AsyncFunction } from '../core/async-function';
+import type { Diagnostic } from '../core/diagnostic';
+import type { AnyOptionValues, GivenOptions, OptionValues } from '../core/options';
+import type { ProjectTransform, Transform } from '../transforms/shared/types';
+import type { engineOptions } from './options';
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'failed';
 
@@ -23,24 +27,16 @@ export interface FileResult {
   diagnostics: Diagnostic[];
 }
 
-/** A function made async by the run, with what forced it (for the JSON report). */
-export interface MadeAsync {
-  file: string;
-  name: string | null;
-  line: number;
-  column: number;
-  reason: string;
-}
-
 export interface RunResult {
   files: FileResult[];
   /** Every diagnostic of the run, files' and the analysis', sorted by file, line, column. */
   diagnostics: Diagnostic[];
-  madeAsync: MadeAsync[];
+  madeAsync: AsyncFunction[];
   /** Exported functions whose signature changed (they now return a promise). */
-  apiChanges: MadeAsync[];
+  apiChanges: AsyncFunction[];
   /** Starting points reported by the per-file transforms (before boundaries were applied). */
-  newlyAsync: NewlyAsync[];
+  starts: AsyncFunction[];
+  options: OptionsInEffect;
   stats: RunStats;
 }
 
@@ -48,6 +44,8 @@ export interface RunStats {
   discovered: number;
   parsed: number;
   prefiltered: number;
+  /** Parses of file texts for editing, all files together (a file is parsed again only where a later phase edits it). */
+  parses: number;
   /** Worker threads that ran per-file transforms alongside the main thread (`concurrency`). */
   workers: number;
   durationMs: number;
@@ -58,25 +56,24 @@ export interface RunOptions {
   /** Files or folders to migrate (default: the cwd). */
   paths: string[];
   cwd: string;
-  /** Per-file transforms in pipeline order (resolved from names by transforms/index.ts). */
+  /** Per-file transforms in pipeline order (resolved from names by transforms/registry.ts). */
   transforms: readonly Transform[];
   /** propagate-async, when selected: plans over the project, then edits call chains. */
   projectTransform?: ProjectTransform | null;
-  ignore?: string[];
-  runners?: string[];
-  /** `file#Name` starting points named by the user (`--async`). */
-  asyncNames?: string[];
-  markBoundaries?: boolean;
-  /** `--parallel-map`: maps whose callback became async run their calls at once (Promise.all). */
-  parallelMap?: boolean;
-  /** Files larger than this many bytes are skipped (default 2 MB). */
-  maxFileSize?: number;
-  onProgress?: (done: number, total: number) => void;
+  /** The engine's options (engine/options.ts) as given; defaults fill the rest. */
+  options?: GivenOptions;
   /**
-   * Threads for the per-file transforms, the main thread included (default 1). More than one starts
-   * worker threads when there are enough files that a prefilter matched (file-jobs.ts).
+   * Each transform's options as given, by transform name; defaults fill the rest. Options for a
+   * transform that is not in the run are refused (they would silently do nothing).
    */
-  concurrency?: number;
+  transformOptions?: Readonly<Record<string, GivenOptions>>;
+  onProgress?: (done: number, total: number) => void;
   /** Candidate files per worker thread before one is started (default 12; tests lower it). */
   minFilesPerWorker?: number;
+}
+
+/** The options a run used, every default filled in: what `--json` echoes. */
+export interface OptionsInEffect {
+  engine: OptionValues<typeof engineOptions>;
+  transforms: Record<string, AnyOptionValues>;
 }

@@ -2,8 +2,9 @@
  * `--json`: the whole run as one JSON document on stdout, for CI and wrappers that must not scrape
  * text (mastra#24778). Every file appears with its status; changed files carry their diff.
  */
-import type { Diagnostic } from '../transforms/shared/types';
-import type { FileStatus, MadeAsync, RunStats } from '../engine/types';
+import type { Diagnostic } from '../core/diagnostic';
+import type { AsyncFunction } from '../core/async-function';
+import type { FileStatus, OptionsInEffect, RunStats } from '../engine/types';
 import { renderFileDiff } from './diff';
 import type { Report, Totals, WriteReport } from './totals';
 
@@ -32,8 +33,10 @@ export interface JsonReport {
   stats: RunStats;
   files: JsonFileReport[];
   diagnostics: Diagnostic[];
-  madeAsync: MadeAsync[];
-  apiChanges: MadeAsync[];
+  madeAsync: JsonFunction[];
+  apiChanges: JsonFunction[];
+  /** The options the run used, defaults filled in: the engine's, each transform's and the command line's. */
+  options: OptionsInEffect & { cli?: Record<string, unknown> };
   /** Paths written to disk by this run (empty unless --write or --interactive). */
   written: string[];
   /** Files --write refused or failed to write, with why. */
@@ -42,10 +45,19 @@ export interface JsonReport {
   refusal?: string;
 }
 
+/** A function made async: where, and why. */
+export type JsonFunction = Omit<AsyncFunction, 'conversions'>;
+
 export interface JsonContext {
   mode: string;
   exitCode: number;
   write?: WriteReport;
+  /** The command line's own options in effect (absent for API callers). */
+  cliOptions?: Record<string, unknown>;
+}
+
+function toJsonFunction({ conversions: _conversions, ...rest }: AsyncFunction): JsonFunction {
+  return rest;
 }
 
 export function buildJsonReport(report: Report, context: JsonContext): JsonReport {
@@ -71,8 +83,9 @@ export function buildJsonReport(report: Report, context: JsonContext): JsonRepor
     stats: report.result.stats,
     files,
     diagnostics: report.result.diagnostics,
-    madeAsync: report.result.madeAsync,
-    apiChanges: report.result.apiChanges,
+    madeAsync: report.result.madeAsync.map(toJsonFunction),
+    apiChanges: report.result.apiChanges.map(toJsonFunction),
+    options: { ...report.result.options, ...(context.cliOptions ? { cli: context.cliOptions } : {}) },
     written: context.write?.written ?? [],
     notWritten: context.write?.notWritten ?? [],
     ...(context.write?.refusal !== undefined ? { refusal: context.write.refusal } : {}),

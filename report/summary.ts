@@ -3,8 +3,8 @@
  * added and removed, diagnostics grouped by code, skipped and failed files with why, API changes,
  * and what to do next. Long lists are cut short; `--json` has everything.
  */
-import type { Diagnostic } from '../transforms/shared/types';
-import type { MadeAsync } from '../engine/types';
+import type { Diagnostic } from '../core/diagnostic';
+import type { AsyncFunction } from '../core/async-function';
 import { plainPalette } from './color';
 import type { Palette } from './color';
 import type { Report, Totals, WriteReport } from './totals';
@@ -82,7 +82,7 @@ function renderDiagnostics(diagnostics: readonly Diagnostic[], palette: Palette)
   return out;
 }
 
-function renderApiChanges(apiChanges: readonly MadeAsync[], palette: Palette): string[] {
+function renderApiChanges(apiChanges: readonly AsyncFunction[], palette: Palette): string[] {
   if (apiChanges.length === 0) return [];
   const items = apiChanges.map((c) => `${formatLocation(c.file, c.line, c.column)} ${c.name ?? '(anonymous)'} now returns a Promise`);
   return [palette.bold('API changes (callers outside this run must await these):'), ...limitList(items, maxListed, '  ')];

@@ -1,57 +1,14 @@
 /**
- * One position model. A place in a file is a character offset (UTF-16 code units, as JavaScript strings
- * and TypeScript's `getStart()` count) in the file's text: the text the analysis reads is the text
- * propagate-async parses, so a plan names nodes by offset and nothing recomputes a line and column on the
- * other side. Lines and columns exist only for people, computed from an offset against that same text:
- * a tab counts as one column, as tsc and ESLint count it.
- *
- * One trap sits in between: recast hands Babel the text with every line's leading tabs expanded to
+ * The text a tree was parsed from (core/positions.ts: places are offsets in it). The text the analysis
+ * reads is the text propagate-async parses, so a plan names nodes by offset and nothing recomputes a
+ * line and column on the other side. One trap sits in between: recast hands Babel the text with every line's leading tabs expanded to
  * spaces (`sourceWithoutTabs`), so Babel's `node.start` and recast's `loc.column` count a leading tab as
  * up to four characters. `ParsedSource` maps those offsets back to the file's own text.
  */
 import type { Collection } from 'jscodeshift';
+import { findLine, findLineStarts, LineIndex, type LineColumn } from '../core/positions';
 
-/** 1-based line and column, a tab counting as one column. */
-export interface LineColumn {
-  line: number;
-  column: number;
-}
-
-/** The line terminators recast splits on (ECMAScript's), so lines correspond one to one. */
-const lineTerminator = /\r\n|\r(?!\n)|\n|\u2028|\u2029/g;
 const leadingSpace = /^\s*/;
-
-function findLineStarts(text: string): number[] {
-  const starts = [0];
-  for (const match of text.matchAll(lineTerminator)) starts.push((match.index ?? 0) + match[0].length);
-  return starts;
-}
-
-/** The index of the line holding `offset`, by binary search over line starts. */
-function findLine(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
-
-/** Offset → line and column in one text, with the line starts computed once. */
-export class LineIndex {
-  private readonly lineStarts: number[];
-
-  constructor(readonly text: string) {
-    this.lineStarts = findLineStarts(text);
-  }
-
-  locate(offset: number): LineColumn {
-    const line = findLine(this.lineStarts, offset);
-    return { line: line + 1, column: offset - this.lineStarts[line] + 1 };
-  }
-}
 
 interface RecastLines {
   toString(options: { tabWidth: number; reuseWhitespace: boolean; useTabs: boolean }): string;

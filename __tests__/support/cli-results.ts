@@ -1,6 +1,6 @@
 /** Hand-built engine results for reporter tests: a RunResult from before/after texts, no engine run. */
+import type { Diagnostic } from '../../core/diagnostic';
 import * as path from 'node:path';
-import type { Diagnostic } from '../../transforms/shared/types';
 import type { FileResult, RunResult } from '../../engine/types';
 
 export interface FileSpec {
@@ -41,8 +41,9 @@ export function buildRunResult(specs: FileSpec[], extra: Partial<RunResult> = {}
     diagnostics: files.flatMap((f) => f.diagnostics),
     madeAsync: [],
     apiChanges: [],
-    newlyAsync: [],
-    stats: { discovered: files.length, parsed: files.length, prefiltered: 0, workers: 0, durationMs: 1, phaseMs: {} },
+    starts: [],
+    options: { engine: { transforms: [], ignore: [], maxFileSize: 2097152, concurrency: 1 }, transforms: {} },
+    stats: { discovered: files.length, parsed: files.length, prefiltered: 0, parses: files.length, workers: 0, durationMs: 1, phaseMs: {} },
     ...extra,
   };
 }

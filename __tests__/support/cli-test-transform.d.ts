@@ -1,4 +1,4 @@
-import type { TransformRegistry } from '../../cli/io';
+import type { TransformRegistry } from '../../transforms/registry';
 import type { Transform } from '../../transforms/shared/types';
 
 export declare const renameOldName: Transform;

@@ -9,26 +9,31 @@ const renameOldName = {
   meta: {
     name: 'rename-old-name',
     description: 'test: renames oldName() calls to newName()',
-    diagnostics: { TEST_OLDNAME_REFERENCE: 'oldName is passed around, not called; rename it by hand' },
+    options: {
+      renameTo: { type: 'string', placeholder: 'NAME', help: 'test: the name oldName() calls get (default newName)' },
+    },
+    diagnostics: {
+      TEST_OLDNAME_REFERENCE: { severity: 'warning', summary: 'oldName is passed around, not called; rename it by hand' },
+    },
   },
   prefilter: (source) => source.includes('oldName'),
   apply(root, context) {
     const { j } = context;
     const calls = root.find(j.CallExpression, { callee: { type: 'Identifier', name: 'oldName' } });
     calls.forEach((call) => {
-      call.node.callee = j.identifier('newName');
+      call.node.callee = j.identifier(context.options.renameTo || 'newName');
     });
     root
       .find(j.Identifier, { name: 'oldName' })
       .filter((id) => !(j.CallExpression.check(id.parent.node) && id.parent.node.callee === id.node))
       .forEach((id) => {
-        context.report({ code: 'TEST_OLDNAME_REFERENCE', severity: 'warning', message: 'oldName is referenced, not called', node: id });
+        context.report({ code: 'TEST_OLDNAME_REFERENCE', message: 'oldName is referenced, not called', node: id });
       });
     return calls.size() > 0;
   },
 };
 
-/** A registry holding only the test transform, shaped like transforms/index.ts; `UsageError` is passed in. */
+/** A registry holding only the test transform, shaped like transforms/registry.ts; `UsageError` is passed in. */
 function buildTestRegistry(UsageError) {
   return {
     listTransforms: () => [renameOldName],

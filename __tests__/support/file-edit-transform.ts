@@ -10,7 +10,17 @@ import { dirname, resolve } from 'node:path';
 import type { Transform } from '../../transforms/shared/types';
 
 export const tagFiles: Transform = {
-  meta: { name: 'tag-files', description: 'test: asks for edits of other files', diagnostics: {} },
+  meta: {
+    name: 'tag-files',
+    description: 'test: asks for edits of other files',
+    options: {},
+    diagnostics: {
+      NO_RUN_FILES: { severity: 'warning', summary: 'test: the context has no runFiles' },
+      NOT_IN_RUN: { severity: 'warning', summary: 'test: the file named is not in the run' },
+      SAW_ORIGINAL: { severity: 'info', summary: 'test: readOriginal gave the original text' },
+      SAW_OTHER: { severity: 'info', summary: 'test: readOriginal gave another text' },
+    },
+  },
   prefilter: (source) => source.includes('tag(') || source.includes('oldName'),
   apply(root, context) {
     const { j } = context;
@@ -30,7 +40,7 @@ export const tagFiles: Transform = {
         context.report({ code: 'NOT_IN_RUN', message: spec, node: path.node });
         return;
       }
-      context.report({ code: original.includes('oldName') ? 'SAW_ORIGINAL' : 'SAW_OTHER', severity: 'info', message: spec, node: path.node });
+      context.report({ code: original.includes('oldName') ? 'SAW_ORIGINAL' : 'SAW_OTHER', message: spec, node: path.node });
       context.runFiles.requestEdit({ file, action: 'append-tag', args: [label] });
     });
     return renamed.size() > 0;

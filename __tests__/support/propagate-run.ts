@@ -8,15 +8,25 @@ import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { run } from '../../engine/run';
 import type { RunResult } from '../../engine/types';
-import { selectTransforms } from '../../transforms/registry';
+import { listTransforms, selectTransforms } from '../../transforms/registry';
 
-/** `<case>/args.json`: what a folder case passes to the engine. */
-export interface CaseArgs {
-  async?: string[];
-  markBoundaries?: boolean;
-  parallelMap?: boolean;
-  runners?: string[];
-  transforms?: string[];
+/**
+ * `<case>/args.json` (or `<case>.args.json`): `transforms` to run, and any transform's options by their
+ * key in its meta (`async`, `markBoundaries`, `runner`, …), routed to the transform that declares them
+ * as the command line routes flags.
+ */
+export type CaseArgs = { transforms?: string[] } & Record<string, unknown>;
+
+/** Options by key → options by the transform that declares the key. */
+export function routeCaseOptions(args: CaseArgs): Record<string, Record<string, unknown>> {
+  const routed: Record<string, Record<string, unknown>> = {};
+  for (const [key, value] of Object.entries(args)) {
+    if (key === 'transforms') continue;
+    const owner = listTransforms().find((t) => key in t.meta.options);
+    if (!owner) throw new Error(`args.json: no transform declares the option ${key}`);
+    (routed[owner.meta.name] ??= {})[key] = value;
+  }
+  return routed;
 }
 
 export interface ProjectRun {
@@ -60,10 +70,7 @@ export async function runPropagation(
       cwd: work,
       transforms: selected.transforms,
       projectTransform: selected.projectTransform,
-      asyncNames: args.async,
-      markBoundaries: args.markBoundaries,
-      parallelMap: args.parallelMap,
-      runners: args.runners,
+      transformOptions: routeCaseOptions(args),
     });
     const texts: Record<string, string> = {};
     for (const file of result.files) {

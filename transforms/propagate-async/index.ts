@@ -20,16 +20,18 @@
  * Without a plan (plain jscodeshift), it does the same within one file: every async function in the
  * file is a starting point and only callers in the same file are seen.
  */
+import type { AsyncFunction } from '../../core/async-function';
 import { resolve } from 'node:path';
 import type { ASTPath, Collection } from 'jscodeshift';
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
-import { planAsync } from '../../analysis/plan-async';
-import type { FilePlan } from '../../analysis/types';
+import { analysisDiagnostics } from '../../analysis/diagnostics';
+import type { AsyncPlan, FilePlan } from '../../analysis/types';
 import { buildAwait } from '../shared/build-await';
 import { functionNamePath } from '../shared/function-name';
 import { functionTypes, markAsync } from '../shared/functions';
 import { toJscodeshift } from '../shared/to-jscodeshift';
-import type { NewlyAsync, ProjectTransform, TransformContext, TransformMeta } from '../shared/types';
+import type { ProjectInput, ProjectTransform, TransformContext, TransformMeta } from '../shared/types';
+import { propagateAsyncOptions, type PropagateAsyncOptions } from './options';
 import { PlannedNodes } from './find-planned-nodes';
 import { getParsedSource } from '../../source/parsed-source';
 import { addBoundaryComments } from './boundary-comments';
@@ -39,21 +41,22 @@ import { getUniqueName } from '../shared/modules';
 import { signatureTypes, updateJsDocReturns, wrapReturnType } from './update-signatures';
 import { addCatchToMainCall, wrapInMain } from './wrap-entry-script';
 
-const meta: TransformMeta = {
+const meta: TransformMeta<typeof propagateAsyncOptions> = {
   name: 'propagate-async',
   description: 'Awaits calls to newly async functions and makes their callers async, across files, up to the entry points',
-  diagnostics: {
-    ASYNC_BOUNDARY:
-      'A chain of callers reached a context that cannot be async (constructor, getter, setter, class field, callback of an API that ignores promises, library top level); the chain was left unchanged unless --mark-boundaries',
-    ASYNC_UNRESOLVED_CALL:
-      'A method call on a value of unknown type shares its name with a method that became async; it may need an await',
-    ASYNC_NOW_CONCURRENT:
-      'A call now awaited inside an async map callback whose promises go to Promise.all: the callbacks, which ran one after another while the call blocked, now interleave',
-    ASYNC_TYPE_NOT_UPDATED: 'A named function type describes a function made async; its return type needs a Promise by hand',
-    ASYNC_ANALYSIS_FAILED: 'The project analysis failed; every conversion that needed its callers updated was left out',
-    ASYNC_NAME_NOT_FOUND: '--async named a function that the file does not declare',
-  },
+  options: propagateAsyncOptions,
+  diagnostics: analysisDiagnostics,
 };
+
+/** The analysis loads TypeScript (about half a second): a worker thread that runs only per-file transforms never needs it. */
+function loadAnalysis(): typeof import('../../analysis/plan-async') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on the first plan, not with the registry
+  return require('../../analysis/plan-async') as typeof import('../../analysis/plan-async');
+}
+
+function planAsync(input: ProjectInput, options: PropagateAsyncOptions): AsyncPlan {
+  return loadAnalysis().planAsync({ ...input, options });
+}
 
 const callTypes = new Set(['CallExpression', 'OptionalCallExpression']);
 const parameterTypes = new Set(['AssignmentPattern']);
@@ -67,7 +70,7 @@ function isAlreadyAwaited(path: ASTPath): boolean {
   return parent?.node.type === 'AwaitExpression';
 }
 
-export function applyPlan(root: Collection, context: TransformContext, plan: FilePlan): boolean {
+export function applyPlan(root: Collection, context: TransformContext<PropagateAsyncOptions>, plan: FilePlan): boolean {
   const { j } = context;
   const rewrites = plan.callbackRewrites ?? [];
   const signaturePositions = plan.signatures ?? [];
@@ -121,32 +124,27 @@ export function applyPlan(root: Collection, context: TransformContext, plan: Fil
 }
 
 /** Standalone: every async function of the file is a starting point; only this file is analysed. */
-function apply(root: Collection, context: TransformContext): boolean {
+function apply(root: Collection, context: TransformContext<PropagateAsyncOptions>): boolean {
   const { j } = context;
   const file = resolve(context.file);
-  const starts: NewlyAsync[] = [];
+  const starts: AsyncFunction[] = [];
   const source = getParsedSource(root);
   root.find(j.Function, { async: true }).forEach((path) => {
     const start = source.locate(path.node);
     if (!start) return;
     const { line, column } = start;
-    starts.push({ file, name: functionNamePath(path as unknown as ASTPath), line, column, reason: 'async in this file', conversionIds: [] });
+    const name = functionNamePath(path as unknown as ASTPath);
+    starts.push({ file, name, line, column, reason: 'async in this file', conversions: [], exported: false });
   });
   if (starts.length === 0) return false;
-  const plan = planAsync({
-    cwd: resolve('.'),
-    sources: new Map([[file, source.text]]),
-    starts,
-    userStarts: [],
-    markBoundaries: context.options.markBoundaries,
-    parallelMap: context.options.parallelMap,
-  });
-  for (const d of plan.diagnostics) context.report({ code: d.code, severity: d.severity, message: d.message, line: d.line, column: d.column });
+  // alone, only this file's own functions start chains: --async names are for whole-project runs
+  const plan = planAsync({ cwd: resolve('.'), sources: new Map([[file, source.text]]), starts }, { ...context.options, async: [] });
+  for (const d of plan.diagnostics) context.report({ code: d.code, message: d.message, line: d.line, column: d.column });
   const filePlan = plan.files[file];
   return filePlan ? applyPlan(root, context, filePlan) : false;
 }
 
-export const propagateAsync: ProjectTransform = {
+export const propagateAsync: ProjectTransform<typeof propagateAsyncOptions> = {
   meta,
   // The engine does not consult this (the plan decides which files change). Alone, the starting
   // points are the file's async functions, so a file without `async` has none: plain jscodeshift

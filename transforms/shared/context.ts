@@ -5,28 +5,28 @@
  */
 import type { ASTNode, ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { functionNamePath } from './function-name';
-import { getParsedSource, type LineColumn, type ParsedSource } from '../../source/parsed-source';
-import type {
-  DependencyRequest,
-  Diagnostic,
-  DiagnosticInput,
-  NewlyAsync,
-  TransformContext,
-  RunFiles,
-  TransformOptions,
-} from './types';
+import type { LineColumn } from '../../core/positions';
+import { getParsedSource, type ParsedSource } from '../../source/parsed-source';
+import { getConversionKey, type AsyncFunction, type ConversionId } from '../../core/async-function';
+import type { Diagnostic, DiagnosticSpec } from '../../core/diagnostic';
+import type { AnyOptionValues } from '../../core/options';
+import type { DependencyRequest, DiagnosticInput, RunFiles, Transform, TransformContext } from './types';
 
 export interface ContextInput {
   j: JSCodeshift;
   file: string;
   /** The parsed file: diagnostics and conversion ids are placed by offsets into its text. */
   root: Collection;
-  transformName: string;
+  /** The transform the context is for: its name names conversions, its meta declares the codes it reports. */
+  transform: Pick<Transform, 'meta'>;
   isModule: boolean;
   isTypeScript: boolean;
   nodeEngines: string | null;
-  options: TransformOptions;
-  /** Conversion ids the engine wants left alone (boundaries found by the analysis). */
+  /** The transform's options, normalised (core/options.ts). */
+  options: AnyOptionValues;
+  /** Absolute path of the file: conversion ids name it. */
+  absolutePath: string;
+  /** Conversions the engine wants left alone (boundaries found by the analysis), by getConversionKey. */
   skipped?: ReadonlySet<string>;
   /** The run's other files, for transforms that edit them (see TransformContext.runFiles). */
   runFiles?: RunFiles;
@@ -34,7 +34,7 @@ export interface ContextInput {
 
 export interface CollectedReports {
   diagnostics: Diagnostic[];
-  newlyAsync: NewlyAsync[];
+  madeAsync: AsyncFunction[];
   dependencies: DependencyRequest[];
 }
 
@@ -49,7 +49,7 @@ export function createTransformContext(input: ContextInput): {
   context: TransformContext;
   collected: CollectedReports;
 } {
-  const collected: CollectedReports = { diagnostics: [], newlyAsync: [], dependencies: [] };
+  const collected: CollectedReports = { diagnostics: [], madeAsync: [], dependencies: [] };
   const skipped = input.skipped ?? new Set<string>();
   const parsed = getParsedSource(input.root);
   const context: TransformContext = {
@@ -60,41 +60,49 @@ export function createTransformContext(input: ContextInput): {
     nodeEngines: input.nodeEngines,
     options: input.options,
     report(d: DiagnosticInput) {
+      const spec = input.transform.meta.diagnostics[d.code] as DiagnosticSpec | undefined;
+      if (!spec) throw new Error(`${input.transform.meta.name} reported ${d.code}, which its meta does not declare`);
       const start = getStart(parsed, d.node) ?? { line: d.line ?? 1, column: d.column ?? 1 };
       collected.diagnostics.push({
         code: d.code,
-        severity: d.severity ?? 'warning',
+        severity: spec.severity,
         message: d.message,
         file: input.file,
         line: start.line,
         column: start.column,
       });
     },
-    reportNewlyAsync(fn: ASTPath, reason: string, conversionIds: string[]) {
+    reportMadeAsync(fn: ASTPath, reason: string, conversions: readonly ConversionId[]) {
       const start = getStart(parsed, fn) ?? { line: 1, column: 1 };
-      const existing = collected.newlyAsync.find((n) => n.line === start.line && n.column === start.column);
+      const existing = collected.madeAsync.find((n) => n.line === start.line && n.column === start.column);
+      const keys = new Set(existing?.conversions.map(getConversionKey));
       if (existing) {
-        existing.conversionIds.push(...conversionIds.filter((id) => !existing.conversionIds.includes(id)));
+        existing.conversions.push(...conversions.filter((id) => !keys.has(getConversionKey(id))));
         return;
       }
-      collected.newlyAsync.push({
-        file: input.file,
+      collected.madeAsync.push({
+        file: input.absolutePath,
         name: functionNamePath(fn),
         line: start.line,
         column: start.column,
         reason,
-        conversionIds: [...conversionIds],
+        conversions: [...conversions],
+        exported: false,
       });
     },
     requestDependency(request: DependencyRequest) {
       collected.dependencies.push(request);
     },
-    conversionId(node: ASTNode | ASTPath) {
-      const start = getStart(parsed, node) ?? { line: 0, column: 0 };
-      return `${input.transformName}:${start.line}:${start.column}`;
+    conversionId(node: ASTNode | ASTPath): ConversionId {
+      const target = 'node' in node && 'parentPath' in node ? (node as ASTPath).node : node;
+      return { file: input.absolutePath, transform: input.transform.meta.name, start: parsed.getOffsets(target)?.start ?? -1 };
     },
-    isSkipped(conversionId: string) {
-      return skipped.has(conversionId);
+    isSkipped(conversion: ConversionId) {
+      return skipped.has(getConversionKey(conversion));
+    },
+    placeOf(conversion: ConversionId) {
+      const { line, column } = parsed.lines.locate(Math.max(0, conversion.start));
+      return `${line}:${column}`;
     },
     ...(input.runFiles ? { runFiles: input.runFiles } : {}),
   };

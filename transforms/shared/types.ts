@@ -4,50 +4,24 @@
  * through the `TransformContext`: diagnostics, functions it made async, package.json changes.
  */
 import type { ASTNode, ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import type { ConversionId } from '../../core/async-function';
+import type { DiagnosticSpecs } from '../../core/diagnostic';
+import type { AnyOptionValues, OptionSchema, OptionValues } from '../../core/options';
+import type { AnalysisInput, AsyncPlan, FilePlan } from '../../analysis/types';
 
-export type Severity = 'error' | 'warning' | 'info';
+/** What the engine gives a project transform to plan over: the run's files and its starting points. */
+export type ProjectInput = Omit<AnalysisInput, 'options'>;
 
-/** A finding with a location: the unit every report, test and summary is built from. */
-export interface Diagnostic {
-  code: string;
-  severity: Severity;
-  message: string;
-  /** Path as given to the engine (relative to the run's cwd in CLI output). */
-  file: string;
-  /** 1-based. */
-  line: number;
-  /** 1-based. */
-  column: number;
-}
-
-/** What a transform reports; the context fills in file, line and column from `node`. */
+/**
+ * What a transform reports; the context fills in file, line and column from `node`, and the severity
+ * from the code's declaration in the transform's meta.
+ */
 export interface DiagnosticInput {
   code: string;
-  severity?: Severity;
   message: string;
   node?: ASTNode | ASTPath;
   line?: number;
   column?: number;
-}
-
-/**
- * A function a transform made async. `name` is a dotted path within its file as the user writes it on
- * the command line (`getJson`, `Db.query`, `api.fetchUser`), or null for an anonymous function (its
- * callers cannot be looked up by name; same-file propagation still sees it).
- */
-export interface NewlyAsync {
-  file: string;
-  name: string | null;
-  /** Location of the function in the transform's input (1-based line and column). */
-  line: number;
-  column: number;
-  /** Why it became async, for the report: `awaits undici.request (sync-request at 12:5)`. */
-  reason: string;
-  /**
-   * Identifies the conversions that forced it, so the engine can ask the transform to leave them out
-   * when the chain above reaches a boundary (`conversionId`s, see TransformContext.isSkipped).
-   */
-  conversionIds: string[];
 }
 
 /** A dependency change the run wants in the nearest package.json. */
@@ -58,7 +32,7 @@ export interface DependencyRequest {
   kind: 'add' | 'remove-if-unused';
 }
 
-export interface TransformContext {
+export interface TransformContext<O = AnyOptionValues> {
   readonly j: JSCodeshift;
   /** The file's path as the engine knows it (also used in diagnostics). */
   readonly file: string;
@@ -68,16 +42,18 @@ export interface TransformContext {
   readonly isTypeScript: boolean;
   /** The project's `engines.node` range from the nearest package.json, if any. */
   readonly nodeEngines: string | null;
-  /** Options from the CLI (`--runner`, …), already normalised. */
-  readonly options: TransformOptions;
+  /** This transform's options (its meta's schema), checked and with defaults filled in. */
+  readonly options: O;
   report(diagnostic: DiagnosticInput): void;
   /** Record that `fn` was made async by this transform (it must already carry `async`). */
-  reportNewlyAsync(fn: ASTPath, reason: string, conversionIds: string[]): void;
+  reportMadeAsync(fn: ASTPath, reason: string, conversions: readonly ConversionId[]): void;
   requestDependency(request: DependencyRequest): void;
-  /** A stable id for a conversion at `node` (`<transform>:<line>:<column>` of the input). */
-  conversionId(node: ASTNode | ASTPath): string;
+  /** A stable name for the conversion at `node` (its offset in the input), for isSkipped and reportMadeAsync. */
+  conversionId(node: ASTNode | ASTPath): ConversionId;
   /** True when the engine asked for this conversion to be left as it was (a boundary above it). */
-  isSkipped(conversionId: string): boolean;
+  isSkipped(conversion: ConversionId): boolean;
+  /** Where a conversion is, as `line:column` in the input, for reasons shown to the user. */
+  placeOf(conversion: ConversionId): string;
   /**
    * The other files of the run, for a transform whose conversion needs an edit elsewhere (a synckit
    * caller needs its worker to export the function). Present only for transforms that define
@@ -110,43 +86,33 @@ export interface RunFiles {
   requestEdit(request: FileEditRequest): void;
 }
 
-/** Options shared by all transforms; each transform reads the fields it needs. */
-export interface TransformOptions {
-  /** User-named runner helpers (`--runner runSync`). */
-  runners: readonly string[];
-  /** Convert everything but leave an `awaitify:` comment at boundaries instead of skipping the chain. */
-  markBoundaries: boolean;
-  /** `--parallel-map`: propagate-async wraps maps in Promise.all instead of turning them into loops. */
-  parallelMap: boolean;
-}
-
-export const defaultTransformOptions: TransformOptions = { runners: [], markBoundaries: false, parallelMap: false };
-
-export interface TransformMeta {
-  /** Kebab-case verb phrase; also the file name, the fixture folder and the `--transforms` value. */
+export interface TransformMeta<S extends OptionSchema = OptionSchema> {
+  /** Kebab-case verb phrase; also the folder name, the fixture folder and the `--transforms` value. */
   name: string;
   description: string;
-  /** Diagnostic codes this transform can report, with what each one means for the user. */
-  diagnostics: Readonly<Record<string, string>>;
+  /** The options this transform reads: each becomes a flag, a config key and a line of `--help`. */
+  options: S;
+  /** Diagnostic codes this transform can report: one severity and one summary each. */
+  diagnostics: DiagnosticSpecs;
 }
 
-export interface Transform {
-  meta: TransformMeta;
+export interface Transform<S extends OptionSchema = OptionSchema> {
+  meta: TransformMeta<S>;
   /**
    * Cheap text test: false means the file cannot contain anything this transform changes, so the
    * engine does not parse it for this transform. It must never return false for a file it would change.
    * `options` lets a transform look for user-named things (`--runner runSync`).
    */
-  prefilter(source: string, options?: TransformOptions): boolean;
+  prefilter(source: string, options: OptionValues<S>): boolean;
   /** Edit `root` in place. Returns true when the AST changed. */
-  apply(root: Collection, context: TransformContext): boolean;
+  apply(root: Collection, context: TransformContext<OptionValues<S>>): boolean;
   /**
    * Applies the edits this transform requested (through `context.runFiles`) for the file of `root`,
    * after propagate-async, on that file's then-current text. Returns true when the AST changed. Throws
    * (with `line`/`column` when known) when a request cannot be applied: the engine then fails this
    * file and every file that asked, so no caller is left pointing at a missing export.
    */
-  applyFileEdits?(root: Collection, context: TransformContext, requests: readonly FileEditRequest[]): boolean;
+  applyFileEdits?(root: Collection, context: TransformContext<OptionValues<S>>, requests: readonly FileEditRequest[]): boolean;
 }
 
 /**
@@ -154,7 +120,7 @@ export interface Transform {
  * every file (`planAsync`), then applies the plan file by file (`applyPlan`); `apply` alone does the
  * same within one file (standalone jscodeshift use).
  */
-export interface ProjectTransform extends Transform {
-  planAsync: import('../../analysis/types').PlanAsync;
-  applyPlan(root: Collection, context: TransformContext, plan: import('../../analysis/types').FilePlan): boolean;
+export interface ProjectTransform<S extends OptionSchema = OptionSchema> extends Transform<S> {
+  planAsync(input: ProjectInput, options: OptionValues<S>): AsyncPlan;
+  applyPlan(root: Collection, context: TransformContext<OptionValues<S>>, plan: FilePlan): boolean;
 }

@@ -8,6 +8,7 @@
  * redirect 'follow'/'error', timeout → signal: AbortSignal.timeout(n). Everything else is refused.
  */
 import type { ASTNode, ASTPath } from 'jscodeshift';
+import type { ConversionId } from '../../core/async-function';
 import { getAwaitSite, prepareAwaitSite, type AwaitSite } from '../shared/await-site';
 import { getEnclosingFunction } from '../shared/functions';
 import { buildExpression, placeholders, type ConversionState } from './conversion-state';
@@ -21,7 +22,7 @@ const destructurable = new Set(['status', 'ok', 'statusText', 'headers', 'url', 
 
 type Edit = () => void;
 
-export function convertSyncFetch(state: ConversionState, call: ASTPath, conversionId: string): Refusal | null {
+export function convertSyncFetch(state: ConversionState, call: ASTPath, conversionId: ConversionId): Refusal | null {
   const { j, root, context } = state;
   const original = call.node; // the edits below replace call.node; diagnostics point at the call as written
   const site = getAwaitSite(call, context.isModule);
@@ -37,7 +38,7 @@ export function convertSyncFetch(state: ConversionState, call: ASTPath, conversi
     if (!edit.ok) return edit.refusal;
     edits.push(edit.value);
   }
-  prepareAwaitSite(j, context, site.site, `awaits undici fetch (sync-fetch at ${conversionId.split(':').slice(1).join(':')})`, conversionId, state.madeAsync);
+  prepareAwaitSite(context, site.site, `awaits undici fetch (sync-fetch at ${context.placeOf(conversionId)})`, conversionId, state.madeAsync);
   const node = call.node as unknown as { callee: ASTNode };
   node.callee = j.identifier(placeholders.fetch);
   state.used.fetch = true;
@@ -48,7 +49,7 @@ export function convertSyncFetch(state: ConversionState, call: ASTPath, conversi
   for (const edit of edits) edit();
   context.report({
     code: 'SYNCFETCH_ERROR_SHAPE',
-    severity: 'info',
+    
     node: original,
     message:
       "network failures now reject with TypeError('fetch failed') and the system error in error.cause (sync-fetch threw a FetchError with type 'system' and error.code); check code that catches this call's errors",
@@ -84,7 +85,7 @@ function readFetchOptions(state: ConversionState, call: ASTPath): Planned<Edit[]
       edits.push(() => {
         prop.key = j.identifier('signal');
         prop.value = buildExpression(state, 'AbortSignal.timeout($ms)', { $ms: prop.value });
-        context.report({ code: 'SYNCFETCH_TIMEOUT_ERROR', severity: 'info', node: raw, message: 'timeout became signal: AbortSignal.timeout(n): it rejects with a DOMException TimeoutError, not a FetchError (type request-timeout); check code that inspects the error' });
+        context.report({ code: 'SYNCFETCH_TIMEOUT_ERROR', node: raw, message: 'timeout became signal: AbortSignal.timeout(n): it rejects with a DOMException TimeoutError, not a FetchError (type request-timeout); check code that inspects the error' });
       });
       continue;
     }
@@ -115,7 +116,7 @@ function readResponseUse(state: ConversionState, ref: ASTPath, site: AwaitSite):
   }
   return accept(() => {
     if (name === 'json' && state.context.isTypeScript && outer.parent?.node.type !== 'TSAsExpression') {
-      state.context.report({ code: 'SYNCFETCH_JSON_UNKNOWN', severity: 'info', node: outer.node, message: "fetch's json() resolves to `unknown` in undici's types (sync-fetch's was untyped); add `as YourType` where the compiler asks" });
+      state.context.report({ code: 'SYNCFETCH_JSON_UNKNOWN', node: outer.node, message: "fetch's json() resolves to `unknown` in undici's types (sync-fetch's was untyped); add `as YourType` where the compiler asks" });
     }
     if (name === 'buffer') {
       outer.replace(buildExpression(state, 'Buffer.from(await $res.arrayBuffer())', { $res: member.object as ASTNode }));

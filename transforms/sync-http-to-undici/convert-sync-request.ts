@@ -6,6 +6,7 @@
  *                                             use(JSON.parse(resBody.toString('utf8')));
  */
 import type { ASTNode, ASTPath } from 'jscodeshift';
+import type { ConversionId } from '../../core/async-function';
 import { getAwaitSite, prepareAwaitSite } from '../shared/await-site';
 import { ensureInStatementList, findHoistTarget, insertBeforeStatement, wrapArrowBody, type HoistTarget } from '../shared/evaluation-order';
 import { getLocalUniqueName } from '../shared/local-name';
@@ -20,7 +21,7 @@ import { readStringLiteral } from './static-values';
 
 const destructurable = new Set(['statusCode', 'headers', 'body']);
 
-export function convertSyncRequest(state: ConversionState, call: ASTPath, conversionId: string): Refusal | null {
+export function convertSyncRequest(state: ConversionState, call: ASTPath, conversionId: ConversionId): Refusal | null {
   const { j, root, context } = state;
   const site = getAwaitSite(call, context.isModule);
   if (!site.ok) return { code: site.code, node: call.node, message: `${site.reason}; the sync-request call is left as it was` };
@@ -37,7 +38,7 @@ export function convertSyncRequest(state: ConversionState, call: ASTPath, conver
   }
 
   reportInfo(state, plan.value, uses.value);
-  prepareAwaitSite(j, context, site.site, `awaits undici.request (sync-request at ${conversionId.split(':').slice(1).join(':')})`, conversionId, state.madeAsync);
+  prepareAwaitSite(context, site.site, `awaits undici.request (sync-request at ${context.placeOf(conversionId)})`, conversionId, state.madeAsync);
   applyShape(state, call, plan.value, shape.value, uses.value.uses, hoist);
   return null;
 }
@@ -45,13 +46,13 @@ export function convertSyncRequest(state: ConversionState, call: ASTPath, conver
 function reportInfo(state: ConversionState, plan: SyncRequestPlan, uses: ResponseUses): void {
   const { context } = state;
   if (plan.timeoutProperty) {
-    context.report({ code: 'SYNCREQ_TIMEOUT_ERROR', severity: 'info', node: plan.timeoutProperty, message: 'timeout became headersTimeout: on timeout undici throws HeadersTimeoutError (code UND_ERR_HEADERS_TIMEOUT), not Error("Request timed out after <n>ms"), and checks the timer on a ~0.5 s tick (it can fire up to ~1 s late); check code that inspects the message or relies on short timeouts' });
+    context.report({ code: 'SYNCREQ_TIMEOUT_ERROR', node: plan.timeoutProperty, message: 'timeout became headersTimeout: on timeout undici throws HeadersTimeoutError (code UND_ERR_HEADERS_TIMEOUT), not Error("Request timed out after <n>ms"), and checks the timer on a ~0.5 s tick (it can fire up to ~1 s late); check code that inspects the message or relies on short timeouts' });
   }
   if (plan.ignoredMaxRedirects) {
-    context.report({ code: 'SYNCREQ_MAX_REDIRECTS_IGNORED', severity: 'info', node: plan.ignoredMaxRedirects, message: 'sync-request ignored maxRedirects (default gzip) and followed redirects without limit; the migrated call follows up to 20' });
+    context.report({ code: 'SYNCREQ_MAX_REDIRECTS_IGNORED', node: plan.ignoredMaxRedirects, message: 'sync-request ignored maxRedirects (default gzip) and followed redirects without limit; the migrated call follows up to 20' });
   }
   for (const node of uses.headerShape) {
-    context.report({ code: 'SYNCREQ_HEADER_SHAPE', severity: 'info', node, message: 'undici gives a single set-cookie as a string and a repeated header as an array (sync-request: always an array / joined with ", "); check this read' });
+    context.report({ code: 'SYNCREQ_HEADER_SHAPE', node, message: 'undici gives a single set-cookie as a string and a repeated header as an array (sync-request: always an array / joined with ", "); check this read' });
   }
 }
 

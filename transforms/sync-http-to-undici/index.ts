@@ -65,7 +65,7 @@ function convertCalls(root: Collection, context: TransformContext, uses: HttpUse
     const path = findCurrentPath(root, call.call, call.node, () => context.j(root.get()).find(context.j.CallExpression).filter((p) => p.node === call.node).paths()[0]);
     if (!path) continue;
     const refusal = call.library === 'sync-request' ? convertSyncRequest(state, path, call.id) : convertSyncFetch(state, path, call.id);
-    if (refusal) context.report({ ...refusal, severity: 'warning' });
+    if (refusal) context.report(refusal);
     else converted += 1;
   }
   if (converted === 0) return false;
@@ -77,7 +77,10 @@ function convertCalls(root: Collection, context: TransformContext, uses: HttpUse
 export const syncHttpToUndici: Transform = {
   meta: {
     name: 'sync-http-to-undici',
-    description: 'Moves sync-request and sync-fetch calls to undici (request / fetch), keeping the request sent and the response, errors and getBody() throws observed.',
+    description:
+      'Moves sync-request and sync-fetch calls to undici (request / fetch), keeping the request sent and the response, ' +
+      'errors and getBody() throws observed.',
+    options: {},
     diagnostics: diagnosticCodes,
   },
   prefilter(source: string): boolean {
@@ -97,11 +100,11 @@ export const syncHttpToUndici: Transform = {
   },
 };
 
+/** The reported node's offset, to report in source order (nodes keep Babel's offsets through edits). */
 function getPosition(d: DiagnosticInput): number {
-  const target = d.node as { node?: unknown; loc?: unknown } | undefined;
-  const node = (target && 'parentPath' in target ? target.node : target) as { loc?: { start: { line: number; column: number } } } | undefined;
-  const start = node?.loc?.start;
-  return start ? start.line * 100000 + start.column : 0;
+  const target = d.node as { node?: unknown; start?: unknown } | undefined;
+  const node = (target && 'parentPath' in target ? target.node : target) as { start?: unknown } | undefined;
+  return typeof node?.start === 'number' ? node.start : 0;
 }
 
 function applyInOrder(root: Collection, context: TransformContext): boolean {

@@ -8,11 +8,11 @@
  * synckit workers outside the run, sync-rpc workers, and awaits at a CommonJS top level.
  * A synckit caller's conversion edits its worker file too (applyFileEdits: the worker exports its function).
  */
-import type { Collection } from 'jscodeshift';
 import { toJscodeshift } from '../shared/to-jscodeshift';
-import type { FileEditRequest, Transform, TransformContext, TransformOptions } from '../shared/types';
+import type { Transform } from '../shared/types';
 import { applyWorkerExportRequest, exportWorkerAction } from './synckit-worker-export';
 import { unwrapRunnersDiagnostics } from './diagnostics';
+import { unwrapRunnersOptions } from './options';
 import { createModuleRefs, removeUnusedRunnerImports } from './runner-modules';
 import type { Step, StepInput } from './step';
 import { importSleep, unwrapDeasyncCalls } from './unwrap-deasync-calls';
@@ -40,18 +40,20 @@ const steps: readonly Step[] = [
   inlineAsyncIifes,
 ];
 
-export const unwrapRunners: Transform = {
+export const unwrapRunners: Transform<typeof unwrapRunnersOptions> = {
   meta: {
     name: 'unwrap-runners',
     description:
-      'Replaces runners (deasync, co, Bluebird.coroutine, synckit, make-synchronous, sync-rpc, nested async wrappers, --runner helpers) with await in async functions',
+      'Replaces runners (deasync, co, Bluebird.coroutine, synckit, make-synchronous, sync-rpc, nested async wrappers, ' +
+      '--runner helpers) with await in async functions',
+    options: unwrapRunnersOptions,
     diagnostics: unwrapRunnersDiagnostics,
   },
-  prefilter(source: string, options?: TransformOptions): boolean {
+  prefilter(source, { runner }): boolean {
     if (runnerText.test(source)) return true;
-    return (options?.runners ?? []).some((name) => new RegExp(`\\b${escapeRegExp(name)}\\s*\\(`).test(source));
+    return runner.some((name) => new RegExp(`\\b${escapeRegExp(name)}\\s*\\(`).test(source));
   },
-  apply(root: Collection, context: TransformContext): boolean {
+  apply(root, context): boolean {
     const { j } = context;
     const input: StepInput = { j, root, context, refs: createModuleRefs(j, root), madeAsync: new Set(), sleepCallees: [] };
     let changed = false;
@@ -62,7 +64,7 @@ export const unwrapRunners: Transform = {
     importSleep(input);
     return changed;
   },
-  applyFileEdits(root: Collection, context: TransformContext, requests: readonly FileEditRequest[]): boolean {
+  applyFileEdits(root, context, requests): boolean {
     let changed = false;
     for (const request of requests) {
       if (request.action !== exportWorkerAction) throw new Error(`unknown edit ${request.action}`);

@@ -1,12 +1,13 @@
 /** What every step of unwrap-runners receives; a step returns true when it changed the AST. */
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import type { TransformContext } from '../shared/types';
+import type { UnwrapRunnersOptions } from './options';
 import type { ModuleRefs } from './runner-modules';
 
 export interface StepInput {
   j: JSCodeshift;
   root: Collection;
-  context: TransformContext;
+  context: TransformContext<UnwrapRunnersOptions>;
   refs: ModuleRefs;
   /** Function nodes this run made async (so each later await in them is reported with its id). */
   madeAsync: Set<unknown>;

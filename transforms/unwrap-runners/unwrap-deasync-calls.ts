@@ -11,10 +11,10 @@ import type { ASTPath } from 'jscodeshift';
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { buildAwait } from '../shared/build-await';
 import { ensureNamedImports, findModuleBindings } from '../shared/modules';
-import { commitAwait, getAwaitTarget } from './await-site';
+import { findAwaitSite, prepareAwaitSite } from '../shared/await-site';
 import { buildPromisifyCallee } from './promisify';
 import type { StepInput } from './step';
-import { awaitWrapperCalls, findWrapperCalls, getIdLocation, getWrapperTargets } from './wrapper-calls';
+import { awaitWrapperCalls, findWrapperCalls, getWrapperTargets } from './wrapper-calls';
 
 // Node functions whose util.promisify form resolves to something other than the callback's 2nd argument.
 const customPromisified = new Set(['lookup', 'lookupService', 'exists', 'setTimeout', 'setImmediate', 'setInterval']);
@@ -52,7 +52,7 @@ function unwrapWrappedFunction(input: StepInput, wrap: ASTPath): boolean {
   if (!calls || !targets) return false;
   const promisified = j.callExpression(buildPromisifyCallee(input), [fn]);
   wrap.replace(promisified);
-  const reason = `awaits a promisified ${name ?? 'function'} (deasync at ${getIdLocation(id)})`;
+  const reason = `awaits a promisified ${name ?? 'function'} (deasync at ${input.context.placeOf(id)})`;
   awaitWrapperCalls(input, calls, targets, id, reason, name && resolvesStdout.has(name) ? 'stdout' : undefined);
   input.refs.touch('deasync');
   return true;
@@ -80,13 +80,13 @@ function unwrapSleep(input: StepInput, call: ASTPath): boolean {
   const { j, context } = input;
   const id = context.conversionId(call);
   if (context.isSkipped(id)) return false;
-  const target = getAwaitTarget(call, context, 'deasync.sleep');
+  const target = findAwaitSite(call, context, 'deasync.sleep');
   if (!target) return false;
   const args = (call.node as unknown as CallNode).arguments;
   const callee = j.identifier('__awaitifySleep__');
   input.sleepCallees.push(callee);
   call.replace(buildAwait(j, j.callExpression(callee, args as never)));
-  commitAwait(context, target, id, `awaits setTimeout from node:timers/promises (deasync.sleep at ${getIdLocation(id)})`, input.madeAsync);
+  prepareAwaitSite(context, target, `awaits setTimeout from node:timers/promises (deasync.sleep at ${input.context.placeOf(id)})`, id, input.madeAsync);
   input.refs.touch('deasync');
   return true;
 }

@@ -12,7 +12,7 @@
 import type { ASTPath } from 'jscodeshift';
 import type { ExpressionKind, StatementKind } from 'ast-types/lib/gen/kinds';
 import { getUniqueName } from '../shared/modules';
-import { commitAwait, getAwaitTarget } from './await-site';
+import { findAwaitSite, prepareAwaitSite } from '../shared/await-site';
 import { buildCompoundAwait, getNegatedFlags, readCompoundLoop, type CompoundLoop } from './compound-flag-loop';
 import { getStartStatement, readFlagLoop, type FlagLoop } from './flag-loop';
 import { buildPromiseHandlerAwait } from './promise-handlers';
@@ -57,14 +57,14 @@ function unwrapLoop(input: StepInput, loopCall: ASTPath): boolean {
     context.report({ code: 'DEASYNC_LOOPWHILE_PREDICATE', node: loopCall, message: `deasync.loopWhile left as it was: ${loop}. Await the promise (or promisified callback) the loop waits for by hand` });
     return false;
   }
-  const target = getAwaitTarget(loopCall, context, 'deasync.loopWhile');
+  const target = findAwaitSite(loopCall, context, 'deasync.loopWhile');
   if (!target) return false;
   const replacement = 'declarator' in loop ? (buildPromiseHandlerAwait(input, loop) ?? buildCallbackAwait(input, loop)) : buildCompoundAwait(input, loop);
   replaceStatement(loop.start, replacement);
   moveComments(loopStatement.node, replacement[0], replacement[replacement.length - 1]);
   loopStatement.prune();
   if ('declarator' in loop) removeFlagDeclarator(input, loop.declarator);
-  commitAwait(context, target, id, `awaits the work deasync.loopWhile waited for (at ${id.split(':').slice(1).join(':')})`, input.madeAsync);
+  prepareAwaitSite(context, target, `awaits the work deasync.loopWhile waited for (at ${context.placeOf(id)})`, id, input.madeAsync);
   input.refs.touch('deasync');
   return true;
 }

@@ -114,7 +114,7 @@ function reportDroppedResults(input: StepInput, active: ActiveUnit): void {
     if (isExported(input, site.call)) {
       input.context.report({
         code: 'BLUEBIRD_RESULT_EXPORTED',
-        severity: 'info',
+        
         node: site.call,
         message: 'this coroutine leaves the file: its callers now get a native promise, without .spread, .tap, .timeout and the other Bluebird methods',
       });
@@ -122,7 +122,7 @@ function reportDroppedResults(input: StepInput, active: ActiveUnit): void {
     for (const call of findDroppedResults(input, site.call)) {
       input.context.report({
         code: 'UNHANDLED_REJECTION_SEMANTICS',
-        severity: 'info',
+        
         node: call,
         message: 'this call drops the promise: a rejection Bluebird only printed now ends the process as an unhandled rejection; await it or add .catch',
       });

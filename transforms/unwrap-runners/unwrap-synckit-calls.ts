@@ -14,7 +14,7 @@ import { isTopLevel } from '../shared/functions';
 import type { StepInput } from './step';
 import { exportWorkerAction, planWorkerFile, type WorkerExport } from './synckit-worker-export';
 import { getWorkerLocation, isStaticWorkerPath, type WorkerLocation } from './synckit-worker-path';
-import { awaitWrapperCalls, findWrapperCalls, getIdLocation, getWrapperTargets } from './wrapper-calls';
+import { awaitWrapperCalls, findWrapperCalls, getWrapperTargets } from './wrapper-calls';
 
 const staticForms = "require.resolve('./worker.js'), new URL('./worker.mjs', import.meta.url) or path.join(__dirname, 'worker.js')";
 const byHand = 'export the function the worker passes to runAsWorker and await it here directly';
@@ -130,7 +130,7 @@ export function unwrapSynckitCall(input: StepInput, call: ASTPath): boolean {
   if (!calls || !targets) return false;
   context.report({
     code: 'SYNCKIT_WORKER_IN_PROCESS',
-    severity: 'info',
+    
     node: call,
     message: `the worker's function now runs in this thread: arguments and results are no longer structured-cloned (mutations are shared, class instances keep their prototype), errors keep their class, and the worker module's state and top-level code are shared with this process; ${location.specifier} now also exports it (runAsWorker stays for callers not migrated)`,
   });
@@ -138,7 +138,7 @@ export function unwrapSynckitCall(input: StepInput, call: ASTPath): boolean {
   if (declarator) replaceWithImport(input, declarator, location.specifier, worker.export);
   else replaceWithRequire(input, call, location.specifier, worker.export);
   removePathModulesOnlyUsedBy(input, argNames);
-  awaitWrapperCalls(input, calls, targets, id, `awaits the synckit worker function (createSyncFn at ${getIdLocation(id)})`);
+  awaitWrapperCalls(input, calls, targets, id, `awaits the synckit worker function (createSyncFn at ${input.context.placeOf(id)})`);
   runFiles.requestEdit({ file: worker.file, action: exportWorkerAction, args: [worker.export.form, worker.export.name] });
   input.refs.touch('synckit');
   return true;

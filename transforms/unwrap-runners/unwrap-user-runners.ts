@@ -9,7 +9,7 @@ import type { ASTPath } from 'jscodeshift';
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { buildAwait } from '../shared/build-await';
 import { removeUnusedModule } from '../shared/modules';
-import { commitAwait, getAwaitTarget } from './await-site';
+import { findAwaitSite, prepareAwaitSite } from '../shared/await-site';
 import type { StepInput } from './step';
 
 interface Node {
@@ -60,10 +60,10 @@ function unwrapRunnerCall(input: StepInput, call: ASTPath, name: string): boolea
     context.report({ code: 'RUNNER_UNKNOWN_ARGUMENT', node: call, message: `${name}(…) gets something that is not a call or a function literal, so what it runs cannot be told; write the await by hand` });
     return false;
   }
-  const target = getAwaitTarget(call, context, `${name}(…)`);
+  const target = findAwaitSite(call, context, `${name}(…)`);
   if (!target) return false;
   call.replace(buildAwait(j, run));
-  commitAwait(context, target, id, `awaits what ${name} ran (at ${id.split(':').slice(1).join(':')})`, input.madeAsync);
+  prepareAwaitSite(context, target, `awaits what ${name} ran (at ${context.placeOf(id)})`, id, input.madeAsync);
   return true;
 }
 
@@ -86,7 +86,7 @@ function removeRunnerImport(input: StepInput, name: string): void {
 export function unwrapUserRunners(input: StepInput): boolean {
   const { j, root, context } = input;
   let changed = false;
-  for (const name of context.options.runners) {
+  for (const name of context.options.runner) {
     let converted = false;
     root.find(j.CallExpression).forEach((call) => {
       if (getDottedName(call.node.callee as unknown as Node) !== name) return;

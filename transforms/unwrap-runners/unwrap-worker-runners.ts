@@ -12,7 +12,7 @@ import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { isPropertyName } from '../shared/function-body';
 import type { StepInput } from './step';
 import { unwrapSynckitCall } from './unwrap-synckit-calls';
-import { awaitWrapperCalls, findWrapperCalls, getIdLocation, getWrapperTargets } from './wrapper-calls';
+import { awaitWrapperCalls, findWrapperCalls, getWrapperTargets } from './wrapper-calls';
 
 interface Scoped {
   scope?: { lookup(name: string): { path: ASTPath } | null } | null;
@@ -51,12 +51,12 @@ function unwrapMakeSynchronous(input: StepInput, wrap: ASTPath): boolean {
   if (!calls || !targets) return false;
   context.report({
     code: 'MAKE_SYNCHRONOUS_IN_PROCESS',
-    severity: 'info',
+    
     node: wrap,
     message: 'the function now runs in this process: its arguments and result are no longer copied (structured clone), so mutations are shared',
   });
   wrap.replace(fn as unknown as ExpressionKind);
-  awaitWrapperCalls(input, calls, targets, id, `awaits the function makeSynchronous ran in a worker (at ${getIdLocation(id)})`);
+  awaitWrapperCalls(input, calls, targets, id, `awaits the function makeSynchronous ran in a worker (at ${input.context.placeOf(id)})`);
   input.refs.touch('make-synchronous');
   return true;
 }

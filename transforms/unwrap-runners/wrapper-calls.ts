@@ -4,10 +4,11 @@
  * Each call becomes an await; a wrapped function used as a value cannot have its callers found.
  */
 import type { ASTPath } from 'jscodeshift';
+import type { ConversionId } from '../../core/async-function';
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { buildAwait } from '../shared/build-await';
 import { findReferences } from '../shared/references';
-import { commitAwait, getAwaitTarget, type AwaitTarget } from './await-site';
+import { findAwaitSite, prepareAwaitSite, type AwaitSite } from '../shared/await-site';
 import { guardStatementStart } from './asi-guard';
 import type { StepInput } from './step';
 
@@ -37,23 +38,18 @@ export function findWrapperCalls(input: StepInput, wrap: ASTPath, what: string, 
 }
 
 /** Await targets for every call, or null (already reported) when one of them cannot await. */
-export function getWrapperTargets(input: StepInput, calls: ASTPath[], what: string): AwaitTarget[] | null {
-  const targets = calls.map((call) => getAwaitTarget(call, input.context, what));
-  return targets.every((t): t is AwaitTarget => t !== null) ? targets : null;
+export function getWrapperTargets(input: StepInput, calls: ASTPath[], what: string): AwaitSite[] | null {
+  const targets = calls.map((call) => findAwaitSite(call, input.context, what));
+  return targets.every((t): t is AwaitSite => t !== null) ? targets : null;
 }
 
 /** Awaits each call; `property` reads one field of the awaited value (`(await run(cmd)).stdout`). */
-export function awaitWrapperCalls(input: StepInput, calls: ASTPath[], targets: AwaitTarget[], id: string, reason: string, property?: string): void {
+export function awaitWrapperCalls(input: StepInput, calls: ASTPath[], targets: AwaitSite[], id: ConversionId, reason: string, property?: string): void {
   const { j } = input;
   calls.forEach((call, i) => {
     const awaited = buildAwait(j, call.node as unknown as ExpressionKind);
     call.replace(property ? j.memberExpression(j.parenthesizedExpression(awaited), j.identifier(property)) : awaited);
     if (property) guardStatementStart(j, call);
-    commitAwait(input.context, targets[i], id, reason, input.madeAsync);
+    prepareAwaitSite(input.context, targets[i], reason, id, input.madeAsync);
   });
-}
-
-/** `12:5` from a conversion id `unwrap-runners:12:5`, for reasons shown to the user. */
-export function getIdLocation(id: string): string {
-  return id.split(':').slice(1).join(':');
 }

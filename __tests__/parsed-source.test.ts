@@ -3,19 +3,15 @@
  * whatever leading whitespace recast re-rendered before Babel saw it (tabs, form feeds, no-break spaces),
  * and lines and columns count a tab as one column.
  */
-import jscodeshift from 'jscodeshift';
-import { parseOrThrow } from '../engine/transform-file';
-import { getParser } from '../source/parsers';
-import { getParsedSource, LineIndex } from '../source/parsed-source';
-
-const j = jscodeshift.withParser(getParser('babel'));
+import type { ASTPath } from 'jscodeshift';
+import { parseFile } from '../source/edit-source';
+import { LineIndex } from '../core/positions';
 
 /** Every identifier's offsets, checked against the text they must name. */
 function findMisplacedIdentifiers(text: string): string[] {
-  const root = parseOrThrow(j, text, 'cannot parse');
-  const source = getParsedSource(root);
+  const { j, root, source } = parseFile('test.js', text);
   const wrong: string[] = [];
-  root.find(j.Identifier).forEach((path) => {
+  root.find(j.Identifier).forEach((path: ASTPath<{ name: string }>) => {
     const offsets = source.getOffsets(path.node);
     const found = offsets ? text.slice(offsets.start, offsets.end) : null;
     if (found !== path.node.name) wrong.push(`${path.node.name} read as ${JSON.stringify(found)}`);
@@ -43,9 +39,9 @@ describe('ParsedSource', () => {
   });
 
   it('gives 1-based columns that count a tab as one', () => {
-    const root = parseOrThrow(j, 'function f() {\n\tconst user = getJson(1);\n}\n', 'cannot parse');
+    const { j, root, source } = parseFile('test.js', 'function f() {\n\tconst user = getJson(1);\n}\n');
     const call = root.find(j.CallExpression).paths()[0];
-    expect(getParsedSource(root).locate(call.node)).toEqual({ line: 2, column: 15 });
+    expect(source.locate(call.node)).toEqual({ line: 2, column: 15 });
   });
 });
 
