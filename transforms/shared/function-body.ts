@@ -37,13 +37,37 @@ export function usesOwnThisOrArguments(j: JSCodeshift, fn: ASTPath): boolean {
 
 /** `x.name` or `{ name: … }`: an identifier that names a property rather than a binding. */
 export function isPropertyName(path: ASTPath): boolean {
-  const parent = path.parent?.node as ASTNode & { property?: unknown; key?: unknown; computed?: boolean; shorthand?: boolean };
+  const parent = path.parent?.node as ASTNode & Record<string, unknown> & { computed?: boolean; shorthand?: boolean };
   if (!parent) return false;
-  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === path.node) {
-    return !parent.computed;
+  const is = (field: string) => parent[field] === path.node;
+  switch (parent.type as string) {
+    case 'MemberExpression':
+    case 'OptionalMemberExpression':
+      return is('property') && !parent.computed;
+    case 'ObjectProperty':
+    case 'Property':
+    case 'ObjectMethod':
+    case 'ClassMethod':
+    case 'ClassPrivateMethod':
+    case 'ClassProperty':
+    case 'ClassAccessorProperty':
+    case 'TSPropertySignature':
+    case 'TSMethodSignature':
+      return is('key') && !parent.computed && !parent.shorthand;
+    // `import { readFile as read }`: `readFile` names the export; `read` is the binding
+    case 'ImportSpecifier':
+      return is('imported') && parent.imported !== parent.local;
+    case 'ExportSpecifier':
+      return is('exported') && parent.exported !== parent.local;
+    case 'LabeledStatement':
+    case 'BreakStatement':
+    case 'ContinueStatement':
+      return is('label');
+    case 'MetaProperty':
+      return true;
+    case 'TSQualifiedName':
+      return is('right');
+    default:
+      return false;
   }
-  if ((parent.type === 'ObjectProperty' || parent.type === 'Property' || parent.type === 'ObjectMethod' || parent.type === 'ClassMethod') && parent.key === path.node) {
-    return !parent.computed && !parent.shorthand;
-  }
-  return false;
 }
