@@ -5,7 +5,7 @@
  * through the engine's byte path, and run a second time on its own output (idempotence).
  * Folder cases `<case>/input/**` → `<case>/output/**` go through the whole engine (`run`), with
  * optional `<case>/args.json` ({ transforms, and options by their key: async, markBoundaries, runner, … }) and
- * `<case>/diagnostics.json` ([{ file, code, line, column }]).
+ * `<case>/diagnostics.json` ([{ file, code, line, column }]; no file: no diagnostic expected).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
@@ -25,6 +25,11 @@ interface ExpectedDiagnostic {
   code: string;
   line: number;
   column: number;
+}
+
+/** A case's expected diagnostics; a case without the file expects none. */
+function readExpectedDiagnostics(file: string): ExpectedDiagnostic[] {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ExpectedDiagnostic[]) : [];
 }
 
 /** The engine's byte path for one file: decode, transform, encode. */
@@ -174,17 +179,9 @@ function defineFolderCase(transformName: string, dir: string, name: string) {
       wanted[file] = readFileSync(join(outputDir, file), 'utf8');
     }
     expect(actual).toEqual(wanted);
-    const diagnosticsFile = join(dir, name, 'diagnostics.json');
-    if (existsSync(diagnosticsFile)) {
-      const expected = JSON.parse(readFileSync(diagnosticsFile, 'utf8')) as ExpectedDiagnostic[];
-      const got = result.diagnostics.map((d) => ({
-        file: d.file.split(sep).join('/'),
-        code: d.code,
-        line: d.line,
-        column: d.column,
-      }));
-      expect(got).toEqual(expected);
-    }
+    // no diagnostics.json: no diagnostic is expected, so an unexpected one fails the case
+    const got = result.diagnostics.map((d) => ({ file: d.file.split(sep).join('/'), code: d.code, line: d.line, column: d.column }));
+    expect(got).toEqual(readExpectedDiagnostics(join(dir, name, 'diagnostics.json')));
   });
 }
 
@@ -210,12 +207,9 @@ function defineFolderVariantCase(transformName: string, dir: string, name: strin
       wanted[file] = withoutIndentation(moveMentions(readFileSync(join(outputDir, file), 'utf8'), variants));
     }
     expect(actual).toEqual(wanted);
-    const diagnosticsFile = join(dir, name, 'diagnostics.json');
-    if (existsSync(diagnosticsFile)) {
-      const expected = JSON.parse(readFileSync(diagnosticsFile, 'utf8')) as ExpectedDiagnostic[];
-      const got = result.diagnostics.map((d) => ({ file: d.file.split(sep).join('/'), code: d.code, line: d.line, column: d.column }));
-      expect(got.sort(byPosition)).toEqual(moveDiagnostics(expected, variants).sort(byPosition));
-    }
+    const expected = readExpectedDiagnostics(join(dir, name, 'diagnostics.json'));
+    const got = result.diagnostics.map((d) => ({ file: d.file.split(sep).join('/'), code: d.code, line: d.line, column: d.column }));
+    expect(got.sort(byPosition)).toEqual(moveDiagnostics(expected, variants).sort(byPosition));
   });
 }
 
