@@ -10,7 +10,10 @@ const cwd = '/project';
 
 const noOptions: AnalysisOptions = { async: [], markBoundaries: false, parallelMap: false };
 
-function plan(files: Record<string, string>, input: { starts?: AsyncFunction[] } & Partial<AnalysisOptions> = {}): AsyncPlan {
+function plan(
+  files: Record<string, string>,
+  input: { starts?: AsyncFunction[] } & Partial<AnalysisOptions> = {},
+): AsyncPlan {
   const sources = new Map(Object.entries(files).map(([path, text]) => [`${cwd}/${path}`, text]));
   const { starts = [], ...options } = input;
   return planAsync({ cwd, sources, starts, options: { ...noOptions, ...options } });
@@ -26,7 +29,9 @@ function conversionAt(file: string, start: number): ConversionId {
  * node's text for a range, the rest of the line from a start.
  */
 function textsAt(source: string, positions: readonly PlannedPosition[] | undefined): string[] {
-  return (positions ?? []).map((p) => (p.end === undefined ? source.slice(p.start).split('\n')[0] : source.slice(p.start, p.end)));
+  return (positions ?? []).map((p) =>
+    p.end === undefined ? source.slice(p.start).split('\n')[0] : source.slice(p.start, p.end),
+  );
 }
 
 function madeAsyncNames(result: AsyncPlan): string[] {
@@ -41,7 +46,8 @@ function withoutStats(result: AsyncPlan): Omit<AsyncPlan, 'stats'> {
 const chain = {
   'db.js': 'async function query() { return 1; }\nmodule.exports = { query };\n',
   'repo.js': "const db = require('./db');\nfunction count() { return db.query() + 1; }\nmodule.exports = { count };\n",
-  'unrelated.js': "const other = require('./other');\nfunction query() { return other.x(); }\nmodule.exports = { query };\n",
+  'unrelated.js':
+    "const other = require('./other');\nfunction query() { return other.x(); }\nmodule.exports = { query };\n",
   'other.js': 'exports.x = function () { return 2; };\n',
 };
 
@@ -67,7 +73,10 @@ describe('planAsync', () => {
       ].join('\n'),
     };
     const result = plan(files, { async: ['db.js#query'] });
-    const exported = result.madeAsync.filter((m) => m.exported && m.file.endsWith('api.js')).map((m) => m.line).sort();
+    const exported = result.madeAsync
+      .filter((m) => m.exported && m.file.endsWith('api.js'))
+      .map((m) => m.line)
+      .sort();
     const internal = result.madeAsync.find((m) => m.name === 'internal');
     expect(exported).toEqual([2, 3, 6]);
     expect(internal?.exported).toBe(false);
@@ -83,7 +92,8 @@ describe('planAsync', () => {
   it('does not confuse two unrelated functions with the same name', () => {
     const files = {
       ...chain,
-      'main.js': "const { query } = require('./unrelated');\nconst { count } = require('./repo');\nfunction a() { return query(); }\nfunction b() { return count(); }\nmodule.exports = { a, b };\n",
+      'main.js':
+        "const { query } = require('./unrelated');\nconst { count } = require('./repo');\nfunction a() { return query(); }\nfunction b() { return count(); }\nmodule.exports = { a, b };\n",
     };
     const result = plan(files, { async: ['db.js#query'] });
     expect(madeAsyncNames(result)).toEqual(['main.js#b', 'repo.js#count']);
@@ -156,7 +166,10 @@ describe('planAsync', () => {
 
   it('uses top-level await in an ES module and stops at a CommonJS library top level', () => {
     const main = "import { f } from './lib.mjs';\nconsole.log(f());\n";
-    const esm = plan({ 'lib.mjs': 'export async function f() { return 1; }\n', 'main.mjs': main }, { async: ['lib.mjs#f'] });
+    const esm = plan(
+      { 'lib.mjs': 'export async function f() { return 1; }\n', 'main.mjs': main },
+      { async: ['lib.mjs#f'] },
+    );
     expect(textsAt(main, esm.files[`${cwd}/main.mjs`]?.awaitCalls)).toEqual(['f()']);
     const cjs = plan(
       { 'lib.js': 'async function f() { return 1; }\nmodule.exports = { f, value: f() + 1 };\n' },
@@ -168,7 +181,10 @@ describe('planAsync', () => {
   it('starts from a method named with --async file#Class.method', () => {
     const use = "import { Db } from './db';\nexport function size(db: Db): number { return db.query('x') * 2; }\n";
     const result = plan(
-      { 'db.ts': 'export class Db {\n  async query(sql: string): Promise<number> { return sql.length; }\n}\n', 'use.ts': use },
+      {
+        'db.ts': 'export class Db {\n  async query(sql: string): Promise<number> { return sql.length; }\n}\n',
+        'use.ts': use,
+      },
       { async: ['db.ts#Db.query'] },
     );
     expect(madeAsyncNames(result)).toEqual(['use.ts#size']);
@@ -190,7 +206,8 @@ describe('planAsync', () => {
   it('stops at methods the language calls synchronously and at overrides of library members', () => {
     const result = plan(
       {
-        'load.js': 'async function load(k) { return 1; }\nasync function label() { return "x"; }\nmodule.exports = { load, label };\n',
+        'load.js':
+          'async function load(k) { return 1; }\nasync function label() { return "x"; }\nmodule.exports = { load, label };\n',
         'types.js':
           "const { load, label } = require('./load');\nclass Lazy extends Map {\n  get(key) { return load(key); }\n}\nclass Money {\n  toString() { return label(); }\n}\nmodule.exports = { Lazy, Money };\n",
       },
@@ -206,7 +223,8 @@ describe('planAsync', () => {
   it('stops at a require extension hook', () => {
     const result = plan(
       {
-        'compile.js': "async function compile(src) { return src; }\nrequire.extensions['.txt'] = function (module, filename) {\n  module.exports = compile(filename);\n};\nmodule.exports = { compile };\n",
+        'compile.js':
+          "async function compile(src) { return src; }\nrequire.extensions['.txt'] = function (module, filename) {\n  module.exports = compile(filename);\n};\nmodule.exports = { compile };\n",
       },
       { async: ['compile.js#compile'] },
     );
@@ -236,7 +254,8 @@ describe('planAsync with types that describe functions', () => {
     const result = plan(
       {
         'io.ts': 'export async function read(): Promise<string> { return "x"; }\n',
-        'use.ts': "import { read } from './io';\ntype Reader = () => string;\nexport const reader: Reader = () => read();\n",
+        'use.ts':
+          "import { read } from './io';\ntype Reader = () => string;\nexport const reader: Reader = () => read();\n",
       },
       { async: ['io.ts#read'] },
     );
@@ -261,7 +280,15 @@ describe('planAsync with types that describe functions', () => {
 
 describe('planAsync when the analysis fails', () => {
   it('leaves every starting point out and says why, instead of failing the run', () => {
-    const start: AsyncFunction = { file: `${cwd}/a.js`, name: 'a', line: 1, column: 1, reason: 'r', conversions: [conversionAt('a.js', 0)], exported: false };
+    const start: AsyncFunction = {
+      file: `${cwd}/a.js`,
+      name: 'a',
+      line: 1,
+      column: 1,
+      reason: 'r',
+      conversions: [conversionAt('a.js', 0)],
+      exported: false,
+    };
     // a source map whose iteration throws stands in for any unexpected failure inside the analysis
     const sources = new Map([[`${cwd}/a.js`, 'async function a() {}\n']]);
     sources[Symbol.iterator] = () => {
@@ -286,7 +313,8 @@ describe('planAsync from a start that is itself a callback', () => {
   });
 
   it('turns the map whose callback became async into a loop that awaits each item, the map itself not awaited', () => {
-    const list = 'function sizes(urls) {\n  return urls.map(async (url) => (await get(url)).length).length;\n}\nmodule.exports = { sizes };\n';
+    const list =
+      'function sizes(urls) {\n  return urls.map(async (url) => (await get(url)).length).length;\n}\nmodule.exports = { sizes };\n';
     const result = plan({ 'list.js': list }, { starts: [startAt('list.js', 2, 19)] });
     const rewrites = result.files[`${cwd}/list.js`]?.callbackRewrites;
     expect(rewrites?.map((r) => r.kind)).toEqual(['map-loop']);

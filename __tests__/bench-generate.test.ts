@@ -33,11 +33,13 @@ function countAsyncFunctions(files: Map<string, string>): number {
     }
   }
   let count = asyncNames.size;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const file of files.keys()) {
       if (asyncNames.has(file)) continue;
-      const called = findLocalImports(files, file).flatMap((i) => (asyncNames.get(i.target) ? i.names.filter((n) => asyncNames.get(i.target)?.has(n)) : []));
+      const called = findLocalImports(files, file).flatMap((i) =>
+        asyncNames.get(i.target) ? i.names.filter((n) => asyncNames.get(i.target)?.has(n)) : [],
+      );
       if (called.length === 0) continue;
       const units = (files.get(file) ?? '').split(/\n(?=(?:export )?(?:function|class|const) |describe\()/);
       const callers = units.filter((u) => called.some((n) => u.includes(`${n}(`)));
@@ -80,14 +82,18 @@ describe('bench generator', () => {
 
     it('uses a sync pattern in 2% of the files, with the counts it reports', () => {
       const texts = [...large.files.values()];
-      const byKind = Object.fromEntries(Object.entries(patternModules).map(([kind, re]) => [kind, texts.filter((t) => re.test(t)).length]));
+      const byKind = Object.fromEntries(
+        Object.entries(patternModules).map(([kind, re]) => [kind, texts.filter((t) => re.test(t)).length]),
+      );
       expect(byKind).toEqual(large.summary.byKind);
       expect(large.summary.patternFiles).toBe(100);
       expect(Object.values(byKind).every((n) => n >= 10)).toBe(true);
     });
 
     it('never calls the global fetch where sync-fetch is bound to that name', () => {
-      const shadowed = [...large.files.values()].filter((t) => /(?:import fetch from|const fetch = require\()'sync-fetch'/.test(t));
+      const shadowed = [...large.files.values()].filter((t) =>
+        /(?:import fetch from|const fetch = require\()'sync-fetch'/.test(t),
+      );
       expect(shadowed.length).toBeGreaterThan(0);
       expect(shadowed.filter((t) => t.includes('await fetch(')).length).toBe(0);
     });
@@ -110,7 +116,10 @@ describe('bench generator', () => {
         for (const { target, names } of findLocalImports(large.files, file)) {
           const text = large.files.get(target);
           expect(text).toBeDefined();
-          for (const name of names) expect(text).toMatch(new RegExp(`(export (function|const|class) ${name}\\b|module\\.exports = \\{[^}]*\\b${name}\\b)`));
+          for (const name of names)
+            expect(text).toMatch(
+              new RegExp(`(export (function|const|class) ${name}\\b|module\\.exports = \\{[^}]*\\b${name}\\b)`),
+            );
         }
       }
     });

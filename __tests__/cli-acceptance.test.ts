@@ -11,7 +11,10 @@ import { buildScenario, outsideTarget, readText, scenarioFiles, snapshotTree } f
 import { makeTempFolder } from './support/git-repo';
 
 function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-C', dir, '-c', 'core.autocrlf=false', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('git', ['-C', dir, '-c', 'core.autocrlf=false', ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 describe('acceptance: scratch repository with CRLF+BOM, untouched, unparsable and symlinked files', () => {
@@ -62,7 +65,9 @@ describe('acceptance: scratch repository with CRLF+BOM, untouched, unparsable an
     expect(run.code).toBe(2); // src/broken.js failed; the other files are still written
     expect(run.stdout).toBe('wrote src/crlf-bom.js\nwrote src/no-final-newline.js\nwrote src/with space.js\n');
     expect(snapshotTree(repo)).toEqual(snapshotTree(clone));
-    expect(readFileSync(path.join(repo, 'src/crlf-bom.js'))).toEqual(Buffer.from('\ufeffconst x = newName(1);\r\nfoo();\r\n'));
+    expect(readFileSync(path.join(repo, 'src/crlf-bom.js'))).toEqual(
+      Buffer.from('\ufeffconst x = newName(1);\r\nfoo();\r\n'),
+    );
     expect(readText(repo, 'src/no-final-newline.js')).toBe('newName(2)');
     expect(readText(repo, 'src/untouched.js')).toBe(scenarioFiles['src/untouched.js']);
     expect(readText(repo, 'src/broken.js')).toBe(scenarioFiles['src/broken.js']);
@@ -132,7 +137,9 @@ describe('acceptance: scratch repository with CRLF+BOM, untouched, unparsable an
   test('rep-unknown-transform: an unknown transform name exits 2 before touching anything', async () => {
     const { repo } = buildScenario();
     const before = snapshotTree(repo);
-    const run = await runCliInProcess(['--write', '--allow-dirty', '--transforms', 'rename-old-name,nope'], { cwd: repo });
+    const run = await runCliInProcess(['--write', '--allow-dirty', '--transforms', 'rename-old-name,nope'], {
+      cwd: repo,
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('awaitify: unknown transform "nope"; valid names: rename-old-name\n');
     expect(run.stdout).toBe('');
@@ -152,10 +159,14 @@ describe('acceptance: scratch repository with CRLF+BOM, untouched, unparsable an
   test('rep-counts-sum: counts in the summary sum to the files discovered', async () => {
     const { repo } = buildScenario();
     const run = await runCliInProcess([], { cwd: repo });
-    const match = /^awaitify: (\d+) changed, (\d+) unchanged, (\d+) skipped, (\d+) failed \((\d+) files\)$/m.exec(run.stderr);
+    const match = /^awaitify: (\d+) changed, (\d+) unchanged, (\d+) skipped, (\d+) failed \((\d+) files\)$/m.exec(
+      run.stderr,
+    );
     expect(match).not.toBeNull();
     const [changed, unchanged, skipped, failed, total] = (match ?? []).slice(1).map(Number);
-    const tracked = git(repo, 'ls-files').split('\n').filter((f) => f.endsWith('.js'));
+    const tracked = git(repo, 'ls-files')
+      .split('\n')
+      .filter((f) => f.endsWith('.js'));
     expect([changed, unchanged, skipped, failed]).toEqual([3, 1, 1, 1]);
     expect(changed + unchanged + skipped + failed).toBe(total);
     expect(total).toBe(tracked.length);

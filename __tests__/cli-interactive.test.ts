@@ -60,7 +60,9 @@ describe('--interactive with injected streams', () => {
     const { repo } = buildScenario();
     const run = await runCliInProcess(review, { cwd: repo, stdinIsTTY: false, input: 'a\n' });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('awaitify: --interactive needs a terminal to ask on (stdin is not one); preview the diff and use --write, or --patch FILE\n');
+    expect(run.stderr).toBe(
+      'awaitify: --interactive needs a terminal to ask on (stdin is not one); preview the diff and use --write, or --patch FILE\n',
+    );
     expect(findWritten(repo)).toEqual([]);
   });
 

@@ -41,7 +41,7 @@ describe('usage errors exit 2 with a message and touch nothing', () => {
   });
 });
 
-describe('usage errors about the real transforms\' options', () => {
+describe("usage errors about the real transforms' options", () => {
   let repo: string;
   beforeAll(() => {
     repo = buildScenario().repo;
@@ -49,8 +49,14 @@ describe('usage errors about the real transforms\' options', () => {
 
   test.each([
     [['--async', 'nohash'], '--async: "nohash" is not FILE#NAME'],
-    [['--async', 'lib/a.js#f', '--transforms', 'unwrap-runners'], '--async belongs to propagate-async, which --transforms does not select'],
-    [['--runner', 'x', '--transforms', 'propagate-async'], '--runner belongs to unwrap-runners, which --transforms does not select'],
+    [
+      ['--async', 'lib/a.js#f', '--transforms', 'unwrap-runners'],
+      '--async belongs to propagate-async, which --transforms does not select',
+    ],
+    [
+      ['--runner', 'x', '--transforms', 'propagate-async'],
+      '--runner belongs to unwrap-runners, which --transforms does not select',
+    ],
     [['--write.anything'], 'Unknown argument: write.anything'],
   ])('%j', async (argv, message) => {
     const run = await runCliInProcess(argv, { cwd: repo, overrides: { registry } });
@@ -63,8 +69,10 @@ describe('--async FILE#NAME that matches nothing', () => {
   const project = () => {
     const folder = makeTempFolder('async-names');
     writeTree(folder, {
-      'src/db.js': 'async function query(sql) { return sql; }\nfunction close() {}\nmodule.exports = { query, close };\n',
-      'src/app.js': "const { query } = require('./db');\nfunction count() { return query('x').length; }\nmodule.exports = { count };\n",
+      'src/db.js':
+        'async function query(sql) { return sql; }\nfunction close() {}\nmodule.exports = { query, close };\n',
+      'src/app.js':
+        "const { query } = require('./db');\nfunction count() { return query('x').length; }\nmodule.exports = { count };\n",
     });
     return folder;
   };
@@ -73,7 +81,10 @@ describe('--async FILE#NAME that matches nothing', () => {
     ['src/db.js#qeury', 'no function or method named qeury in this file (did you mean `query`?)'],
     ['src/dbb.js#query', 'src/dbb.js is not among the files of this run (did you mean `src/db.js`'],
   ])('%s exits 2 and names the closest match', async (value, message) => {
-    const run = await runCliInProcess(['--async', value, '--allow-no-git'], { cwd: project(), overrides: { registry } });
+    const run = await runCliInProcess(['--async', value, '--allow-no-git'], {
+      cwd: project(),
+      overrides: { registry },
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`ASYNC_NAME_NOT_FOUND`);
     expect(run.stderr).toContain(message);
@@ -86,17 +97,22 @@ describe('--async FILE#NAME that matches nothing', () => {
   });
 });
 
-describe('an option declared in a transform\'s meta', () => {
+describe("an option declared in a transform's meta", () => {
   // rename-old-name (support/cli-test-transform.js) declares renameTo in its meta, and nothing else does
   test('is a flag in --help, a line in list, and a value the transform receives', async () => {
     const help = await runCliInProcess(['--help'], { cwd: makeTempFolder('help-option') });
     expect(help.stdout).toMatch(/rename-old-name:\n\s+--rename-to\s+test: the name oldName\(\) calls get/);
     const list = await runCliInProcess(['list'], { cwd: makeTempFolder('list-option') });
-    expect(list.stdout).toContain('   options:\n     --rename-to NAME: test: the name oldName() calls get (default newName)\n');
+    expect(list.stdout).toContain(
+      '   options:\n     --rename-to NAME: test: the name oldName() calls get (default newName)\n',
+    );
     const folder = makeTempFolder('rename-to');
     writeTree(folder, { 'a.js': 'oldName();\n' });
     const run = await runCliInProcess(['--rename-to', 'freshName', '--json', '.'], { cwd: folder });
-    const report = JSON.parse(run.stdout) as { files: { diff?: string }[]; options: { transforms: Record<string, unknown> } };
+    const report = JSON.parse(run.stdout) as {
+      files: { diff?: string }[];
+      options: { transforms: Record<string, unknown> };
+    };
     expect(report.files[0].diff).toContain('+freshName();');
     expect(report.options.transforms['rename-old-name']).toEqual({ renameTo: 'freshName' });
   });
@@ -107,13 +123,30 @@ describe('list, help and version', () => {
     const run = await runCliInProcess(['list'], { cwd: makeTempFolder('list') });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('1. rename-old-name\n   test: renames oldName() calls to newName()\n   options:\n');
-    expect(run.stdout).toContain('     TEST_OLDNAME_REFERENCE (warning): oldName is passed around, not called; rename it by hand\n');
+    expect(run.stdout).toContain(
+      '     TEST_OLDNAME_REFERENCE (warning): oldName is passed around, not called; rename it by hand\n',
+    );
   });
 
   test('--help lists every option of the real transforms, the exit codes and examples', async () => {
     const run = await runCliInProcess(['--help'], { cwd: makeTempFolder('help'), overrides: { registry } });
     expect(run.code).toBe(0);
-    for (const flag of ['--write', '--check', '--patch', '--json', '--interactive', '--transforms', '--runner', '--async', '--mark-boundaries', '--ignore', '--allow-dirty', '--allow-no-git', '--max-file-size', '--color']) {
+    for (const flag of [
+      '--write',
+      '--check',
+      '--patch',
+      '--json',
+      '--interactive',
+      '--transforms',
+      '--runner',
+      '--async',
+      '--mark-boundaries',
+      '--ignore',
+      '--allow-dirty',
+      '--allow-no-git',
+      '--max-file-size',
+      '--color',
+    ]) {
       expect(run.stdout).toContain(flag);
     }
     expect(run.stdout).toContain('Examples:');
@@ -145,7 +178,9 @@ describe('colour', () => {
     const tty = await runCliInProcess(['--patch', patch], { cwd: repo, stdoutIsTTY: true });
     expect(tty.stdout).toContain(`${ansi}32m+`);
     expect(readFileSync(patch, 'utf8')).not.toContain(ansi);
-    expect((await runCliInProcess([], { cwd: repo, stdoutIsTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(ansi);
+    expect((await runCliInProcess([], { cwd: repo, stdoutIsTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(
+      ansi,
+    );
     expect((await runCliInProcess(['--no-color'], { cwd: repo, stdoutIsTTY: true })).stdout).not.toContain(ansi);
     expect((await runCliInProcess([], { cwd: repo })).stdout).not.toContain(ansi);
   });
@@ -173,7 +208,10 @@ describe('option values reach the engine', () => {
   test('paths limit the run to the given files and folders', async () => {
     const { repo } = buildScenario();
     const run = await runCliInProcess(['--json', 'src/with space.js', 'src/untouched.js'], { cwd: repo });
-    expect((JSON.parse(run.stdout) as { files: { path: string }[] }).files.map((f) => f.path)).toEqual(['src/untouched.js', 'src/with space.js']);
+    expect((JSON.parse(run.stdout) as { files: { path: string }[] }).files.map((f) => f.path)).toEqual([
+      'src/untouched.js',
+      'src/with space.js',
+    ]);
   });
 
   test.each([

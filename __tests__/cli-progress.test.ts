@@ -3,10 +3,17 @@ import { createProgress } from '../cli/progress';
 import { runCliInProcess } from './support/cli-harness';
 import { makeTempFolder, writeTree } from './support/git-repo';
 
-function captureProgress(enabled: boolean, times: number[]): { progress: ReturnType<typeof createProgress>; output: string[] } {
+function captureProgress(
+  enabled: boolean,
+  times: number[],
+): { progress: ReturnType<typeof createProgress>; output: string[] } {
   const output: string[] = [];
   let tick = 0;
-  const progress = createProgress({ stream: { write: (chunk: string) => output.push(chunk) }, enabled, now: () => times[Math.min(tick++, times.length - 1)] });
+  const progress = createProgress({
+    stream: { write: (chunk: string) => output.push(chunk) },
+    enabled,
+    now: () => times[Math.min(tick++, times.length - 1)],
+  });
   return { progress, output };
 }
 
@@ -28,7 +35,10 @@ describe('createProgress', () => {
     const { progress, output } = captureProgress(true, [0, 10, 20]);
     progress.update(400, 401);
     progress.update(401, 401);
-    expect(output.map((line) => line.replace('\r\u001b[K', ''))).toEqual(['awaitify: 400/401 files, 0.0s', 'awaitify: 401/401 files, 0.0s']);
+    expect(output.map((line) => line.replace('\r\u001b[K', ''))).toEqual([
+      'awaitify: 400/401 files, 0.0s',
+      'awaitify: 401/401 files, 0.0s',
+    ]);
   });
 
   test('nothing for 300 files or fewer, nothing when disabled, and finish() erases only what was drawn', () => {

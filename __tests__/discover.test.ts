@@ -24,8 +24,20 @@ describe('discoverFiles outside git', () => {
   it('takes source extensions only, skips declarations and minified files silently', async () => {
     const root = makeFolder('ext');
     writeTree(root, {
-      'a.js': '', 'b.jsx': '', 'c.mjs': '', 'd.cjs': '', 'e.ts': '', 'f.tsx': '', 'g.mts': '', 'h.cts': '',
-      'types.d.ts': '', 'x.d.mts': '', 'vendor.min.js': '', 'readme.md': '', 'data.json': '', 'style.css': '',
+      'a.js': '',
+      'b.jsx': '',
+      'c.mjs': '',
+      'd.cjs': '',
+      'e.ts': '',
+      'f.tsx': '',
+      'g.mts': '',
+      'h.cts': '',
+      'types.d.ts': '',
+      'x.d.mts': '',
+      'vendor.min.js': '',
+      'readme.md': '',
+      'data.json': '',
+      'style.css': '',
     });
     const result = await discover(root);
     expect(result.paths).toEqual(['a.js', 'b.jsx', 'c.mjs', 'd.cjs', 'e.ts', 'f.tsx', 'g.mts', 'h.cts']);
@@ -39,7 +51,10 @@ describe('discoverFiles outside git', () => {
       'src/deep/node_modules/pkg/index.js': '',
       'node_modules/top/index.js': '',
       'packages/a/node_modules/b/node_modules/c/index.js': '',
-      'dist/app.js': '', 'build/app.js': '', 'coverage/lcov.js': '', '.git/hooks/x.js': '',
+      'dist/app.js': '',
+      'build/app.js': '',
+      'coverage/lcov.js': '',
+      '.git/hooks/x.js': '',
       'packages/a/index.ts': '',
     });
     expect((await discover(root)).paths).toEqual(['packages/a/index.ts', 'src/app.js']);
@@ -54,10 +69,18 @@ describe('discoverFiles outside git', () => {
   it('--ignore globs: **, *, a bare folder name and a path prefix', async () => {
     const root = makeFolder('ignore');
     writeTree(root, {
-      'src/a.js': '', 'src/a.test.js': '', 'src/legacy/old.js': '', 'fixtures/x.js': '', 'lib/fixtures/y.js': '', 'lib/z.ts': '',
+      'src/a.js': '',
+      'src/a.test.js': '',
+      'src/legacy/old.js': '',
+      'fixtures/x.js': '',
+      'lib/fixtures/y.js': '',
+      'lib/z.ts': '',
     });
     expect((await discover(root, ['.'], ['**/*.test.js'])).paths).not.toContain('src/a.test.js');
-    expect((await discover(root, ['.'], ['*.test.js', 'fixtures', 'src/legacy'])).paths).toEqual(['lib/z.ts', 'src/a.js']);
+    expect((await discover(root, ['.'], ['*.test.js', 'fixtures', 'src/legacy'])).paths).toEqual([
+      'lib/z.ts',
+      'src/a.js',
+    ]);
     expect((await discover(root, ['.'], ['src/**'])).paths).toEqual(['fixtures/x.js', 'lib/fixtures/y.js', 'lib/z.ts']);
     expect((await discover(root, ['.'], ['lib/?.ts'])).paths).not.toContain('lib/z.ts');
   });
@@ -87,7 +110,10 @@ describe('discoverFiles outside git', () => {
     const result = await discover(root);
     expect(result.paths).toEqual(['src/real.js']);
     expect(result.files[0].absolutePath).toBe(path.join(root, 'src/real.js'));
-    expect(result.skipped).toEqual(['src/escape.js: symlink leads out of the tree', 'src/outdir: symlink leads out of the tree']);
+    expect(result.skipped).toEqual([
+      'src/escape.js: symlink leads out of the tree',
+      'src/outdir: symlink leads out of the tree',
+    ]);
   });
 
   it('fs-symlink-loop: folder links that loop terminate and every inode is taken once', async () => {
@@ -128,20 +154,33 @@ describe('discoverFiles outside git', () => {
 });
 
 describe('discoverFiles in a git work tree', () => {
-  it('fs-gitignore-semantics: the TARGET repository\'s .gitignore applies, not the cwd\'s', async () => {
+  it("fs-gitignore-semantics: the TARGET repository's .gitignore applies, not the cwd's", async () => {
     const cwdRepo = initGitRepo(makeFolder('cwd-repo'));
     writeTree(cwdRepo, { '.gitignore': '*.js\n*.ts\n' });
     const target = initGitRepo(makeFolder('target-repo'));
     writeTree(target, {
       '.gitignore': 'generated/\n*.log.js\n!keep.log.js\n/rootonly.js\n',
-      'src/a.js': '', 'src/b.ts': '', 'generated/out.js': '', 'x.log.js': '', 'keep.log.js': '',
-      'rootonly.js': '', 'sub/rootonly.js': '', 'untracked-new.ts': '',
+      'src/a.js': '',
+      'src/b.ts': '',
+      'generated/out.js': '',
+      'x.log.js': '',
+      'keep.log.js': '',
+      'rootonly.js': '',
+      'sub/rootonly.js': '',
+      'untracked-new.ts': '',
     });
     commitAll(target);
     writeTree(target, { 'later.js': '' });
     const result = await discover(cwdRepo, [target]);
     const relative = result.files.map((file) => path.relative(target, file.absolutePath));
-    expect(relative).toEqual(['keep.log.js', 'later.js', 'src/a.js', 'src/b.ts', 'sub/rootonly.js', 'untracked-new.ts']);
+    expect(relative).toEqual([
+      'keep.log.js',
+      'later.js',
+      'src/a.js',
+      'src/b.ts',
+      'sub/rootonly.js',
+      'untracked-new.ts',
+    ]);
   });
 
   it('a repository inside a plain folder is asked for its files', async () => {
@@ -168,7 +207,9 @@ describe('discoverFiles in a git work tree', () => {
     expect(named.paths).toEqual(['scripts/tool.js']);
     expect(named.skipped).toEqual(['notes.md: not a JavaScript or TypeScript file']);
     writeTree(repo, { '.git/hooks/pre-commit.js': '' });
-    expect((await discover(repo, ['.git/hooks/pre-commit.js', '.git'])).skipped).toEqual(['.git/hooks/pre-commit.js: inside a .git folder']);
+    expect((await discover(repo, ['.git/hooks/pre-commit.js', '.git'])).skipped).toEqual([
+      '.git/hooks/pre-commit.js: inside a .git folder',
+    ]);
   });
 
   it('asks a nested repository for its own files', async () => {

@@ -100,7 +100,10 @@ describe('byte fidelity', () => {
   });
 
   it('enc-non-utf8-untouched: a file that is not UTF-8 is skipped with a reason and never changed', async () => {
-    write('latin1.js', Buffer.from([0x2f, 0x2f, 0x20, 0xe9, 0x0a, 0x6f, 0x6c, 0x64, 0x4e, 0x61, 0x6d, 0x65, 0x28, 0x29, 0x0a]));
+    write(
+      'latin1.js',
+      Buffer.from([0x2f, 0x2f, 0x20, 0xe9, 0x0a, 0x6f, 0x6c, 0x64, 0x4e, 0x61, 0x6d, 0x65, 0x28, 0x29, 0x0a]),
+    );
     const r = fileResult(await runWith([renameCalls]), 'latin1.js');
     expect(r.status).toBe('skipped');
     expect(r.reason).toBe('not valid UTF-8');
@@ -131,7 +134,10 @@ describe('failure isolation', () => {
     write('explode.js', 'explode();\n');
     write('calm.js', 'oldName();\n');
     const result = await runWith([throwOnExplode, renameCalls]);
-    expect(fileResult(result, 'explode.js')).toMatchObject({ status: 'failed', error: { message: 'transform error: boom' } });
+    expect(fileResult(result, 'explode.js')).toMatchObject({
+      status: 'failed',
+      error: { message: 'transform error: boom' },
+    });
     expect(fileResult(result, 'calm.js').status).toBe('changed');
   });
 
@@ -164,14 +170,24 @@ describe('diagnostics', () => {
     write('src/a.ts', 'const x = 1;\n  oldName(x);\n');
     const result = await runWith([renameCalls]);
     expect(result.diagnostics.filter((d) => d.code === 'RENAMED')).toEqual([
-      { code: 'RENAMED', severity: 'info', message: 'renamed oldName to newName', file: 'src/a.ts', line: 2, column: 3 },
+      {
+        code: 'RENAMED',
+        severity: 'info',
+        message: 'renamed oldName to newName',
+        file: 'src/a.ts',
+        line: 2,
+        column: 3,
+      },
     ]);
   });
 });
 
 describe('package.json', () => {
   it('adds a requested dependency and removes one no file refers to, keeping the formatting', async () => {
-    write('package.json', '{\r\n    "name": "x",\r\n    "dependencies": {\r\n        "old-lib": "^2.0.0",\r\n        "zeta": "1"\r\n    }\r\n}\r\n');
+    write(
+      'package.json',
+      '{\r\n    "name": "x",\r\n    "dependencies": {\r\n        "old-lib": "^2.0.0",\r\n        "zeta": "1"\r\n    }\r\n}\r\n',
+    );
     write('src/a.js', 'oldName();\n');
     const result = await runWith([renameCalls]);
     const pkg = fileResult(result, 'package.json');
@@ -186,7 +202,10 @@ describe('package.json', () => {
     write('src/a.js', 'oldName();\n');
     write('src/b.js', "const lib = require('old-lib');\n");
     const pkg = fileResult(await runWith([renameCalls]), 'package.json');
-    expect(JSON.parse(pkg.after?.toString('utf8') ?? '').dependencies).toEqual({ 'new-lib': '^1.0.0', 'old-lib': '^2.0.0' });
+    expect(JSON.parse(pkg.after?.toString('utf8') ?? '').dependencies).toEqual({
+      'new-lib': '^1.0.0',
+      'old-lib': '^2.0.0',
+    });
   });
 
   it('says what to install when no package.json declares the dependencies of the migrated code', async () => {
@@ -212,7 +231,10 @@ describe('package.json', () => {
     write('package.json', '{\n  "dependencies": {\n    "old-lib": "^2.0.0"\n  }\n}\n');
     write('src/a.js', 'oldName();\n');
     const pkg = fileResult(await runWith([renameCalls], ['src']), 'package.json');
-    expect(JSON.parse(pkg.after?.toString('utf8') ?? '').dependencies).toEqual({ 'new-lib': '^1.0.0', 'old-lib': '^2.0.0' });
+    expect(JSON.parse(pkg.after?.toString('utf8') ?? '').dependencies).toEqual({
+      'new-lib': '^1.0.0',
+      'old-lib': '^2.0.0',
+    });
   });
 });
 

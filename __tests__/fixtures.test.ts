@@ -15,7 +15,13 @@ import { listTransforms } from '../transforms/registry';
 import { normaliseOptions } from '../core/options';
 import type { Transform } from '../transforms/shared/types';
 import { createVariant, moveToVariant, undoVariant, withoutIndentation, type Variant } from './support/metamorphic';
-import { listProjectFiles, readCaseArgs, routeCaseOptions, runPropagation, type CaseArgs } from './support/propagate-run';
+import {
+  listProjectFiles,
+  readCaseArgs,
+  routeCaseOptions,
+  runPropagation,
+  type CaseArgs,
+} from './support/propagate-run';
 
 const fixturesRoot = join(__dirname, '..', '__testfixtures__');
 const inputPattern = /^(.+)\.input\.(js|mjs|cjs|jsx|ts|tsx|mts|cts)$/;
@@ -121,20 +127,22 @@ function defineSingleFileCase(transform: Transform, dir: string, name: string, e
         : [];
       // the order transforms report in carries no meaning: compare in position order
       /** `names.js:8:1` in an expected comment, moved to where the variant has that place. */
-function moveMentions(text: string, variants: ReadonlyMap<string, Variant>): string {
-  return text.replace(/([\w./-]+):(\d+):(\d+)/g, (whole, file: string, line: string, column: string) => {
-    // comments name a file by its base name when it is in the same project
-    const matches = [...variants.keys()].filter((path) => path === file || path.endsWith(`/${file}`));
-    const variant = matches.length === 1 ? variants.get(matches[0]) : undefined;
-    if (!variant) return whole;
-    const moved = moveToVariant(variant, Number(line), Number(column));
-    return `${file}:${moved.line}:${moved.column}`;
-  });
-}
+      function moveMentions(text: string, variants: ReadonlyMap<string, Variant>): string {
+        return text.replace(/([\w./-]+):(\d+):(\d+)/g, (whole, file: string, line: string, column: string) => {
+          // comments name a file by its base name when it is in the same project
+          const matches = [...variants.keys()].filter((path) => path === file || path.endsWith(`/${file}`));
+          const variant = matches.length === 1 ? variants.get(matches[0]) : undefined;
+          if (!variant) return whole;
+          const moved = moveToVariant(variant, Number(line), Number(column));
+          return `${file}:${moved.line}:${moved.column}`;
+        });
+      }
 
-const byPosition = (a: ExpectedDiagnostic, b: ExpectedDiagnostic) =>
+      const byPosition = (a: ExpectedDiagnostic, b: ExpectedDiagnostic) =>
         a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
-      expect(actual.sort(byPosition)).toEqual(wanted.map((d) => ({ code: d.code, line: d.line, column: d.column })).sort(byPosition));
+      expect(actual.sort(byPosition)).toEqual(
+        wanted.map((d) => ({ code: d.code, line: d.line, column: d.column })).sort(byPosition),
+      );
     });
 
     it('changes nothing on a second run', () => {
@@ -149,9 +157,14 @@ const byPosition = (a: ExpectedDiagnostic, b: ExpectedDiagnostic) =>
       const wanted = existsSync(diagnosticsFile)
         ? (JSON.parse(readFileSync(diagnosticsFile, 'utf8')) as ExpectedDiagnostic[])
         : [];
-      const moved = moveDiagnostics(wanted.map((d) => ({ ...d, file: fileName })), new Map([[fileName, variant]]));
+      const moved = moveDiagnostics(
+        wanted.map((d) => ({ ...d, file: fileName })),
+        new Map([[fileName, variant]]),
+      );
       const actual = diagnostics.map((d) => ({ file: fileName, code: d.code, line: d.line, column: d.column }));
-      expect(actual.sort(byPosition)).toEqual(moved.map((d) => ({ file: fileName, code: d.code, line: d.line, column: d.column })).sort(byPosition));
+      expect(actual.sort(byPosition)).toEqual(
+        moved.map((d) => ({ file: fileName, code: d.code, line: d.line, column: d.column })).sort(byPosition),
+      );
     });
 
     it('keeps CRLF line endings and a BOM', () => {
@@ -167,7 +180,10 @@ function defineFolderCase(transformName: string, dir: string, name: string) {
   it(`${name}/ (whole project)`, async () => {
     const args = readCaseArgs(join(dir, name));
     const inputDir = join(dir, name, 'input');
-    const { texts, result } = await runPropagation(inputDir, { ...args, transforms: args.transforms ?? [transformName] });
+    const { texts, result } = await runPropagation(inputDir, {
+      ...args,
+      transforms: args.transforms ?? [transformName],
+    });
     const failures = result.files.filter((f) => f.status === 'failed');
     expect(failures.map((f) => `${f.path}: ${f.error?.message}`)).toEqual([]);
     const outputDir = join(dir, name, 'output');
@@ -180,7 +196,12 @@ function defineFolderCase(transformName: string, dir: string, name: string) {
     }
     expect(actual).toEqual(wanted);
     // no diagnostics.json: no diagnostic is expected, so an unexpected one fails the case
-    const got = result.diagnostics.map((d) => ({ file: d.file.split(sep).join('/'), code: d.code, line: d.line, column: d.column }));
+    const got = result.diagnostics.map((d) => ({
+      file: d.file.split(sep).join('/'),
+      code: d.code,
+      line: d.line,
+      column: d.column,
+    }));
     expect(got).toEqual(readExpectedDiagnostics(join(dir, name, 'diagnostics.json')));
   });
 }
@@ -196,7 +217,11 @@ function defineFolderVariantCase(transformName: string, dir: string, name: strin
       variants.set(file, variant);
       return toVariantBytes(variant);
     };
-    const { result } = await runPropagation(inputDir, { ...args, transforms: args.transforms ?? [transformName] }, rewrite);
+    const { result } = await runPropagation(
+      inputDir,
+      { ...args, transforms: args.transforms ?? [transformName] },
+      rewrite,
+    );
     expect(result.files.filter((f) => f.status === 'failed').map((f) => `${f.path}: ${f.error?.message}`)).toEqual([]);
     const outputDir = join(dir, name, 'output');
     const actual: Record<string, string> = {};
@@ -208,7 +233,12 @@ function defineFolderVariantCase(transformName: string, dir: string, name: strin
     }
     expect(actual).toEqual(wanted);
     const expected = readExpectedDiagnostics(join(dir, name, 'diagnostics.json'));
-    const got = result.diagnostics.map((d) => ({ file: d.file.split(sep).join('/'), code: d.code, line: d.line, column: d.column }));
+    const got = result.diagnostics.map((d) => ({
+      file: d.file.split(sep).join('/'),
+      code: d.code,
+      line: d.line,
+      column: d.column,
+    }));
     expect(got.sort(byPosition)).toEqual(moveDiagnostics(expected, variants).sort(byPosition));
   });
 }

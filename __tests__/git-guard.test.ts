@@ -22,7 +22,8 @@ function makeCleanRepo(prefix: string): string {
   return repo;
 }
 
-type Situation = 'clean' | 'modified' | 'staged' | 'untracked' | 'ignored' | 'renamed' | 'no-repo' | 'git-not-installed';
+type Situation =
+  'clean' | 'modified' | 'staged' | 'untracked' | 'ignored' | 'renamed' | 'no-repo' | 'git-not-installed';
 
 /** Builds the situation and returns the file that would be written. */
 function prepare(situation: Situation): string {
@@ -86,7 +87,7 @@ describe('checkGitGuard', () => {
     expect(answers).toEqual(expected);
   });
 
-  it('git-guard-target-repo: checks the repository of each file, not the cwd\'s', async () => {
+  it("git-guard-target-repo: checks the repository of each file, not the cwd's", async () => {
     const dirtyCwd = makeCleanRepo('dirty-cwd');
     writeFileSync(path.join(dirtyCwd, 'a.js'), 'edited\n');
     const cleanTarget = makeCleanRepo('clean-target');
@@ -95,10 +96,16 @@ describe('checkGitGuard', () => {
     const savedCwd = process.cwd();
     process.chdir(dirtyCwd);
     try {
-      await expect(checkGitGuard([path.join(cleanTarget, 'a.js')], { allowDirty: false, allowNoGit: false })).resolves.toBeUndefined();
+      await expect(
+        checkGitGuard([path.join(cleanTarget, 'a.js')], { allowDirty: false, allowNoGit: false }),
+      ).resolves.toBeUndefined();
       process.chdir(cleanTarget);
-      await expect(checkGitGuard([path.join(dirtyTarget, 'a.js'), path.join(cleanTarget, 'a.js')], { allowDirty: false, allowNoGit: false }))
-        .rejects.toThrow(`${path.join(dirtyTarget, 'a.js')} (modified)`);
+      await expect(
+        checkGitGuard([path.join(dirtyTarget, 'a.js'), path.join(cleanTarget, 'a.js')], {
+          allowDirty: false,
+          allowNoGit: false,
+        }),
+      ).rejects.toThrow(`${path.join(dirtyTarget, 'a.js')} (modified)`);
     } finally {
       process.chdir(savedCwd);
     }
@@ -108,7 +115,9 @@ describe('checkGitGuard', () => {
     const repo = makeCleanRepo('scope');
     writeFileSync(path.join(repo, 'other.js'), 'edited\n');
     writeTree(repo, { 'package.json': '{}\n' });
-    await expect(checkGitGuard([path.join(repo, 'a.js')], { allowDirty: false, allowNoGit: false })).resolves.toBeUndefined();
+    await expect(
+      checkGitGuard([path.join(repo, 'a.js')], { allowDirty: false, allowNoGit: false }),
+    ).resolves.toBeUndefined();
   });
 
   it('a dirty file in a nested repository is found in that repository', async () => {
@@ -117,24 +126,33 @@ describe('checkGitGuard', () => {
     writeTree(inner, { 'b.js': 'committed\n' });
     commitAll(inner);
     writeFileSync(path.join(inner, 'b.js'), 'edited\n');
-    await expect(checkGitGuard([path.join(inner, 'b.js')], { allowDirty: false, allowNoGit: false })).rejects.toThrow('b.js (modified)');
+    await expect(checkGitGuard([path.join(inner, 'b.js')], { allowDirty: false, allowNoGit: false })).rejects.toThrow(
+      'b.js (modified)',
+    );
   });
 
   it('says what to do, lists at most 10 files relative to cwd, and counts the rest', async () => {
     const repo = makeCleanRepo('many');
     const files = Array.from({ length: 12 }, (_, index) => `src/f${String(index).padStart(2, '0')}.js`);
     writeTree(repo, Object.fromEntries(files.map((file) => [file, 'x\n'])));
-    const error = await checkGitGuard(files.map((file) => path.join(repo, file)), { allowDirty: false, allowNoGit: false, cwd: repo }).catch((e: Error) => e);
+    const error = await checkGitGuard(
+      files.map((file) => path.join(repo, file)),
+      { allowDirty: false, allowNoGit: false, cwd: repo },
+    ).catch((e: Error) => e);
     expect(error).toBeInstanceOf(RefusedWriteError);
     const lines = (error as Error).message.split('\n');
-    expect(lines.filter((line) => line.startsWith('  src/'))).toEqual(files.slice(0, 10).map((file) => `  ${file} (untracked)`));
+    expect(lines.filter((line) => line.startsWith('  src/'))).toEqual(
+      files.slice(0, 10).map((file) => `  ${file} (untracked)`),
+    );
     expect(lines).toContain('  … and 2 more');
     expect((error as Error).message).toMatch(/--allow-dirty/);
   });
 
   it('outside git, says how to put the code under git or to pass --allow-no-git', async () => {
     const file = prepare('no-repo');
-    await expect(checkGitGuard([file], { allowDirty: true, allowNoGit: false })).rejects.toThrow(/not inside a git work tree[\s\S]*git init[\s\S]*--allow-no-git/);
+    await expect(checkGitGuard([file], { allowDirty: true, allowNoGit: false })).rejects.toThrow(
+      /not inside a git work tree[\s\S]*git init[\s\S]*--allow-no-git/,
+    );
   });
 
   it('without git on PATH, says git is not installed', async () => {
@@ -142,16 +160,20 @@ describe('checkGitGuard', () => {
     const savedPath = process.env.PATH;
     process.env.PATH = '/nonexistent-awaitify-test';
     try {
-      await expect(checkGitGuard([file], { allowDirty: false, allowNoGit: false })).rejects.toThrow(/git is not installed[\s\S]*--allow-no-git/);
+      await expect(checkGitGuard([file], { allowDirty: false, allowNoGit: false })).rejects.toThrow(
+        /git is not installed[\s\S]*--allow-no-git/,
+      );
     } finally {
       process.env.PATH = savedPath;
     }
   });
 
   const asRoot = process.getuid?.() === 0 ? it : it.skip;
-  asRoot('passes on git\'s own complaint, such as a repository owned by someone else', async () => {
+  asRoot("passes on git's own complaint, such as a repository owned by someone else", async () => {
     const repo = makeCleanRepo('dubious');
     execFileSync('chown', ['-R', '12345:12345', repo]);
-    await expect(checkGitGuard([path.join(repo, 'a.js')], { allowDirty: false, allowNoGit: false })).rejects.toThrow(/git said: detected dubious ownership/);
+    await expect(checkGitGuard([path.join(repo, 'a.js')], { allowDirty: false, allowNoGit: false })).rejects.toThrow(
+      /git said: detected dubious ownership/,
+    );
   });
 });

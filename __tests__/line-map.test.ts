@@ -31,9 +31,13 @@ describe('boundary diagnostics after the HTTP migration', () => {
   it('name the starting function at its line in the original file', async () => {
     const work = mkdtempSync(join(tmpdir(), 'awaitify-linemap-'));
     try {
-      cpSync(join(__dirname, '..', '__testfixtures__', 'propagate-async', 'http-chain-reaching-getter-left-alone', 'input'), work, {
-        recursive: true,
-      });
+      cpSync(
+        join(__dirname, '..', '__testfixtures__', 'propagate-async', 'http-chain-reaching-getter-left-alone', 'input'),
+        work,
+        {
+          recursive: true,
+        },
+      );
       const selected = selectTransforms(['sync-http-to-undici', 'propagate-async']);
       const result = await run({ paths: ['.'], cwd: work, ...selected });
       const boundary = result.diagnostics.find((d) => d.code === 'ASYNC_BOUNDARY');

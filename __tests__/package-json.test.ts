@@ -77,7 +77,8 @@ describe('editPackageJsonDependencies', () => {
   });
 
   it('ignores braces and quotes inside strings and nested values', () => {
-    const input = '{\n  "scripts": { "x": "echo \\"}\\" {" },\n  "files": ["a", {"b": [1]}],\n  "dependencies": {\n    "a": "1"\n  }\n}\n';
+    const input =
+      '{\n  "scripts": { "x": "echo \\"}\\" {" },\n  "files": ["a", {"b": [1]}],\n  "dependencies": {\n    "a": "1"\n  }\n}\n';
     const output = editPackageJsonDependencies(input, addUndici);
     expect(JSON.parse(output)).toEqual({ ...JSON.parse(input), dependencies: { a: '1', undici: '^7.0.0' } });
     expect(output.startsWith(input.slice(0, input.indexOf('"dependencies"')))).toBe(true);
@@ -107,7 +108,9 @@ describe('findNearestPackageJson', () => {
     writeFileSync(path.join(root, 'repo/package.json'), '{}');
     writeFileSync(path.join(root, 'repo/packages/a/package.json'), '{}');
     const repo = path.join(root, 'repo');
-    expect(findNearestPackageJson(path.join(repo, 'packages/a/src/x.js'), repo)).toBe(path.join(repo, 'packages/a/package.json'));
+    expect(findNearestPackageJson(path.join(repo, 'packages/a/src/x.js'), repo)).toBe(
+      path.join(repo, 'packages/a/package.json'),
+    );
     expect(findNearestPackageJson(path.join(repo, 'packages/x.js'), repo)).toBe(path.join(repo, 'package.json'));
     expect(findNearestPackageJson(path.join(repo, 'packages/x.js'), path.join(repo, 'packages'))).toBeNull();
   });

@@ -10,7 +10,12 @@ import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createProgram, findCompilerErrors, findPromiseLintErrors, transpileToCommonJs } from './support/propagate-checks';
+import {
+  createProgram,
+  findCompilerErrors,
+  findPromiseLintErrors,
+  transpileToCommonJs,
+} from './support/propagate-checks';
 import { listProjectFiles, readCaseArgs, runPropagation } from './support/propagate-run';
 
 const casesRoot = join(__dirname, '..', '__testfixtures__', 'propagate-async');
@@ -30,7 +35,9 @@ describe('TypeScript outputs', () => {
   for (const name of typeScriptCases) {
     it(`${name}: tsc --noEmit and the promise lint rules report nothing`, async () => {
       const outputDir = join(casesRoot, name, 'output');
-      const files = listProjectFiles(outputDir).filter((f) => f.endsWith('.ts')).map((f) => join(outputDir, f));
+      const files = listProjectFiles(outputDir)
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => join(outputDir, f));
       const program = createProgram(files);
       expect(findCompilerErrors(program)).toEqual([]);
       expect(await findPromiseLintErrors(outputDir, files, program)).toEqual([]);
@@ -78,8 +85,10 @@ describe('a second run', () => {
  */
 function undoHandMadeAsync(text: string, name: string): string {
   return text
-    .replace(new RegExp(`async function ${name}\\(([^)]*)\\)(?:: Promise<([^>]+)>)?`), (_m, params: string, type?: string) =>
-      type ? `function ${name}(${params}): ${type}` : `function ${name}(${params})`,
+    .replace(
+      new RegExp(`async function ${name}\\(([^)]*)\\)(?:: Promise<([^>]+)>)?`),
+      (_m, params: string, type?: string) =>
+        type ? `function ${name}(${params}): ${type}` : `function ${name}(${params})`,
     )
     .replace(/^\s*await new Promise\(\(resolve\) => setTimeout\(resolve, [^)]*\)\);\n/m, '');
 }
@@ -167,21 +176,38 @@ describe('behaviour: the full pipeline (sync-request → undici, then propagatio
   function runScript(dir: string, entry: string): Promise<string> {
     const env = { ...process.env, NODE_PATH: join(__dirname, '..', 'node_modules') };
     return new Promise((resolve, reject) => {
-      execFile(process.execPath, [join(dir, entry.replace(/\.ts$/, '.js')), base], { cwd: dir, env }, (error, stdout, stderr) => {
-        if (error) reject(new Error(`${error.message}\n${stderr}`));
-        else resolve(stdout);
-      });
+      execFile(
+        process.execPath,
+        [join(dir, entry.replace(/\.ts$/, '.js')), base],
+        { cwd: dir, env },
+        (error, stdout, stderr) => {
+          if (error) reject(new Error(`${error.message}\n${stderr}`));
+          else resolve(stdout);
+        },
+      );
     });
   }
 
   const pipelineCases = [
-    { name: 'pipeline-sync-request-to-callers', entry: 'main.js', http: 'lib/http.js', output: 'user: ada\nuser: bob\nfailed: 404\n' },
-    { name: 'pipeline-typescript-constructor-boundary', entry: 'src/main.ts', http: 'src/accounts.ts', output: 'healthy: true\nbalance: 5\n' },
+    {
+      name: 'pipeline-sync-request-to-callers',
+      entry: 'main.js',
+      http: 'lib/http.js',
+      output: 'user: ada\nuser: bob\nfailed: 404\n',
+    },
+    {
+      name: 'pipeline-typescript-constructor-boundary',
+      entry: 'src/main.ts',
+      http: 'src/accounts.ts',
+      output: 'healthy: true\nbalance: 5\n',
+    },
   ];
   for (const { name, entry, http, output } of pipelineCases) {
     it(`${name} prints the same`, async () => {
       const inputDir = join(casesRoot, name, 'input');
-      const before = Object.fromEntries(listProjectFiles(inputDir).map((f) => [f, readFileSync(join(inputDir, f), 'utf8')]));
+      const before = Object.fromEntries(
+        listProjectFiles(inputDir).map((f) => [f, readFileSync(join(inputDir, f), 'utf8')]),
+      );
       const { texts } = await runPropagation(inputDir, readCaseArgs(join(casesRoot, name)));
       expect(texts[http]).toContain('undici');
       const work = mkdtempSync(join(tmpdir(), 'awaitify-pipeline-'));

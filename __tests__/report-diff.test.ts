@@ -25,7 +25,10 @@ const cases: Record<string, { before: string; after: string }> = {
   'final-newline-removed.js': { before: 'a();\nb();\n', after: 'a();\nb();' },
   'crlf-no-final-newline.js': { before: 'a();\r\nb();', after: 'A();\r\nb();' },
   'empty-context-lines.js': { before: 'a();\n\n\nb();\n\n\nc();\n', after: 'a();\n\n\nB();\n\n\nc();\n' },
-  'crlf-empty-context-lines.js': { before: 'a();\r\n\r\nb();\r\n\r\nc();\r\n', after: 'a();\r\n\r\nB();\r\n\r\nc();\r\n' },
+  'crlf-empty-context-lines.js': {
+    before: 'a();\r\n\r\nb();\r\n\r\nc();\r\n',
+    after: 'a();\r\n\r\nB();\r\n\r\nc();\r\n',
+  },
   'lone-cr-inside-a-line.js': { before: 'a();\rb();\nc();\n', after: 'a();\rb();\nC();\n' },
   'lines-added-at-the-end.js': { before: 'a();\n', after: 'a();\nb();\nc();\n' },
   'lines-added-at-the-start.js': { before: 'b();\n', after: 'a();\nb();\n' },
@@ -39,7 +42,10 @@ const cases: Record<string, { before: string; after: string }> = {
 const specs: FileSpec[] = Object.entries(cases).map(([p, c]) => ({ path: p, ...c }));
 
 function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-C', dir, '-c', 'core.autocrlf=false', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('git', ['-C', dir, '-c', 'core.autocrlf=false', ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 function buildRepo(name: string): string {
@@ -64,22 +70,33 @@ describe('unified diff accepted by git apply', () => {
 
   test('patch-fidelity: git apply gives exactly the new bytes, git apply -R the old ones', () => {
     git(dir, 'apply', patchFile());
-    for (const spec of specs) expect([spec.path, readFileSync(path.join(dir, spec.path), 'utf8')]).toEqual([spec.path, spec.after]);
+    for (const spec of specs)
+      expect([spec.path, readFileSync(path.join(dir, spec.path), 'utf8')]).toEqual([spec.path, spec.after]);
     git(dir, 'apply', '-R', patchFile());
-    for (const spec of specs) expect([spec.path, readFileSync(path.join(dir, spec.path), 'utf8')]).toEqual([spec.path, spec.before]);
+    for (const spec of specs)
+      expect([spec.path, readFileSync(path.join(dir, spec.path), 'utf8')]).toEqual([spec.path, spec.before]);
     expect(git(dir, 'status', '--porcelain')).toBe('');
   });
 
   test('patch-git-apply-check: also accepted with core.autocrlf=true and apply.whitespace=error', () => {
     const other = buildRepo('diff-autocrlf');
     for (const setting of ['core.autocrlf=true', 'apply.whitespace=error']) {
-      expect(() => execFileSync('git', ['-C', other, '-c', setting, 'apply', '--check', patchFile()], { stdio: 'pipe' })).not.toThrow();
+      expect(() =>
+        execFileSync('git', ['-C', other, '-c', setting, 'apply', '--check', patchFile()], { stdio: 'pipe' }),
+      ).not.toThrow();
     }
   });
 
   test('patch-eof-marker: the no-newline marker follows the line that lacks the newline', () => {
     const text = renderFileDiff(getFileDiff(buildFileResult({ path: 'x.js', ...cases['final-newline-added.js'] })));
-    expect(text.split('\n').slice(3)).toEqual(['@@ -1,2 +1,2 @@', ' a();', '-b();', '\\ No newline at end of file', '+b();', '']);
+    expect(text.split('\n').slice(3)).toEqual([
+      '@@ -1,2 +1,2 @@',
+      ' a();',
+      '-b();',
+      '\\ No newline at end of file',
+      '+b();',
+      '',
+    ]);
   });
 
   test('patch-empty-context: empty context lines keep their leading space', () => {
@@ -97,12 +114,20 @@ describe('whole-file hunk (the fallback for files with thousands of changed line
   test('every case as one whole-file hunk is accepted by git apply and gives exactly the new bytes', () => {
     const dir = buildRepo('whole');
     const patch = specs
-      .map((s) => renderFileDiff({ path: s.path, hunks: [buildWholeFileHunk(s.before as string, s.after as string)], added: 0, removed: 0 }))
+      .map((s) =>
+        renderFileDiff({
+          path: s.path,
+          hunks: [buildWholeFileHunk(s.before as string, s.after as string)],
+          added: 0,
+          removed: 0,
+        }),
+      )
       .join('');
     const patchFile = path.join(dir, '..', `${path.basename(dir)}.patch`);
     writeFileSync(patchFile, patch);
     git(dir, 'apply', patchFile);
-    for (const spec of specs) expect([spec.path, readFileSync(path.join(dir, spec.path), 'utf8')]).toEqual([spec.path, spec.after]);
+    for (const spec of specs)
+      expect([spec.path, readFileSync(path.join(dir, spec.path), 'utf8')]).toEqual([spec.path, spec.after]);
   });
 
   test('a file with more changed lines than the diff budget falls back to it', () => {
@@ -162,7 +187,11 @@ describe('quoteGitPath', () => {
     writeTree(dir, Object.fromEntries(names.map((n) => [n, 'a\n'])));
     commitAll(dir);
     for (const n of names) writeFileSync(path.join(dir, n), 'b\n');
-    const headers = git(dir, 'diff').split('\n').filter((l) => l.startsWith('diff --git '));
-    expect(headers.sort()).toEqual(names.map((n) => `diff --git ${quoteGitPath('a/', n)} ${quoteGitPath('b/', n)}`).sort());
+    const headers = git(dir, 'diff')
+      .split('\n')
+      .filter((l) => l.startsWith('diff --git '));
+    expect(headers.sort()).toEqual(
+      names.map((n) => `diff --git ${quoteGitPath('a/', n)} ${quoteGitPath('b/', n)}`).sort(),
+    );
   });
 });

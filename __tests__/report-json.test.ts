@@ -10,7 +10,19 @@ const result = buildRunResult(
     { path: 'big.js', status: 'skipped', reason: 'larger than 2 MB' },
     { path: 'bad.js', before: 'a(', status: 'failed', error: { message: 'cannot parse', line: 1, column: 3 } },
   ],
-  { madeAsync: [{ file: 'a.js', name: 'load', line: 1, column: 1, reason: 'awaits undici.request', conversions: [], exported: false }] },
+  {
+    madeAsync: [
+      {
+        file: 'a.js',
+        name: 'load',
+        line: 1,
+        column: 1,
+        reason: 'awaits undici.request',
+        conversions: [],
+        exported: false,
+      },
+    ],
+  },
 );
 
 describe('JSON report', () => {
@@ -41,9 +53,15 @@ describe('JSON report', () => {
   });
 
   test('madeAsync and written lists', () => {
-    expect(json.madeAsync).toEqual([{ file: 'a.js', name: 'load', line: 1, column: 1, reason: 'awaits undici.request', exported: false }]);
+    expect(json.madeAsync).toEqual([
+      { file: 'a.js', name: 'load', line: 1, column: 1, reason: 'awaits undici.request', exported: false },
+    ]);
     expect(json.written).toEqual([]);
-    const written = buildJsonReport(buildReport(result), { mode: 'write', exitCode: 2, write: { written: ['a.js'], notWritten: [] } });
+    const written = buildJsonReport(buildReport(result), {
+      mode: 'write',
+      exitCode: 2,
+      write: { written: ['a.js'], notWritten: [] },
+    });
     expect(written.written).toEqual(['a.js']);
   });
 

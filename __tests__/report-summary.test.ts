@@ -4,12 +4,31 @@ import { buildReport } from '../report/totals';
 import { buildDiagnostic, buildRunResult } from './support/cli-results';
 
 const mixed = buildRunResult([
-  { path: 'a.js', before: 'a();\nb();\n', after: 'A();\nb();\nc();\n', diagnostics: [buildDiagnostic('X_GETTER', 'a.js', 2, 3, 'getter cannot await')] },
+  {
+    path: 'a.js',
+    before: 'a();\nb();\n',
+    after: 'A();\nb();\nc();\n',
+    diagnostics: [buildDiagnostic('X_GETTER', 'a.js', 2, 3, 'getter cannot await')],
+  },
   { path: 'b.js', before: 'b();\n', after: 'b();\n' },
   { path: 'c.min.js', status: 'skipped', reason: 'minified code' },
   { path: 'link.js', status: 'skipped', reason: 'symlink leads out of the tree' },
-  { path: 'bad.js', before: 'a(', status: 'failed', error: { message: 'cannot parse: Unexpected token\n> 1 | a(', line: 1, column: 3 } },
-  { path: 'd.js', before: 'x', after: 'y', diagnostics: [buildDiagnostic('X_GETTER', 'd.js', 9, 1, 'getter cannot await'), buildDiagnostic('A_CALLBACK', 'd.js', 6, 1, 'callback handed to emitter.on'), buildDiagnostic('A_CALLBACK', 'd.js', 4, 2, 'callback ignores promises')] },
+  {
+    path: 'bad.js',
+    before: 'a(',
+    status: 'failed',
+    error: { message: 'cannot parse: Unexpected token\n> 1 | a(', line: 1, column: 3 },
+  },
+  {
+    path: 'd.js',
+    before: 'x',
+    after: 'y',
+    diagnostics: [
+      buildDiagnostic('X_GETTER', 'd.js', 9, 1, 'getter cannot await'),
+      buildDiagnostic('A_CALLBACK', 'd.js', 6, 1, 'callback handed to emitter.on'),
+      buildDiagnostic('A_CALLBACK', 'd.js', 4, 2, 'callback ignores promises'),
+    ],
+  },
 ]);
 
 describe('renderSummary', () => {
@@ -49,7 +68,12 @@ describe('renderSummary', () => {
 
   test('long lists are cut short with a count of the rest', () => {
     const many = buildRunResult(
-      Array.from({ length: 30 }, (_, i) => ({ path: `f${i}.js`, before: 'a', after: 'b', diagnostics: [buildDiagnostic('MANY', `f${i}.js`, 1, 1)] })),
+      Array.from({ length: 30 }, (_, i) => ({
+        path: `f${i}.js`,
+        before: 'a',
+        after: 'b',
+        diagnostics: [buildDiagnostic('MANY', `f${i}.js`, 1, 1)],
+      })),
     );
     const out = renderSummary(buildReport(many), { mode: 'check' });
     expect(out).toContain('    f7.js:1:1\n    … and 22 more (see --json)\n');
@@ -58,17 +82,41 @@ describe('renderSummary', () => {
 
   test('write mode reports what was written, what was not, and a refusal', () => {
     const report = buildReport(mixed);
-    expect(renderSummary(report, { mode: 'write', write: { written: ['a.js'], notWritten: [{ path: 'd.js', reason: 'changed since it was read' }] } })).toContain(
+    expect(
+      renderSummary(report, {
+        mode: 'write',
+        write: { written: ['a.js'], notWritten: [{ path: 'd.js', reason: 'changed since it was read' }] },
+      }),
+    ).toContain(
       'wrote 1 file; 1 file not written:\n  d.js: changed since it was read\nexit code 2: 1 file failed, 1 file not written\n',
     );
-    expect(renderSummary(report, { mode: 'write', write: { written: [], notWritten: [], refusal: 'a.js has uncommitted changes' } })).toContain(
+    expect(
+      renderSummary(report, {
+        mode: 'write',
+        write: { written: [], notWritten: [], refusal: 'a.js has uncommitted changes' },
+      }),
+    ).toContain(
       'a.js has uncommitted changes\nnothing was written\nexit code 2: 1 file failed, the write was refused\n',
     );
   });
 
   test('API changes are listed', () => {
-    const result = buildRunResult([], { apiChanges: [{ file: 'src/api.js', name: 'getUser', line: 3, column: 1, reason: 'awaits fetch', conversions: [], exported: true }] });
-    expect(renderSummary(buildReport(result), { mode: 'preview' })).toContain('  src/api.js:3:1 getUser now returns a Promise\n');
+    const result = buildRunResult([], {
+      apiChanges: [
+        {
+          file: 'src/api.js',
+          name: 'getUser',
+          line: 3,
+          column: 1,
+          reason: 'awaits fetch',
+          conversions: [],
+          exported: true,
+        },
+      ],
+    });
+    expect(renderSummary(buildReport(result), { mode: 'preview' })).toContain(
+      '  src/api.js:3:1 getUser now returns a Promise\n',
+    );
   });
 
   test('an empty run says no files were found', () => {

@@ -18,7 +18,14 @@ const run = promisify(execFile);
 const projectRoot = join(__dirname, '..');
 const runner = join(__dirname, 'support', 'http-case-runner.cjs');
 /** Headers each client adds on its own (not the user's request): left out of the comparison. */
-const clientHeaders = new Set(['host', 'connection', 'user-agent', 'accept-encoding', 'accept-language', 'sec-fetch-mode']);
+const clientHeaders = new Set([
+  'host',
+  'connection',
+  'user-agent',
+  'accept-encoding',
+  'accept-language',
+  'sec-fetch-mode',
+]);
 
 interface Observed {
   value?: unknown;
@@ -38,7 +45,10 @@ function migrate(c: BehaviourCase): { text: string; warnings: string[] } {
     transforms: [syncHttpToUndici],
     nodeEngines: '>=20.18.1',
   });
-  return { text: out.text, warnings: out.diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.code}: ${d.message}`) };
+  return {
+    text: out.text,
+    warnings: out.diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.code}: ${d.message}`),
+  };
 }
 
 function writeCases(dir: string, cases: BehaviourCase[], pick: (c: BehaviourCase) => string): CaseFiles[] {
@@ -67,7 +77,11 @@ function getReceived(server: TestServer, prefix: string) {
       path: r.path,
       query: r.query,
       body: r.body,
-      headers: Object.fromEntries(Object.entries(r.headers).filter(([name]) => !clientHeaders.has(name)).sort()),
+      headers: Object.fromEntries(
+        Object.entries(r.headers)
+          .filter(([name]) => !clientHeaders.has(name))
+          .sort(),
+      ),
     }));
 }
 
@@ -86,7 +100,10 @@ describe('sync-http-to-undici: migrated code behaves like the original against a
     dir = mkdtempSync(join(projectRoot, 'node_modules', '.cache', 'awaitify-http-behaviour-'));
     const originalFiles = writeCases(join(dir, 'orig'), allCases, (c) => c.source);
     const migratedFiles = writeCases(join(dir, 'migr'), allCases, (c) => migrations.get(c.name)?.text ?? '');
-    [original, migrated] = await Promise.all([runCases(server, 'orig', originalFiles), runCases(server, 'migr', migratedFiles)]);
+    [original, migrated] = await Promise.all([
+      runCases(server, 'orig', originalFiles),
+      runCases(server, 'migr', migratedFiles),
+    ]);
     if (process.env.AWAITIFY_SHOW_OBSERVED) console.log(JSON.stringify({ original, migrated }, null, 1));
   }, 120000);
 
@@ -98,7 +115,11 @@ describe('sync-http-to-undici: migrated code behaves like the original against a
   it('migrates every case without a warning', () => {
     for (const c of allCases) {
       const migration = migrations.get(c.name);
-      expect({ name: c.name, changed: migration?.text !== c.source, warnings: migration?.warnings }).toEqual({ name: c.name, changed: true, warnings: [] });
+      expect({ name: c.name, changed: migration?.text !== c.source, warnings: migration?.warnings }).toEqual({
+        name: c.name,
+        changed: true,
+        warnings: [],
+      });
     }
   });
 

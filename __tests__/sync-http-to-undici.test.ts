@@ -41,14 +41,16 @@ async function second(url) {
 describe('sync-http-to-undici: reports to the engine', () => {
   it('reports each function it made async with the conversion that forced it, not one that was async already', () => {
     const out = migrate('two.js', twoCalls);
-    expect(out.madeAsync.map((n) => ({ name: n.name, line: n.line, ids: describeConversions(twoCalls, n.conversions) }))).toEqual([
-      { name: 'first', line: 3, ids: ['sync-http-to-undici:4:10'] },
-    ]);
+    expect(
+      out.madeAsync.map((n) => ({ name: n.name, line: n.line, ids: describeConversions(twoCalls, n.conversions) })),
+    ).toEqual([{ name: 'first', line: 3, ids: ['sync-http-to-undici:4:10'] }]);
     expect(out.text).toContain('async function first(url)');
   });
 
   it('leaves a call the engine marked as skipped exactly as it was, and keeps its import', () => {
-    const out = migrate('two.js', twoCalls, { skipped: new Set([conversionKeyAt('two.js', twoCalls, 'sync-http-to-undici:4:10')]) });
+    const out = migrate('two.js', twoCalls, {
+      skipped: new Set([conversionKeyAt('two.js', twoCalls, 'sync-http-to-undici:4:10')]),
+    });
     expect(out.text).toContain("const request = require('sync-request');");
     expect(out.text).toContain("function first(url) {\n  return request('GET', url).getBody('utf8');\n}");
     expect(out.text).toContain("const { request: request2, getGlobalDispatcher, interceptors } = require('undici');");
@@ -56,7 +58,8 @@ describe('sync-http-to-undici: reports to the engine', () => {
   });
 
   it('asks for undici in a range that installs on the lowest Node the project admits, and for qs when it is used', () => {
-    const source = "const request = require('sync-request');\nasync function f(u) { return request('GET', `${u}/x`, { qs: { a: 1 } }).statusCode; }\n";
+    const source =
+      "const request = require('sync-request');\nasync function f(u) { return request('GET', `${u}/x`, { qs: { a: 1 } }).statusCode; }\n";
     expect(migrate('a.js', source, { nodeEngines: '>=18.17 <21' }).dependencies).toEqual([
       { name: 'sync-request', kind: 'remove-if-unused' },
       { name: 'qs', range: '^6.5.0', kind: 'add' },
@@ -92,22 +95,27 @@ describe('sync-http-to-undici: standalone and repeated runs', () => {
     expect(reports).toEqual([]);
   });
 
-  it.each(['src/http/client.js', 'src/catalog.mjs', 'src/report.ts'])('converts examples/legacy-service/%s and changes nothing on a second run', (file) => {
-    const text = readFileSync(join(projectRoot, 'examples', 'legacy-service', file), 'utf8');
-    const once = migrate(file, text, { nodeEngines: '>=20.18.1' });
-    expect(once.text).not.toBe(text);
-    expect(once.text).not.toMatch(/sync-(request|fetch)/);
-    const twice = migrate(file, once.text, { nodeEngines: '>=20.18.1' });
-    expect(twice.text).toBe(once.text);
-    expect(twice.diagnostics).toEqual([]);
-  });
+  it.each(['src/http/client.js', 'src/catalog.mjs', 'src/report.ts'])(
+    'converts examples/legacy-service/%s and changes nothing on a second run',
+    (file) => {
+      const text = readFileSync(join(projectRoot, 'examples', 'legacy-service', file), 'utf8');
+      const once = migrate(file, text, { nodeEngines: '>=20.18.1' });
+      expect(once.text).not.toBe(text);
+      expect(once.text).not.toMatch(/sync-(request|fetch)/);
+      const twice = migrate(file, once.text, { nodeEngines: '>=20.18.1' });
+      expect(twice.text).toBe(once.text);
+      expect(twice.diagnostics).toEqual([]);
+    },
+  );
 
   it('converts what it can in examples/legacy-service/src/http/catalog-admin.js and keeps the call with retry, twice the same', () => {
     const file = 'src/http/catalog-admin.js';
     const text = readFileSync(join(projectRoot, 'examples', 'legacy-service', file), 'utf8');
     const once = migrate(file, text, { nodeEngines: '>=20.18.1' });
     expect(once.text).toContain('async function getStock(sku)');
-    expect(once.text).toContain("const res = request('GET', `${config.catalogApi}/warehouses`, { retry: true, maxRetries: 3 });");
+    expect(once.text).toContain(
+      "const res = request('GET', `${config.catalogApi}/warehouses`, { retry: true, maxRetries: 3 });",
+    );
     expect(once.diagnostics.map((d) => [d.code, d.line])).toEqual([['SYNCREQ_UNSUPPORTED_OPTION', 19]]);
     const twice = migrate(file, once.text, { nodeEngines: '>=20.18.1' });
     expect(twice.text).toBe(once.text);
@@ -155,13 +163,19 @@ describe('sync-http-to-undici: TypeScript output', () => {
   }
 
   it('compiles with the real compiler and undici types, with Promise<T> return types', () => {
-    const fixture = readFileSync(join(projectRoot, '__testfixtures__', 'sync-http-to-undici', 'typescript-with-types.input.ts'), 'utf8');
+    const fixture = readFileSync(
+      join(projectRoot, '__testfixtures__', 'sync-http-to-undici', 'typescript-with-types.input.ts'),
+      'utf8',
+    );
     const migratedFixture = migrate('fixture.ts', fixture).text;
     const migratedTyped = migrate('typed.ts', typedSource).text;
     expect(migratedTyped).toContain('export async function getItem(base: string, id: number): Promise<Item> {');
-    expect(migratedTyped).toContain('export async function saveItem(base: string, item: Item): Promise<{ status: number; raw: Buffer }> {');
+    expect(migratedTyped).toContain(
+      'export async function saveItem(base: string, item: Item): Promise<{ status: number; raw: Buffer }> {',
+    );
     // the source compiled before (sync-fetch ships no types: declared here), so any error is the migration's
-    const declarations = "declare module 'sync-fetch' { const fetch: (url: string, init?: object) => { ok: boolean; json(): unknown }; export default fetch; }\n";
+    const declarations =
+      "declare module 'sync-fetch' { const fetch: (url: string, init?: object) => { ok: boolean; json(): unknown }; export default fetch; }\n";
     expect(compile({ 'sync-fetch.d.ts': declarations, 'before.ts': typedSource })).toEqual([]);
     expect(compile({ 'fixture.ts': migratedFixture, 'typed.ts': migratedTyped })).toEqual([]);
   });

@@ -14,7 +14,8 @@ const repo = join(__dirname, '..');
 /* eslint-disable @typescript-eslint/no-require-imports */
 const built = {
   run: (require(join(repo, 'dist/engine/run')) as { run(o: RunOptions): Promise<RunResult> }).run,
-  selectTransforms: (require(join(repo, 'dist/transforms/registry')) as typeof import('../transforms/registry')).selectTransforms,
+  selectTransforms: (require(join(repo, 'dist/transforms/registry')) as typeof import('../transforms/registry'))
+    .selectTransforms,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -40,7 +41,14 @@ function buildProject(): string {
 /** What a user sees of a run: every file's outcome and bytes, the diagnostics and the async changes. */
 function describeRun(result: RunResult) {
   return {
-    files: result.files.map((f) => ({ path: f.path, status: f.status, after: f.after?.toString('utf8'), error: f.error, diagnostics: f.diagnostics, changedBy: f.changedBy })),
+    files: result.files.map((f) => ({
+      path: f.path,
+      status: f.status,
+      after: f.after?.toString('utf8'),
+      error: f.error,
+      diagnostics: f.diagnostics,
+      changedBy: f.changedBy,
+    })),
     diagnostics: result.diagnostics,
     madeAsync: result.madeAsync,
     apiChanges: result.apiChanges,
@@ -53,7 +61,12 @@ describe('worker threads', () => {
   it('give byte-for-byte the results of a single-thread run', async () => {
     const project = buildProject();
     const selected = built.selectTransforms();
-    const options = { paths: ['.'], cwd: project, transforms: selected.transforms, projectTransform: selected.projectTransform };
+    const options = {
+      paths: ['.'],
+      cwd: project,
+      transforms: selected.transforms,
+      projectTransform: selected.projectTransform,
+    };
     const single = await built.run({ ...options, options: { concurrency: 1 } });
     // concurrency counts the main thread and is capped at the CPUs: 2 here gives one worker on any machine
     const pooled = await built.run({ ...options, options: { concurrency: 2 }, minFilesPerWorker: 1 });
@@ -68,11 +81,23 @@ describe('worker threads', () => {
     const project = join(scratch, 'small');
     cpSync(join(repo, 'examples/legacy-service'), project, { recursive: true });
     const selected = built.selectTransforms();
-    const result = await built.run({ paths: ['.'], cwd: project, transforms: selected.transforms, projectTransform: selected.projectTransform, options: { concurrency: 2 } });
+    const result = await built.run({
+      paths: ['.'],
+      cwd: project,
+      transforms: selected.transforms,
+      projectTransform: selected.projectTransform,
+      options: { concurrency: 2 },
+    });
     expect(result.stats.parsed).toBeLessThan(12);
     expect(result.stats.workers).toBe(0);
     const copies = selected.transforms.map((t) => ({ ...t }));
-    const unregistered = await built.run({ paths: ['.'], cwd: project, transforms: copies, options: { concurrency: 2 }, minFilesPerWorker: 1 });
+    const unregistered = await built.run({
+      paths: ['.'],
+      cwd: project,
+      transforms: copies,
+      options: { concurrency: 2 },
+      minFilesPerWorker: 1,
+    });
     expect(unregistered.stats.workers).toBe(0);
   });
 });

@@ -42,7 +42,9 @@ function countProperties(value: unknown, seen = new Set<object>()): number {
 }
 
 function describePaths(paths: ASTPath[]): string[] {
-  return paths.map((p) => `${String(p.name)}:${(p.node as { type: string }).type}:${(p.node as { start?: number }).start ?? ''}`);
+  return paths.map(
+    (p) => `${String(p.name)}:${(p.node as { type: string }).type}:${(p.node as { start?: number }).start ?? ''}`,
+  );
 }
 
 describe('tree-walk find', () => {
@@ -52,33 +54,36 @@ describe('tree-walk find', () => {
     expect(samples.length).toBeGreaterThan(40);
   });
 
-  it.each(samples.map((file) => [relative(repo, file)]))('finds what jscodeshift’s visitor finds, in the same order: %s', (file) => {
-    const { j, root } = parse(join(repo, file));
-    const find = visitorFind as NonNullable<typeof visitorFind>;
-    const queries: [string, { toString(): string }, unknown?][] = [
-      ['Node', j.Node],
-      ['Identifier', j.Identifier],
-      ['Function', j.Function],
-      ['Statement', j.Statement],
-      ['CallExpression', j.CallExpression],
-      ['Identifier named x', j.Identifier, { name: 'x' }],
-      ['async functions', j.Function, { async: true }],
-    ];
-    for (const [label, type, filter] of queries) {
-      const ours = (root.find as (t: unknown, f?: unknown) => Collection).call(root, type, filter).paths();
-      const theirs = (find as (t: unknown, f?: unknown) => Collection).call(root, type, filter).paths();
-      expect({ label, found: describePaths(ours) }).toEqual({ label, found: describePaths(theirs) });
-      // the same NodePath objects: parent, name and scope behave as before
-      expect(ours.every((p, i) => p === theirs[i] || p.node === theirs[i].node)).toBe(true);
-    }
-    // from a path inside the tree, as `j(path).find(...)` does
-    const firstFunction = root.find(j.Function).paths()[0] as ASTPath | undefined;
-    if (firstFunction) {
-      const ours = j(firstFunction).find(j.Identifier).paths();
-      const theirs = (find as (t: unknown) => Collection).call(j(firstFunction), j.Identifier).paths();
-      expect(describePaths(ours)).toEqual(describePaths(theirs));
-    }
-  });
+  it.each(samples.map((file) => [relative(repo, file)]))(
+    'finds what jscodeshift’s visitor finds, in the same order: %s',
+    (file) => {
+      const { j, root } = parse(join(repo, file));
+      const find = visitorFind as NonNullable<typeof visitorFind>;
+      const queries: [string, { toString(): string }, unknown?][] = [
+        ['Node', j.Node],
+        ['Identifier', j.Identifier],
+        ['Function', j.Function],
+        ['Statement', j.Statement],
+        ['CallExpression', j.CallExpression],
+        ['Identifier named x', j.Identifier, { name: 'x' }],
+        ['async functions', j.Function, { async: true }],
+      ];
+      for (const [label, type, filter] of queries) {
+        const ours = (root.find as (t: unknown, f?: unknown) => Collection).call(root, type, filter).paths();
+        const theirs = (find as (t: unknown, f?: unknown) => Collection).call(root, type, filter).paths();
+        expect({ label, found: describePaths(ours) }).toEqual({ label, found: describePaths(theirs) });
+        // the same NodePath objects: parent, name and scope behave as before
+        expect(ours.every((p, i) => p === theirs[i] || p.node === theirs[i].node)).toBe(true);
+      }
+      // from a path inside the tree, as `j(path).find(...)` does
+      const firstFunction = root.find(j.Function).paths()[0] as ASTPath | undefined;
+      if (firstFunction) {
+        const ours = j(firstFunction).find(j.Identifier).paths();
+        const theirs = (find as (t: unknown) => Collection).call(j(firstFunction), j.Identifier).paths();
+        expect(describePaths(ours)).toEqual(describePaths(theirs));
+      }
+    },
+  );
 
   it('writes nothing into the tree, where jscodeshift’s visitor writes default values', () => {
     const { j, root } = parse(join(repo, 'engine/run.ts'));

@@ -58,11 +58,14 @@ afterAll(() => {
 });
 
 describe('unwrap-runners keeps behaviour with the real libraries', () => {
-  it.each(migrated.map((m) => [m.scenario.file, m] as const))('%s is migrated without warnings and drops its runner', (_file, { scenario, result }) => {
-    expect(result.text).not.toBe(scenario.source);
-    expect(result.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
-    for (const name of scenario.removes) expect(result.text).not.toMatch(new RegExp(`(require\\(|from )'${name}'`));
-  });
+  it.each(migrated.map((m) => [m.scenario.file, m] as const))(
+    '%s is migrated without warnings and drops its runner',
+    (_file, { scenario, result }) => {
+      expect(result.text).not.toBe(scenario.source);
+      expect(result.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+      for (const name of scenario.removes) expect(result.text).not.toMatch(new RegExp(`(require\\(|from )'${name}'`));
+    },
+  );
 
   it('ran every call in both forms', () => {
     const expected = scenarios.reduce((n, s) => n + s.calls.length, 0);
@@ -73,23 +76,35 @@ describe('unwrap-runners keeps behaviour with the real libraries', () => {
   it('the originals really exercise values, errors and interleaved side effects', () => {
     const byCall = new Map(original.map((r) => [r.call, r]));
     expect(byCall.get('co-shapes.js#fails[]')?.error).toEqual({ class: 'TypeError', message: 'boom', code: 'E_BOOM' });
-    expect(byCall.get('co-shapes.js#runInline[2]')?.logs).toEqual(['start', 'resolved a', 'resolved c', 'resolved b', 'parallel done']);
+    expect(byCall.get('co-shapes.js#runInline[2]')?.logs).toEqual([
+      'start',
+      'resolved a',
+      'resolved c',
+      'resolved b',
+      'parallel done',
+    ]);
     expect(byCall.get('co-shapes.js#objectYield[4]')?.logs).toEqual(['resolved 5', 'resolved c', 'resolved 4']);
     expect(byCall.get('deasync-shapes.js#readValue["falsy"]')?.value).toBe('value despite 0');
     expect(byCall.get('deasync-shapes.js#shell[0]')?.value).toBe('out');
     expect(byCall.get('deasync-shapes.js#shell[3]')?.error?.code).toBe(3);
     expect(byCall.get('make-synchronous.mjs#compute[21]')?.value).toEqual({ doubled: 42, list: [21] });
-    expect(byCall.get('make-synchronous.mjs#compute[-1]')?.error).toEqual({ class: 'RangeError', message: 'negative: -1' });
+    expect(byCall.get('make-synchronous.mjs#compute[-1]')?.error).toEqual({
+      class: 'RangeError',
+      message: 'negative: -1',
+    });
     expect(byCall.get('deasync-shapes.js#readValue["many"]')?.value).toBe('first');
     expect(byCall.get('deasync-shapes.js#sleepOrder[]')?.logs).toEqual(['a', 'timer fired', 'b']);
     expect(byCall.get('deasync-loops.js#fetchSync[false]')?.error?.class).toBe('SyntaxError');
     expect(byCall.get('wrappers-and-runners.js#readConfig["{bad"]')?.error?.class).toBe('SyntaxError');
   });
 
-  it.each(scenarios.flatMap((s) => s.calls.map((c) => [`${s.file}#${c[0]}${JSON.stringify(c.slice(1))}`] as const)))('%s: same logs, value and error', (call) => {
-    const before = original.find((r) => r.call === call);
-    const after = converted.find((r) => r.call === call);
-    expect(before).toBeDefined();
-    expect(after).toEqual(before);
-  });
+  it.each(scenarios.flatMap((s) => s.calls.map((c) => [`${s.file}#${c[0]}${JSON.stringify(c.slice(1))}`] as const)))(
+    '%s: same logs, value and error',
+    (call) => {
+      const before = original.find((r) => r.call === call);
+      const after = converted.find((r) => r.call === call);
+      expect(before).toBeDefined();
+      expect(after).toEqual(before);
+    },
+  );
 });

@@ -53,7 +53,12 @@ beforeAll(async () => {
   writeProject(join(dir, 'original'), synckitProject);
   writeProject(join(dir, 'migrated'), synckitProject);
   const selected = selectTransforms(['unwrap-runners', 'propagate-async']);
-  migration = await run({ paths: ['.'], cwd: join(dir, 'migrated'), transforms: selected.transforms, projectTransform: selected.projectTransform });
+  migration = await run({
+    paths: ['.'],
+    cwd: join(dir, 'migrated'),
+    transforms: selected.transforms,
+    projectTransform: selected.projectTransform,
+  });
   for (const file of migration.files) {
     if (file.after) writeFileSync(file.absolutePath, file.after);
     migratedTexts[file.path] = (file.after ?? file.before ?? Buffer.alloc(0)).toString('utf8');
@@ -74,7 +79,10 @@ describe('synckit callers and workers keep behaviour once migrated', () => {
       'esm/caller.mjs',
       'esm/worker.mjs',
     ]);
-    expect(migration.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['info SYNCKIT_WORKER_IN_PROCESS', 'info SYNCKIT_WORKER_IN_PROCESS']);
+    expect(migration.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual([
+      'info SYNCKIT_WORKER_IN_PROCESS',
+      'info SYNCKIT_WORKER_IN_PROCESS',
+    ]);
     expect(migratedTexts['cjs/caller.js']).not.toContain('createSyncFn');
     expect(migratedTexts['esm/caller.mjs']).not.toContain('createSyncFn');
     expect(migratedTexts['cjs/worker.js']).toContain('runAsWorker(');
@@ -85,7 +93,12 @@ describe('synckit callers and workers keep behaviour once migrated', () => {
     expect(byCall.get('cjs:double:21')?.value).toBe(42);
     expect(byCall.get('cjs:shape:3')?.value).toEqual({ op: 'shape', list: [3, 3], when: '2020-01-03T00:00:00.000Z' });
     expect(byCall.get('cjs:type:x')?.error).toEqual({ class: 'TypeError', name: 'TypeError', message: 'bad type: x' });
-    expect(byCall.get('cjs:missing:0')?.error).toEqual({ class: 'Error', name: 'NotFound', message: 'no such op: missing', code: 'E_NOT_FOUND' });
+    expect(byCall.get('cjs:missing:0')?.error).toEqual({
+      class: 'Error',
+      name: 'NotFound',
+      message: 'no such op: missing',
+      code: 'E_NOT_FOUND',
+    });
     expect(byCall.get('cjs:missing:0')?.logs).toEqual(['before missing', 'finally missing']);
     expect(byCall.get('esm:label:four')?.error?.class).toBe('RangeError');
     expect(byCall.get('esm:label:4')?.logs).toEqual(['label 4', 'measured 4cm']);
@@ -97,9 +110,12 @@ describe('synckit callers and workers keep behaviour once migrated', () => {
     expect(converted.map((r) => r.call)).toEqual(original.map((r) => r.call));
   });
 
-  it.each(['cjs:double:21', 'cjs:shape:3', 'cjs:type:x', 'esm:label:4', 'esm:label:four', 'legacy:double:5'])('%s: same logs, value and error', (call) => {
-    expect(converted.find((r) => r.call === call)).toEqual(original.find((r) => r.call === call));
-  });
+  it.each(['cjs:double:21', 'cjs:shape:3', 'cjs:type:x', 'esm:label:4', 'esm:label:four', 'legacy:double:5'])(
+    '%s: same logs, value and error',
+    (call) => {
+      expect(converted.find((r) => r.call === call)).toEqual(original.find((r) => r.call === call));
+    },
+  );
 
   it('a custom error keeps name, message, code and logs, and now also its class', () => {
     const before = original.find((r) => r.call === 'cjs:missing:0');

@@ -19,7 +19,9 @@ import jscodeshift from 'jscodeshift';
 import { tagFiles } from './support/file-edit-transform';
 
 const fixtureDir = join(__dirname, '..', '__testfixtures__', 'unwrap-runners');
-const synckitCases = readdirSync(fixtureDir).filter((f) => f.startsWith('synckit-worker-') && existsSync(join(fixtureDir, f, 'output')));
+const synckitCases = readdirSync(fixtureDir).filter(
+  (f) => f.startsWith('synckit-worker-') && existsSync(join(fixtureDir, f, 'output')),
+);
 let dir = '';
 
 beforeAll(() => {
@@ -30,7 +32,11 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function runOver(files: Record<string, string>, transforms: readonly Transform[], name: string): Promise<RunResult> {
+async function runOver(
+  files: Record<string, string>,
+  transforms: readonly Transform[],
+  name: string,
+): Promise<RunResult> {
   const cwd = join(dir, name);
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(dirname(join(cwd, file)), { recursive: true });
@@ -52,12 +58,18 @@ describe('synckit conversion through the engine', () => {
     const cwd = join(dir, `again-${name}`);
     cpSync(join(fixtureDir, name, 'output'), cwd, { recursive: true });
     const selected = selectTransforms(['unwrap-runners', 'propagate-async']);
-    const result = await run({ paths: ['.'], cwd, transforms: selected.transforms, projectTransform: selected.projectTransform });
+    const result = await run({
+      paths: ['.'],
+      cwd,
+      transforms: selected.transforms,
+      projectTransform: selected.projectTransform,
+    });
     expect(result.files.filter((f) => f.status === 'changed' || f.status === 'failed').map((f) => f.path)).toEqual([]);
   });
 
   it('outside an engine run (one file, no access to the worker) the caller keeps its diagnostic', () => {
-    const text = "const { createSyncFn } = require('synckit');\nconst w = createSyncFn(require.resolve('./w.js'));\nasync function f() { return w(1); }\n";
+    const text =
+      "const { createSyncFn } = require('synckit');\nconst w = createSyncFn(require.resolve('./w.js'));\nasync function f() { return w(1); }\n";
     const output = transformFile({ file: 'a.js', text, transforms: [unwrapRunners], nodeEngines: null });
     expect(output.text).toBe(text);
     expect(output.diagnostics.map((d) => d.code)).toEqual(['SYNCKIT_WORKER_IN_OTHER_FILE']);
@@ -70,7 +82,9 @@ describe('synckit conversion through the engine', () => {
     const j = jscodeshift.withParser('babel');
     // the file gained an export since the caller planned: the function would be a named export now
     const changed = j(`${worker}exports.extra = 1;\n`);
-    expect(() => applyWorkerExportRequest(j, changed, false, ['default', 'runWorker'])).toThrow(/not default runWorker/);
+    expect(() => applyWorkerExportRequest(j, changed, false, ['default', 'runWorker'])).toThrow(
+      /not default runWorker/,
+    );
   });
 });
 
@@ -98,13 +112,22 @@ describe('cross-file edit hook (engine)', () => {
 
   it('an edit that cannot be applied fails the target (with its location) and every file that asked', async () => {
     const result = await runOver(
-      { 'a.js': "tag('./b.js', 'explode');\n", 'b.js': 'oldName();\n', 'c.js': "tag('./d.js', 'fine');\n", 'd.js': 'ok();\n' },
+      {
+        'a.js': "tag('./b.js', 'explode');\n",
+        'b.js': 'oldName();\n',
+        'c.js': "tag('./d.js', 'fine');\n",
+        'd.js': 'ok();\n',
+      },
       [tagFiles],
       'failing',
     );
     const byPath = new Map(result.files.map((f) => [f.path, f]));
     expect(byPath.get('b.js')?.status).toBe('failed');
-    expect(byPath.get('b.js')?.error).toEqual({ message: 'cannot apply the edit asked by a.js: cannot tag here', line: 1, column: 1 });
+    expect(byPath.get('b.js')?.error).toEqual({
+      message: 'cannot apply the edit asked by a.js: cannot tag here',
+      line: 1,
+      column: 1,
+    });
     expect(byPath.get('a.js')?.status).toBe('failed');
     expect(byPath.get('a.js')?.error?.message).toBe('needs an edit of b.js that failed');
     expect(textOf(result, 'd.js')).toBe("ok();\ntagged('fine');\n");

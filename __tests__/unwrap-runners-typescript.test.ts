@@ -11,8 +11,15 @@ import ts from 'typescript';
 const fixtureDir = join(__dirname, '..', '__testfixtures__', 'unwrap-runners');
 const folderOutputs = readdirSync(fixtureDir)
   .filter((f) => existsSync(join(fixtureDir, f, 'output')))
-  .flatMap((f) => readdirSync(join(fixtureDir, f, 'output'), { recursive: true, encoding: 'utf8' }).map((file) => join(f, 'output', file)));
-const outputs = [...readdirSync(fixtureDir).filter((f) => /\.output\.[cm]?tsx?$/.test(f)), ...folderOutputs.filter((f) => /\.[cm]?tsx?$/.test(f))];
+  .flatMap((f) =>
+    readdirSync(join(fixtureDir, f, 'output'), { recursive: true, encoding: 'utf8' }).map((file) =>
+      join(f, 'output', file),
+    ),
+  );
+const outputs = [
+  ...readdirSync(fixtureDir).filter((f) => /\.output\.[cm]?tsx?$/.test(f)),
+  ...folderOutputs.filter((f) => /\.[cm]?tsx?$/.test(f)),
+];
 const cannotFindModule = 2307;
 
 it('has TypeScript outputs to check, folder cases included', () => {

@@ -32,7 +32,12 @@ describe('unwrap-runners contract', () => {
   });
 
   it('leaves a conversion the engine skips exactly as it was, and keeps the runner import it needs', () => {
-    const result = runUnwrapRunners('jobs.js', sleeps, { runner: [] }, new Set([conversionKeyAt('jobs.js', sleeps, 'unwrap-runners:8:3')]));
+    const result = runUnwrapRunners(
+      'jobs.js',
+      sleeps,
+      { runner: [] },
+      new Set([conversionKeyAt('jobs.js', sleeps, 'unwrap-runners:8:3')]),
+    );
     expect(result.text).toContain('async function pause() {\n  await setTimeout(10);\n}');
     expect(result.text).toContain('function wait() {\n  deasync.sleep(20);\n}');
     expect(result.text).toContain("const deasync = require('deasync');");
@@ -49,7 +54,10 @@ describe('unwrap-runners contract', () => {
   });
 
   it('does not report an already async function as newly async', () => {
-    const result = runUnwrapRunners('a.js', "const deasync = require('deasync');\nasync function f() {\n  deasync.sleep(1);\n}\n");
+    const result = runUnwrapRunners(
+      'a.js',
+      "const deasync = require('deasync');\nasync function f() {\n  deasync.sleep(1);\n}\n",
+    );
     expect(result.text).toContain('await setTimeout(1)');
     expect(result.madeAsync).toEqual([]);
   });

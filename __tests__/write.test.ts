@@ -1,5 +1,15 @@
 import { ChildProcess, execFileSync, spawn } from 'child_process';
-import { promises as fsp, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, chmodSync, linkSync } from 'fs';
+import {
+  promises as fsp,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  chmodSync,
+  linkSync,
+} from 'fs';
 import * as path from 'path';
 import { writeResults } from '../write/write-results';
 import { sweepStaleTemps } from '../write/temp-files';
@@ -26,7 +36,10 @@ describe('writeResults', () => {
     writeTree(root, { 'cli.js': '#!/usr/bin/env node\nold\n', 'lib.js': 'old\n' });
     chmodSync(path.join(root, 'cli.js'), 0o755);
     chmodSync(path.join(root, 'lib.js'), 0o644);
-    const outcomes = await writeResults([buildItem(path.join(root, 'cli.js'), '#!/usr/bin/env node\nnew\n'), buildItem(path.join(root, 'lib.js'), 'new\n')]);
+    const outcomes = await writeResults([
+      buildItem(path.join(root, 'cli.js'), '#!/usr/bin/env node\nnew\n'),
+      buildItem(path.join(root, 'lib.js'), 'new\n'),
+    ]);
     expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, true]);
     expect(readFileSync(path.join(root, 'cli.js'), 'utf8')).toBe('#!/usr/bin/env node\nnew\n');
     expect(statSync(path.join(root, 'cli.js')).mode & 0o7777).toBe(0o755);
@@ -69,10 +82,14 @@ describe('writeResults', () => {
     writeTree(root, { 'a.js': 'old a\n', 'b.js': 'old b\n' });
     const realRename = fsp.rename;
     jest.spyOn(fsp, 'rename').mockImplementation(async (from, to) => {
-      if (String(to).endsWith('a.js')) throw Object.assign(new Error('ENOSPC: no space left on device, rename'), { code: 'ENOSPC' });
+      if (String(to).endsWith('a.js'))
+        throw Object.assign(new Error('ENOSPC: no space left on device, rename'), { code: 'ENOSPC' });
       return realRename(from, to);
     });
-    const outcomes = await writeResults([buildItem(path.join(root, 'a.js'), 'new a\n'), buildItem(path.join(root, 'b.js'), 'new b\n')]);
+    const outcomes = await writeResults([
+      buildItem(path.join(root, 'a.js'), 'new a\n'),
+      buildItem(path.join(root, 'b.js'), 'new b\n'),
+    ]);
     expect(outcomes).toEqual([
       { absolutePath: path.join(root, 'a.js'), ok: false, reason: 'ENOSPC: no space left on device, rename' },
       { absolutePath: path.join(root, 'b.js'), ok: true },
@@ -88,7 +105,9 @@ describe('writeResults', () => {
     const probe = await fsp.open(path.join(root, 'a.js'), 'r');
     const fileHandlePrototype = Object.getPrototypeOf(probe) as { chmod: (mode: number) => Promise<void> };
     await probe.close();
-    jest.spyOn(fileHandlePrototype, 'chmod').mockRejectedValue(Object.assign(new Error('EPERM: operation not permitted, fchmod'), { code: 'EPERM' }));
+    jest
+      .spyOn(fileHandlePrototype, 'chmod')
+      .mockRejectedValue(Object.assign(new Error('EPERM: operation not permitted, fchmod'), { code: 'EPERM' }));
     const [failed] = await writeResults([buildItem(path.join(root, 'a.js'), 'new\n')]);
     expect(failed).toMatchObject({ ok: false, reason: 'EPERM: operation not permitted, fchmod' });
     expect(readFileSync(path.join(root, 'a.js'), 'utf8')).toBe('old\n');
@@ -99,7 +118,9 @@ describe('writeResults', () => {
 describe('sweepStaleTemps', () => {
   it('runs at the start of writeResults over the folders it writes to', async () => {
     const root = makeFolder('sweep-on-write');
-    const deadPid = Number(execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }));
+    const deadPid = Number(
+      execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }),
+    );
     writeTree(root, { 'a.js': 'old\n', [`.a.js.awaitify-${deadPid}-0a1b2c.tmp`]: 'half written' });
     await writeResults([buildItem(path.join(root, 'a.js'), 'new\n')]);
     expect(readdirSync(root)).toEqual(['a.js']);
@@ -107,7 +128,9 @@ describe('sweepStaleTemps', () => {
 
   it('removes temps of dead processes and keeps those of live ones and foreign files', async () => {
     const root = makeFolder('sweep');
-    const deadPid = Number(execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }));
+    const deadPid = Number(
+      execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }),
+    );
     const live = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
     try {
       writeTree(root, {
@@ -128,16 +151,27 @@ const FILE_COUNT = 1500;
 const SUPPORT = path.join(__dirname, 'support');
 
 function prepareFiles(root: string): void {
-  for (let index = 0; index < FILE_COUNT; index++) writeFileSync(path.join(root, getFileName(index)), buildOldContent(index));
+  for (let index = 0; index < FILE_COUNT; index++)
+    writeFileSync(path.join(root, getFileName(index)), buildOldContent(index));
 }
 
 function spawnWriter(root: string): ChildProcess {
-  const args = ['--require', path.join(SUPPORT, 'fs-register-ts.js'), path.join(SUPPORT, 'fs-write-child.js'), root, String(FILE_COUNT)];
+  const args = [
+    '--require',
+    path.join(SUPPORT, 'fs-register-ts.js'),
+    path.join(SUPPORT, 'fs-write-child.js'),
+    root,
+    String(FILE_COUNT),
+  ];
   return spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
 /** Sends `signal` once the child reports `threshold` files done, after a further random 0–20 ms. */
-function strikeAt(child: ChildProcess, threshold: number, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+function strikeAt(
+  child: ChildProcess,
+  threshold: number,
+  signal: NodeJS.Signals,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   let struck = false;
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
     const done = Math.max(0, ...chunk.split('\n').map(Number).filter(Number.isFinite));

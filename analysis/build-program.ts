@@ -50,8 +50,6 @@ export function buildAnalysisProgram(
   for (const root of roots) project.addSourceFileAtPath(root);
   const program = project.getProgram().compilerObject;
   const checker = program.getTypeChecker();
-  const files = program
-    .getSourceFiles()
-    .filter((file) => sources.has(file.fileName) && !file.isDeclarationFile);
+  const files = program.getSourceFiles().filter((file) => sources.has(file.fileName) && !file.isDeclarationFile);
   return { program, checker, files, ms: performance.now() - started };
 }

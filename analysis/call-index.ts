@@ -74,10 +74,12 @@ export class CallIndex {
     this.resolvedNames.add(name);
     for (const call of this.byName.get(name) ?? []) this.indexCall(call);
     for (const ref of this.referencesByName.get(name) ?? []) {
-      for (const target of resolveExpressionTargets(this.checker, ref.node)) append(this.referencesByTarget, target, [ref]);
+      for (const target of resolveExpressionTargets(this.checker, ref.node))
+        append(this.referencesByTarget, target, [ref]);
     }
     for (const call of this.callsThroughByName.get(name) ?? []) {
-      const through = (call.expression as ts.PropertyAccessExpression).expression as ts.Identifier | ts.PropertyAccessExpression;
+      const through = (call.expression as ts.PropertyAccessExpression).expression as
+        ts.Identifier | ts.PropertyAccessExpression;
       for (const target of resolveValueTargets(this.checker, through)) append(this.callsByTarget, target, [call]);
     }
   }
@@ -99,7 +101,12 @@ export class CallIndex {
   }
 
   private collectFile(file: ts.SourceFile, exportedAliases: Set<string>): FileEntries {
-    const entries: FileEntries = { calls: new Map(), callsThrough: new Map(), references: new Map(), renamedLocals: new Set() };
+    const entries: FileEntries = {
+      calls: new Map(),
+      callsThrough: new Map(),
+      references: new Map(),
+      renamedLocals: new Set(),
+    };
     const visit = (node: ts.Node): void => {
       if (ts.isCallExpression(node)) this.collectCall(node, entries);
       else if (ts.isImportSpecifier(node) && node.propertyName) entries.renamedLocals.add(node.name.text);
@@ -169,7 +176,8 @@ function collectRequireNames(name: ts.BindingName, into: Set<string>): void {
 /** `f` of `f()`, `m` of `a.b.m()` and `this.m()`, `m` of `a['m']()`. */
 export function getCalleeName(callee: ts.Expression): string | null {
   let expression = callee;
-  while (ts.isParenthesizedExpression(expression) || ts.isNonNullExpression(expression)) expression = expression.expression;
+  while (ts.isParenthesizedExpression(expression) || ts.isNonNullExpression(expression))
+    expression = expression.expression;
   if (ts.isIdentifier(expression)) return expression.text;
   if (ts.isPropertyAccessExpression(expression)) return expression.name.text;
   if (ts.isElementAccessExpression(expression) && ts.isStringLiteralLike(expression.argumentExpression)) {
@@ -180,7 +188,8 @@ export function getCalleeName(callee: ts.Expression): string | null {
 
 function getCalleeNameNode(callee: ts.Expression): ts.Node | null {
   let expression = callee;
-  while (ts.isParenthesizedExpression(expression) || ts.isNonNullExpression(expression)) expression = expression.expression;
+  while (ts.isParenthesizedExpression(expression) || ts.isNonNullExpression(expression))
+    expression = expression.expression;
   if (ts.isIdentifier(expression)) return expression;
   if (ts.isPropertyAccessExpression(expression)) return expression.name;
   if (ts.isElementAccessExpression(expression)) return expression.argumentExpression;
@@ -228,7 +237,8 @@ function getEntityOfDeclaration(checker: ts.TypeChecker, declaration: ts.Node, d
     return [getImplementation(checker, declaration) ?? declaration];
   }
   if (ts.isMethodSignature(declaration)) return [declaration];
-  if (ts.isPropertySignature(declaration) && declaration.type && ts.isFunctionTypeNode(declaration.type)) return [declaration];
+  if (ts.isPropertySignature(declaration) && declaration.type && ts.isFunctionTypeNode(declaration.type))
+    return [declaration];
   if (ts.isFunctionTypeNode(declaration) && ts.isPropertySignature(declaration.parent)) return [declaration.parent];
   if (ts.isShorthandPropertyAssignment(declaration)) {
     return resolveSymbolTargets(checker, checker.getShorthandAssignmentValueSymbol(declaration), depth + 1);

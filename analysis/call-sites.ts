@@ -17,7 +17,8 @@ const promiseMethods = new Set(['then', 'catch', 'finally']);
 export function classifyUse(call: ts.Expression): CallUse {
   const outer = skipOuterExpressions(call);
   const parent = outer.parent;
-  if (ts.isAwaitExpression(parent) || ts.isVoidExpression(parent)) return ts.isAwaitExpression(parent) ? 'awaited' : 'promise';
+  if (ts.isAwaitExpression(parent) || ts.isVoidExpression(parent))
+    return ts.isAwaitExpression(parent) ? 'awaited' : 'promise';
   if (ts.isPropertyAccessExpression(parent) && parent.expression === outer && promiseMethods.has(parent.name.text)) {
     return 'promise';
   }
@@ -104,19 +105,42 @@ export type ContainerContext =
 
 const testCallbacks = new Set(['it', 'test', 'beforeEach', 'afterEach', 'beforeAll', 'afterAll', 'before', 'after']);
 const arrayPredicates = new Set([
-  'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'reduce', 'reduceRight', 'sort', 'flatMap',
+  'filter',
+  'some',
+  'every',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'reduce',
+  'reduceRight',
+  'sort',
+  'flatMap',
 ]);
 
-export function classifyContainer(container: Container, call: ts.Node, checker: ts.TypeChecker, options: ClassifyOptions = defaultClassifyOptions): ContainerContext {
+export function classifyContainer(
+  container: Container,
+  call: ts.Node,
+  checker: ts.TypeChecker,
+  options: ClassifyOptions = defaultClassifyOptions,
+): ContainerContext {
   if (ts.isSourceFile(container)) return { kind: 'top-level', file: container };
   if (ts.isPropertyDeclaration(container)) {
-    return boundary('class-field', 'a class field initialiser', 'initialise the field in an async method or a static async factory');
+    return boundary(
+      'class-field',
+      'a class field initialiser',
+      'initialise the field in an async method or a static async factory',
+    );
   }
   if (ts.isClassStaticBlockDeclaration(container)) {
     return boundary('static-block', 'a static initialisation block', 'move the work into a static async method');
   }
   if (ts.isConstructorDeclaration(container)) {
-    return boundary('constructor', 'a constructor', 'add a static async factory (`static async create()`) that awaits and then constructs');
+    return boundary(
+      'constructor',
+      'a constructor',
+      'add a static async factory (`static async create()`) that awaits and then constructs',
+    );
   }
   if (ts.isGetAccessorDeclaration(container) || isDefinePropertyAccessor(container, 'get')) {
     return boundary('getter', 'a getter', 'turn the getter into an async method (`async getX()`)');
@@ -131,24 +155,45 @@ export function classifyContainer(container: Container, call: ts.Node, checker: 
   if (isAsyncFunction(container)) return { kind: 'async-already' };
   const protocol = getSyncProtocolName(container);
   if (protocol) {
-    return boundary('sync-protocol', `\`${protocol}\`, which the language calls synchronously`, `keep \`${protocol}\` synchronous and add an async method beside it`);
+    return boundary(
+      'sync-protocol',
+      `\`${protocol}\`, which the language calls synchronously`,
+      `keep \`${protocol}\` synchronous and add an async method beside it`,
+    );
   }
   if (container.asteriskToken) {
-    return boundary('generator', 'a generator function', 'convert the generator by hand (an async generator changes its consumers)');
+    return boundary(
+      'generator',
+      'a generator function',
+      'convert the generator by hand (an async generator changes its consumers)',
+    );
   }
   return classifyFunctionValue(container, checker, options);
 }
 
 /** `require.extensions['.txt'] = function (module, filename) {…}` (also `Module._extensions`). */
 function isRequireHook(parent: ts.Node, value: ts.Node): boolean {
-  if (!ts.isBinaryExpression(parent) || parent.right !== value || parent.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+  if (
+    !ts.isBinaryExpression(parent) ||
+    parent.right !== value ||
+    parent.operatorToken.kind !== ts.SyntaxKind.EqualsToken
+  )
+    return false;
   const target = parent.left;
-  const holder = ts.isElementAccessExpression(target) || ts.isPropertyAccessExpression(target) ? target.expression.getText() : '';
+  const holder =
+    ts.isElementAccessExpression(target) || ts.isPropertyAccessExpression(target) ? target.expression.getText() : '';
   return /(^|\.)(extensions|_extensions)$/.test(holder) && /require|Module|module/.test(holder);
 }
 
 /** Methods the runtime calls and uses the result of synchronously (`String(x)`, `JSON.stringify(x)`, `for…of`). */
-const syncProtocolNames = new Set(['toString', 'valueOf', 'toJSON', 'toLocaleString', '[Symbol.iterator]', '[Symbol.toPrimitive]']);
+const syncProtocolNames = new Set([
+  'toString',
+  'valueOf',
+  'toJSON',
+  'toLocaleString',
+  '[Symbol.iterator]',
+  '[Symbol.toPrimitive]',
+]);
 
 function getSyncProtocolName(fn: ts.FunctionLikeDeclaration): string | null {
   if (!ts.isMethodDeclaration(fn)) return null;
@@ -196,12 +241,20 @@ function isDefinePropertyAccessor(fn: ts.FunctionLikeDeclaration, key: 'get' | '
 }
 
 /** Whether callers of `fn` can be found by name, or it is a callback, an IIFE or an escaping value. */
-export function classifyFunctionValue(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker, options: ClassifyOptions = defaultClassifyOptions): ContainerContext {
+export function classifyFunctionValue(
+  fn: ts.FunctionLikeDeclaration,
+  checker: ts.TypeChecker,
+  options: ClassifyOptions = defaultClassifyOptions,
+): ContainerContext {
   if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) return { kind: 'function', fn };
   const outer = skipOuterExpressions(fn);
   const parent = outer.parent;
   if (isRequireHook(parent, outer)) {
-    return boundary('sync-hook', 'a `require` extension hook (Node needs the module compiled synchronously)', 'keep the hook synchronous and do the async work before `require` runs');
+    return boundary(
+      'sync-hook',
+      'a `require` extension hook (Node needs the module compiled synchronously)',
+      'keep the hook synchronous and do the async work before `require` runs',
+    );
   }
   if (
     ts.isVariableDeclaration(parent) ||
@@ -222,13 +275,22 @@ export function classifyFunctionValue(fn: ts.FunctionLikeDeclaration, checker: t
   return boundary('function-value', 'a function used as a value', 'make its callers await it by hand');
 }
 
-function classifyCallback(fn: ts.FunctionLikeDeclaration, host: ts.CallExpression, checker: ts.TypeChecker, options: ClassifyOptions): ContainerContext {
+function classifyCallback(
+  fn: ts.FunctionLikeDeclaration,
+  host: ts.CallExpression,
+  checker: ts.TypeChecker,
+  options: ClassifyOptions,
+): ContainerContext {
   const name = getCalleeName(host.expression);
   const root = getCalleeRoot(host.expression);
   if (name && promiseMethods.has(name)) return { kind: 'callback', fn, host, rewrite: 'none' };
   if (root && testCallbacks.has(root)) return { kind: 'callback', fn, host, rewrite: 'none' };
   if (root === 'describe') {
-    return boundary('describe', '`describe` callback (runs synchronously while tests are collected)', 'move the call into `beforeAll` or a test');
+    return boundary(
+      'describe',
+      '`describe` callback (runs synchronously while tests are collected)',
+      'move the call into `beforeAll` or a test',
+    );
   }
   const isFirst = host.arguments[0] === skipOuterExpressions(fn);
   if (name && isFirst && isArrayMethodCall(host, checker)) {
@@ -243,7 +305,11 @@ function classifyCallback(fn: ts.FunctionLikeDeclaration, host: ts.CallExpressio
     if (name === 'forEach') {
       const refusal = explainForEachLoopRefusal(fn, host);
       if (!refusal) return { kind: 'callback', fn, host, rewrite: 'for-of' };
-      return boundary('array-callback', `the callback of \`${host.expression.getText()}\``, `${refusal}; rewrite the call as a \`for…of\` loop that awaits`);
+      return boundary(
+        'array-callback',
+        `the callback of \`${host.expression.getText()}\``,
+        `${refusal}; rewrite the call as a \`for…of\` loop that awaits`,
+      );
     }
     if (arrayPredicates.has(name)) {
       return boundary(
@@ -297,5 +363,3 @@ function isArrayMethodCall(host: ts.CallExpression, checker: ts.TypeChecker): bo
   const owner = symbol.declarations?.[0]?.parent;
   return Boolean(owner && ts.isInterfaceDeclaration(owner) && /^(Readonly)?Array$/.test(owner.name.text));
 }
-
-

@@ -24,7 +24,8 @@ export function findConcurrencyNotes(awaitedCalls: ts.CallExpression[], madeAsyn
     if (noted.has(fn) || !isFunctionWithBody(fn)) return;
     const outer = skipOuterExpressions(fn);
     const host = outer.parent;
-    if (!ts.isCallExpression(host) || host.arguments[0] !== outer || !ts.isPropertyAccessExpression(host.expression)) return;
+    if (!ts.isCallExpression(host) || host.arguments[0] !== outer || !ts.isPropertyAccessExpression(host.expression))
+      return;
     if (host.expression.name.text !== 'map' || classifyUse(host) !== 'promise') return;
     noted.add(fn);
     const map = `\`${host.expression.getText()}\``;
@@ -35,8 +36,14 @@ export function findConcurrencyNotes(awaitedCalls: ts.CallExpression[], madeAsyn
   };
   for (const call of awaitedCalls) {
     const fn = getContainer(call);
-    if (isAsyncFunction(fn)) note(fn, call, `\`${call.expression.getText()}(…)\` is now awaited in a callback of $map whose promises go to Promise.all together`);
+    if (isAsyncFunction(fn))
+      note(
+        fn,
+        call,
+        `\`${call.expression.getText()}(…)\` is now awaited in a callback of $map whose promises go to Promise.all together`,
+      );
   }
-  for (const fn of madeAsync) note(fn, fn, 'this callback of $map now returns a promise, and Promise.all runs them together');
+  for (const fn of madeAsync)
+    note(fn, fn, 'this callback of $map now returns a promise, and Promise.all runs them together');
   return notes;
 }

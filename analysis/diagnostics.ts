@@ -10,7 +10,8 @@ export const analysisDiagnostics = {
   },
   ASYNC_UNRESOLVED_CALL: {
     severity: 'warning',
-    summary: 'A method call on a value of unknown type shares its name with a method that became async; it may need an await.',
+    summary:
+      'A method call on a value of unknown type shares its name with a method that became async; it may need an await.',
   },
   ASYNC_NOW_CONCURRENT: {
     severity: 'info',
@@ -28,13 +29,18 @@ export const analysisDiagnostics = {
   },
   ASYNC_NAME_NOT_FOUND: {
     severity: 'error',
-    summary: '--async named a file that is not in the run, or a function the file does not declare; the message lists close names.',
+    summary:
+      '--async named a file that is not in the run, or a function the file does not declare; the message lists close names.',
   },
 } satisfies DiagnosticSpecs;
 
 export type AnalysisCode = keyof typeof analysisDiagnostics;
 
 /** A diagnostic of the analysis, its severity from the declaration above. */
-export function createDiagnostic(code: AnalysisCode, message: string, at: { file: string; line: number; column: number }): Diagnostic {
+export function createDiagnostic(
+  code: AnalysisCode,
+  message: string,
+  at: { file: string; line: number; column: number },
+): Diagnostic {
   return { code, severity: analysisDiagnostics[code].severity, message, ...at };
 }

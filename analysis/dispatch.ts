@@ -20,7 +20,8 @@ function getOwnMember(owner: Owner, name: string): FunctionEntity | null {
     if (getMemberName(member) !== name) continue;
     if (ts.isMethodDeclaration(member) || ts.isMethodSignature(member)) return member;
     if (ts.isPropertySignature(member) && member.type && ts.isFunctionTypeNode(member.type)) return member;
-    if (ts.isPropertyDeclaration(member) && member.initializer && isFunctionWithBody(member.initializer)) return member.initializer;
+    if (ts.isPropertyDeclaration(member) && member.initializer && isFunctionWithBody(member.initializer))
+      return member.initializer;
   }
   return null;
 }
@@ -68,14 +69,19 @@ function findContextualMembers(entity: FunctionEntity, checker: ts.TypeChecker):
     const owner = declaration.parent;
     if (owner && (ts.isInterfaceDeclaration(owner) || ts.isClassLike(owner) || ts.isTypeLiteralNode(owner))) {
       if (ts.isMethodSignature(declaration)) found.push(declaration);
-      if (ts.isPropertySignature(declaration) && declaration.type && ts.isFunctionTypeNode(declaration.type)) found.push(declaration);
+      if (ts.isPropertySignature(declaration) && declaration.type && ts.isFunctionTypeNode(declaration.type))
+        found.push(declaration);
     }
   }
   return found;
 }
 
 /** Every member tied to `entity` by implements/extends (either direction) or by an object literal's type. */
-export function findRelatedMembers(entity: FunctionEntity, checker: ts.TypeChecker, index: CallIndex): FunctionEntity[] {
+export function findRelatedMembers(
+  entity: FunctionEntity,
+  checker: ts.TypeChecker,
+  index: CallIndex,
+): FunctionEntity[] {
   const own = getOwner(entity);
   if (!own) return findContextualMembers(entity, checker);
   const related = new Set<FunctionEntity>(findInheritedMembers(own.owner, own.name, checker));

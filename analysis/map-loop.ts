@@ -17,11 +17,13 @@ import { isFunctionWithBody, skipOuterExpressions } from './syntax';
 
 /** Why `arr.map(cb)` cannot become a loop here, or null when it can. */
 export function explainMapLoopRefusal(fn: ts.FunctionLikeDeclaration, host: ts.CallExpression): string | null {
-  if (host.arguments.length !== 1 || !ts.isPropertyAccessExpression(host.expression)) return 'the map is given a `this` argument';
+  if (host.arguments.length !== 1 || !ts.isPropertyAccessExpression(host.expression))
+    return 'the map is given a `this` argument';
   if (isInOptionalChain(host)) return 'the map is part of an optional chain (`?.`), which a loop would not skip';
   if (!hasLoopableParameters(fn)) return 'its callback takes the array itself, a rest or a default parameter';
   if (!hasLoopableBody(fn)) return 'its callback returns before its end, or uses its own `this` or `arguments`';
-  if (usesParameterNames(host.expression.expression, fn)) return 'the mapped expression uses a name the callback declares';
+  if (usesParameterNames(host.expression.expression, fn))
+    return 'the mapped expression uses a name the callback declares';
   if (findLoopStatement(host) === null) {
     return 'the map is not what its statement evaluates first (it sits in a condition, an argument, an assignment or a statement without braces), so running it before the statement would change the order';
   }
@@ -35,13 +37,16 @@ export function isInOptionalChain(host: ts.CallExpression): boolean {
 
 /** Why the statement `arr.forEach(cb)` cannot become a loop, or null when it can. */
 export function explainForEachLoopRefusal(fn: ts.FunctionLikeDeclaration, host: ts.CallExpression): string | null {
-  if (host.arguments.length !== 1 || !ts.isPropertyAccessExpression(host.expression)) return 'the forEach is given a `this` argument';
+  if (host.arguments.length !== 1 || !ts.isPropertyAccessExpression(host.expression))
+    return 'the forEach is given a `this` argument';
   if (isInOptionalChain(host)) return 'the forEach is part of an optional chain (`?.`), which a loop would not skip';
   const statement = skipOuterExpressions(host).parent;
   if (!ts.isExpressionStatement(statement)) return 'the value of the forEach call is used';
   if (!hasLoopableParameters(fn)) return 'its callback takes the array itself, a rest or a default parameter';
-  if (hasOwnReturnOrThis(fn, null)) return 'its callback returns early (a `return` would end the loop), or uses its own `this` or `arguments`';
-  if (usesParameterNames(host.expression.expression, fn)) return 'the iterated expression uses a name the callback declares';
+  if (hasOwnReturnOrThis(fn, null))
+    return 'its callback returns early (a `return` would end the loop), or uses its own `this` or `arguments`';
+  if (usesParameterNames(host.expression.expression, fn))
+    return 'the iterated expression uses a name the callback declares';
   return null;
 }
 
@@ -119,7 +124,13 @@ export function findLoopStatement(host: ts.CallExpression): ts.Statement | ts.Ar
   if (ts.isVariableDeclaration(statement) && statement.initializer === current) {
     const list = statement.parent;
     const declaration = list.parent;
-    if (ts.isVariableDeclarationList(list) && list.declarations.length === 1 && ts.isVariableStatement(declaration) && inBlock(declaration)) return declaration;
+    if (
+      ts.isVariableDeclarationList(list) &&
+      list.declarations.length === 1 &&
+      ts.isVariableStatement(declaration) &&
+      inBlock(declaration)
+    )
+      return declaration;
   }
   return null;
 }
@@ -130,7 +141,8 @@ export function findLoopStatement(host: ts.CallExpression): ts.Statement | ts.Ar
  * The array must be a plain name when the function reads it, since the loop names it again per call.
  */
 export function countMapArguments(fn: ts.Node, reference: ts.Node, host: ts.CallExpression): number | null {
-  if (!ts.isIdentifier(reference) || host.arguments.length !== 1 || !ts.isPropertyAccessExpression(host.expression)) return null;
+  if (!ts.isIdentifier(reference) || host.arguments.length !== 1 || !ts.isPropertyAccessExpression(host.expression))
+    return null;
   if (findLoopStatement(host) === null || isInOptionalChain(host) || !isFunctionWithBody(fn)) return null;
   if (fn.parameters.some((p) => p.dotDotDotToken) || readsArguments(fn)) return null;
   const count = Math.min(3, Math.max(1, fn.parameters.length));

@@ -10,7 +10,8 @@ import type { ModuleGraph } from './module-graph';
 export type ModuleKind = 'esm' | 'cjs-entry' | 'cjs-library';
 export type ModuleKinds = { get(file: string): ModuleKind };
 
-const esmSyntax = /^\s*(?:import\s+[\w*{'"]|export\s+(?:default|const|let|var|function|async|class|\{|\*|type|interface|enum))/m;
+const esmSyntax =
+  /^\s*(?:import\s+[\w*{'"]|export\s+(?:default|const|let|var|function|async|class|\{|\*|type|interface|enum))/m;
 const commonJsExports = /\b(?:module\.exports|exports\.[\w$]+)\s*=/;
 
 export function createModuleKinds(sources: ReadonlyMap<string, string>, graph: ModuleGraph, cwd: string): ModuleKinds {

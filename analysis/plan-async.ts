@@ -41,7 +41,11 @@ export function planAsync(input: AnalysisInput): AsyncPlan {
  */
 function buildFailedPlan(input: AnalysisInput, error: unknown): AsyncPlan {
   const message = `propagate-async could not analyse the project, so no function was made async: ${error instanceof Error ? error.message : String(error)}`;
-  const diagnostic = createDiagnostic('ASYNC_ANALYSIS_FAILED', message, { file: input.starts[0]?.file ?? input.cwd, line: 1, column: 1 });
+  const diagnostic = createDiagnostic('ASYNC_ANALYSIS_FAILED', message, {
+    file: input.starts[0]?.file ?? input.cwd,
+    line: 1,
+    column: 1,
+  });
   const skip = input.starts.flatMap((s) => s.conversions);
   return { files: {}, boundaries: [{ chain: [message], skip, diagnostic }], diagnostics: [diagnostic], madeAsync: [] };
 }
@@ -49,7 +53,9 @@ function buildFailedPlan(input: AnalysisInput, error: unknown): AsyncPlan {
 function computePlan(input: AnalysisInput): AsyncPlan {
   const graph = buildModuleGraph(input.sources);
   const { userStarts, diagnostics } = resolveUserStarts(input);
-  const seeds = [...input.starts.map((s) => s.file), ...userStarts.map((s) => s.file)].filter((f) => input.sources.has(f));
+  const seeds = [...input.starts.map((s) => s.file), ...userStarts.map((s) => s.file)].filter((f) =>
+    input.sources.has(f),
+  );
   let roots = findImporterClosure(graph, seeds);
   let programMs = 0;
   let analyseMs = 0;
@@ -87,7 +93,10 @@ function resolveUserStarts(input: AnalysisInput): { userStarts: UserStart[]; dia
       userStarts.push({ given, file, name: given.slice(at + 1) });
       continue;
     }
-    const near = findClosestNames(relative(input.cwd, file), [...input.sources.keys()].map((f) => relative(input.cwd, f)));
+    const near = findClosestNames(
+      relative(input.cwd, file),
+      [...input.sources.keys()].map((f) => relative(input.cwd, f)),
+    );
     const why = `${given.slice(0, at)} is not among the files of this run${formatSuggestions(near)}`;
     diagnostics.push(toNameNotFound(relative(input.cwd, file), why, given));
   }
@@ -105,7 +114,9 @@ function formatSuggestions(names: string[]): string {
 function analyse(input: AnalysisInput, userStarts: UserStart[], program: AnalysisProgram, graph: ModuleGraph) {
   const index = new CallIndex(program.checker, program.files);
   const moduleKinds = createModuleKinds(input.sources, graph, input.cwd);
-  const propagation = new Propagation(program.checker, index, moduleKinds, input.cwd, { parallelMap: input.options.parallelMap });
+  const propagation = new Propagation(program.checker, index, moduleKinds, input.cwd, {
+    parallelMap: input.options.parallelMap,
+  });
   const diagnostics: Diagnostic[] = [];
   const starts: StartRecord[] = [];
   for (const start of input.starts) {
@@ -120,14 +131,27 @@ function analyse(input: AnalysisInput, userStarts: UserStart[], program: Analysi
     const entity = file ? locateNamedStart(file, start.name) : null;
     if (!file || !entity) {
       const near = file ? findClosestNames(start.name, listFunctionNames(file)) : [];
-      diagnostics.push(toNameNotFound(start.file, `no function or method named ${start.name} in this file${formatSuggestions(near)}`, start.given));
+      diagnostics.push(
+        toNameNotFound(
+          start.file,
+          `no function or method named ${start.name} in this file${formatSuggestions(near)}`,
+          start.given,
+        ),
+      );
       continue;
     }
     starts.push({ entity, conversions: [], reason: 'named with --async', byUser: true });
     propagation.addStart(entity, 'named with --async');
   }
   propagation.run();
-  const plan = buildPlan({ propagation, index, starts, checker: program.checker, markBoundaries: input.options.markBoundaries, cwd: input.cwd });
+  const plan = buildPlan({
+    propagation,
+    index,
+    starts,
+    checker: program.checker,
+    markBoundaries: input.options.markBoundaries,
+    cwd: input.cwd,
+  });
   plan.diagnostics.unshift(...diagnostics);
   const entityFiles = [...propagation.entries.keys()].map((e) => e.getSourceFile().fileName);
   return { plan, entityFiles, callsResolved: index.resolvedCount };

@@ -9,7 +9,17 @@ import { findConcurrencyNotes } from './concurrency-notes';
 import type { CallIndex } from './call-index';
 import type { BoundaryRecord, EntryRecord, Propagation } from './propagate';
 import { createDiagnostic } from './diagnostics';
-import { formatLocation, getLocation, getNamePath, getPlannedRange, getPlannedStart, getPosition, isAsyncFunction, isFunctionWithBody, type FunctionEntity } from './syntax';
+import {
+  formatLocation,
+  getLocation,
+  getNamePath,
+  getPlannedRange,
+  getPlannedStart,
+  getPosition,
+  isAsyncFunction,
+  isFunctionWithBody,
+  type FunctionEntity,
+} from './syntax';
 import type { AsyncFunction, ConversionId } from '../core/async-function';
 import type { AsyncPlan, Boundary, FilePlan, PlannedPosition } from './types';
 
@@ -65,11 +75,21 @@ class FilePlans {
 
   get(node: ts.Node): FilePlan {
     const file = node.getSourceFile().fileName;
-    this.plan.files[file] ??= { functions: [], awaitCalls: [], boundaryComments: [], callbackRewrites: [], signatures: [] };
+    this.plan.files[file] ??= {
+      functions: [],
+      awaitCalls: [],
+      boundaryComments: [],
+      callbackRewrites: [],
+      signatures: [],
+    };
     return this.plan.files[file];
   }
 
-  add<T extends PlannedPosition>(node: ts.Node, list: 'functions' | 'awaitCalls' | 'callbackRewrites' | 'signatures' | 'movedDefaults', position: T): void {
+  add<T extends PlannedPosition>(
+    node: ts.Node,
+    list: 'functions' | 'awaitCalls' | 'callbackRewrites' | 'signatures' | 'movedDefaults',
+    position: T,
+  ): void {
     const key = `${node.getSourceFile().fileName}|${list}|${position.start}-${position.end}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
@@ -85,16 +105,32 @@ export function buildPlan(input: PlanInput): AsyncPlan {
   const applied = findAppliedNodes(input, closures);
   const files = new FilePlans(plan);
   addFunctions(input, applied, files, plan);
-  plan.diagnostics.push(...findUnresolvedCallDiagnostics(input.index, [...propagation.entries.keys()].filter((e) => applied.has(e))));
-  const mainCatchCalls = addEntryScripts(propagation.entryCalls.filter((e) => applied.has(e)), (node) => files.get(node));
-  const awaited = propagation.awaits.filter((site) => applied.has(site.callee) && !mainCatchCalls.has(site.call)).map((site) => site.call);
+  plan.diagnostics.push(
+    ...findUnresolvedCallDiagnostics(
+      input.index,
+      [...propagation.entries.keys()].filter((e) => applied.has(e)),
+    ),
+  );
+  const mainCatchCalls = addEntryScripts(
+    propagation.entryCalls.filter((e) => applied.has(e)),
+    (node) => files.get(node),
+  );
+  const awaited = propagation.awaits
+    .filter((site) => applied.has(site.callee) && !mainCatchCalls.has(site.call))
+    .map((site) => site.call);
   for (const call of awaited) files.add(call, 'awaitCalls', getPlannedRange(call));
-  plan.diagnostics.push(...findConcurrencyNotes(awaited, [...propagation.entries.keys()].filter((e) => applied.has(e) && !isAsyncFunction(e))));
+  plan.diagnostics.push(
+    ...findConcurrencyNotes(
+      awaited,
+      [...propagation.entries.keys()].filter((e) => applied.has(e) && !isAsyncFunction(e)),
+    ),
+  );
   for (const moved of propagation.movedDefaults) {
     if (applied.has(moved.callee)) files.add(moved.parameter, 'movedDefaults', getPlannedStart(moved.parameter));
   }
   for (const rewrite of propagation.rewrites) {
-    if (applied.has(rewrite.callee)) files.add(rewrite.host, 'callbackRewrites', {
+    if (applied.has(rewrite.callee))
+      files.add(rewrite.host, 'callbackRewrites', {
         ...getPlannedRange(rewrite.host),
         kind: rewrite.kind,
         ...(rewrite.mapArguments ? { mapArguments: rewrite.mapArguments } : {}),
@@ -131,7 +167,10 @@ function addFunctions(input: PlanInput, applied: Set<Node>, files: FilePlans, pl
     if (!isAsyncFunction(entity)) files.add(entity, 'functions', getPlannedStart(entity));
     const namedType = findNamedFunctionType(entity);
     if (namedType) plan.diagnostics.push(toNamedTypeDiagnostic(namedType));
-    plan.madeAsync.push({ ...toAsyncFunction(entity, start ? start.reason : entry.reason, exported.has(entity)), conversions: start?.conversions ?? [] });
+    plan.madeAsync.push({
+      ...toAsyncFunction(entity, start ? start.reason : entry.reason, exported.has(entity)),
+      conversions: start?.conversions ?? [],
+    });
   }
 }
 
@@ -166,7 +205,11 @@ function findSignatures(entity: FunctionEntity): ts.Node[] {
   if (!isFunctionWithBody(entity)) return [entity];
   const found: ts.Node[] = [];
   const holder = entity.parent;
-  if ((ts.isVariableDeclaration(holder) || ts.isPropertyDeclaration(holder)) && holder.type && ts.isFunctionTypeNode(holder.type)) {
+  if (
+    (ts.isVariableDeclaration(holder) || ts.isPropertyDeclaration(holder)) &&
+    holder.type &&
+    ts.isFunctionTypeNode(holder.type)
+  ) {
     found.push(holder.type);
   }
   if (ts.isFunctionDeclaration(entity) || ts.isMethodDeclaration(entity)) {
@@ -218,19 +261,26 @@ function addEntryScripts(entries: EntryRecord[], filePlan: (node: ts.Node) => Fi
 
 /** Whether a top-level statement runs a call when the module loads (declarations and imports do not). */
 function containsCall(statement: ts.Statement): boolean {
-  if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isImportDeclaration(statement)) return false;
+  if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isImportDeclaration(statement))
+    return false;
   if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) return false;
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found || isFunctionWithBody(node)) return;
-    if (ts.isCallExpression(node) && !(ts.isIdentifier(node.expression) && node.expression.text === 'require')) found = true;
+    if (ts.isCallExpression(node) && !(ts.isIdentifier(node.expression) && node.expression.text === 'require'))
+      found = true;
     else ts.forEachChild(node, visit);
   };
   visit(statement);
   return found;
 }
 
-function describeBoundary(propagation: Propagation, record: BoundaryRecord, reaching: StartRecord[], cwd: string): Boundary {
+function describeBoundary(
+  propagation: Propagation,
+  record: BoundaryRecord,
+  reaching: StartRecord[],
+  cwd: string,
+): Boundary {
   const chain: string[] = [];
   let current: FunctionEntity | null = record.callee;
   const seen = new Set<FunctionEntity>();

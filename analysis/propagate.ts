@@ -7,7 +7,18 @@
 import { ts } from 'ts-morph';
 import type { CallIndex, ValueReference } from './call-index';
 import { countMapArguments } from './map-loop';
-import { classifyContainer, classifyFunctionValue, classifyUse, findEnclosingParameter, isKnownArrayCall, mapAdvice, type BoundaryKind, type CallbackRewrite, type ClassifyOptions, type LoopRewrite } from './call-sites';
+import {
+  classifyContainer,
+  classifyFunctionValue,
+  classifyUse,
+  findEnclosingParameter,
+  isKnownArrayCall,
+  mapAdvice,
+  type BoundaryKind,
+  type CallbackRewrite,
+  type ClassifyOptions,
+  type LoopRewrite,
+} from './call-sites';
 import { findRelatedMembers } from './dispatch';
 import type { ModuleKinds } from './module-kind';
 import { describeFunction, formatLocation, getContainer, type FunctionEntity } from './syntax';
@@ -116,7 +127,13 @@ export class Propagation {
           continue;
         }
         this.force(entity, member);
-        this.add({ entity: member, reason: `shares the signature of ${this.label(entity)}`, via: entity, inlined: false, terminal: false });
+        this.add({
+          entity: member,
+          reason: `shares the signature of ${this.label(entity)}`,
+          via: entity,
+          inlined: false,
+          terminal: false,
+        });
       }
       if (entry.terminal) continue;
       for (const call of this.index.findCallsTo(entity)) this.handleCall(entity, call, false);
@@ -153,7 +170,10 @@ export class Propagation {
     const context = classifyContainer(container, call, this.checker, this.options);
     const reason = `calls ${describeFunction(callee)} (${formatLocation(call, this.cwd)})`;
     // what a callback that becomes a loop body returns is what the loop uses: it must be awaited there
-    const inlinedReturn = use === 'return' && context.kind === 'callback' && (context.rewrite === 'for-of' || context.rewrite === 'map-loop');
+    const inlinedReturn =
+      use === 'return' &&
+      context.kind === 'callback' &&
+      (context.rewrite === 'for-of' || context.rewrite === 'map-loop');
     const needsAwait = (use === 'value' || inlinedReturn) && !loopHost;
     if (needsAwait && context.kind !== 'boundary' && context.kind !== 'top-level') {
       this.awaits.push({ callee, call });
@@ -199,7 +219,12 @@ export class Propagation {
     this.handleCall(fn, host, loop);
   }
 
-  private handleTopLevel(callee: FunctionEntity, call: ts.CallExpression, file: ts.SourceFile, needsAwait: boolean): void {
+  private handleTopLevel(
+    callee: FunctionEntity,
+    call: ts.CallExpression,
+    file: ts.SourceFile,
+    needsAwait: boolean,
+  ): void {
     const kind = this.moduleKinds.get(file.fileName);
     if (kind === 'esm') {
       if (needsAwait) this.awaits.push({ callee, call });
@@ -242,7 +267,13 @@ export class Propagation {
         this.handleCall(callee, host, true);
         return;
       }
-      this.addBoundary({ callee, site: reference.node, kind: 'array-callback', what: `the callback of \`${host.expression.getText()}\``, advice: mapAdvice });
+      this.addBoundary({
+        callee,
+        site: reference.node,
+        kind: 'array-callback',
+        what: `the callback of \`${host.expression.getText()}\``,
+        advice: mapAdvice,
+      });
       return;
     }
     this.addBoundary({

@@ -54,7 +54,11 @@ export function locateReportedStart(
   const entities = findFunctionEntities(file);
   const named = name === null ? [] : entities.filter((e) => getNamePath(e) === name);
   if (named.length > 0) return pickNearest(named, line, column);
-  return pickNearest(entities.filter((e) => isAsyncFunction(e)), line, column);
+  return pickNearest(
+    entities.filter((e) => isAsyncFunction(e)),
+    line,
+    column,
+  );
 }
 
 /** `--async file#Db.query`: the declaration with that name path (a body-carrying one first). */
@@ -65,7 +69,13 @@ export function locateNamedStart(file: ts.SourceFile, name: string): FunctionEnt
 
 /** Every dotted name a user can give `--async` in this file. */
 export function listFunctionNames(file: ts.SourceFile): string[] {
-  return [...new Set(findFunctionEntities(file).map(getNamePath).filter((n): n is string => n !== null))];
+  return [
+    ...new Set(
+      findFunctionEntities(file)
+        .map(getNamePath)
+        .filter((n): n is string => n !== null),
+    ),
+  ];
 }
 
 /** Edit distance between two names (insertions, deletions, substitutions), case-insensitive. */

@@ -11,10 +11,7 @@ export type FunctionEntity = ts.SignatureDeclaration | ts.PropertySignature;
 
 /** Where code runs: a function, a class field initialiser, a static block, or the module top level. */
 export type Container =
-  | ts.FunctionLikeDeclaration
-  | ts.PropertyDeclaration
-  | ts.ClassStaticBlockDeclaration
-  | ts.SourceFile;
+  ts.FunctionLikeDeclaration | ts.PropertyDeclaration | ts.ClassStaticBlockDeclaration | ts.SourceFile;
 
 export function isFunctionWithBody(node: ts.Node): node is ts.FunctionLikeDeclaration {
   return (
@@ -130,7 +127,8 @@ export function getNamePath(fn: ts.Node): string | null {
     if (ts.isObjectLiteralExpression(fn.parent)) return joinName(getObjectName(fn.parent), key);
     return joinName(getClassName(fn), key);
   }
-  if (ts.isMethodSignature(fn) || ts.isPropertySignature(fn)) return joinName(getClassName(fn), getPropertyNameText(fn.name));
+  if (ts.isMethodSignature(fn) || ts.isPropertySignature(fn))
+    return joinName(getClassName(fn), getPropertyNameText(fn.name));
   const parent = fn.parent;
   if (!parent) return null;
   if (ts.isVariableDeclaration(parent)) return ts.isIdentifier(parent.name) ? parent.name.text : null;
@@ -153,7 +151,10 @@ export function getBabelStart(node: ts.Node, file: ts.SourceFile): number {
 }
 
 /** 1-based line and column of a node's start, for people (diagnostics, chains); a tab is one column. */
-export function getPosition(node: ts.Node, file: ts.SourceFile = node.getSourceFile()): { line: number; column: number } {
+export function getPosition(
+  node: ts.Node,
+  file: ts.SourceFile = node.getSourceFile(),
+): { line: number; column: number } {
   const start = file.getLineAndCharacterOfPosition(getBabelStart(node, file));
   return { line: start.line + 1, column: start.character + 1 };
 }

@@ -47,7 +47,11 @@ export interface FilePlan {
    * is a function passed by name: how many of map's arguments (item, index, array) to call it with;
    * `iterateValues` when a forEach's receiver may be a Map or Set: the loop goes over `.values()` (additive field).
    */
-  callbackRewrites?: (PlannedPosition & { kind: CallbackRewriteKind; mapArguments?: number; iterateValues?: boolean })[];
+  callbackRewrites?: (PlannedPosition & {
+    kind: CallbackRewriteKind;
+    mapArguments?: number;
+    iterateValues?: boolean;
+  })[];
   /**
    * TypeScript type members whose return type becomes `Promise<T>` without an `async` keyword:
    * interface methods, abstract methods, overload signatures, function-typed variables (additive field).

@@ -7,7 +7,12 @@ export function readFlags<K extends string>(argv: readonly string[], defaults: R
     const [rawName, inline] = arg.slice(2).split(/=(.*)/s, 2);
     const negated = rawName.startsWith('no-') && !(rawName in defaults);
     const name = negated ? rawName.slice(3) : rawName;
-    if (!(name in defaults)) throw new Error(`unknown option --${rawName}; valid: ${Object.keys(defaults).map((k) => `--${k}`).join(', ')}`);
+    if (!(name in defaults))
+      throw new Error(
+        `unknown option --${rawName}; valid: ${Object.keys(defaults)
+          .map((k) => `--${k}`)
+          .join(', ')}`,
+      );
     if (negated) flags[name] = 'false';
     else if (inline !== undefined) flags[name] = inline;
     else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) flags[name] = argv[++i];

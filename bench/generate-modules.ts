@@ -60,7 +60,9 @@ function addLocalImports(w: ModuleWriter, c: BlockContext, pool: readonly Module
     const target = c.rng.pick(recent);
     if (taken.has(target.path)) continue;
     taken.add(target.path);
-    const named = [...new Set([c.rng.pick(target.functions), c.rng.pick(target.functions)])].filter((n) => !c.callables.includes(n));
+    const named = [...new Set([c.rng.pick(target.functions), c.rng.pick(target.functions)])].filter(
+      (n) => !c.callables.includes(n),
+    );
     if (named.length === 0) continue;
     w.addImport({ from: target.path, named });
     c.names.reserve(named);

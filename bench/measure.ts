@@ -61,7 +61,9 @@ export function measureCommand(spec: CommandSpec): Measurement {
     env.AWAITIFY_BENCH_RSS_FILE = hookFile;
     env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --require ${path.join(__dirname, 'rss-hook.js')}`.trim();
   }
-  const [command, args] = hasGnuTime ? [gnuTime, ['-v', '-o', timeFile, spec.command, ...spec.args]] : [spec.command, spec.args];
+  const [command, args] = hasGnuTime
+    ? [gnuTime, ['-v', '-o', timeFile, spec.command, ...spec.args]]
+    : [spec.command, spec.args];
   const started = performance.now();
   const child = spawnSync(command, args, {
     cwd: spec.cwd,

@@ -57,7 +57,8 @@ export class ModuleWriter {
   render(): string {
     const head = this.imports.map((spec) => this.renderImport(spec));
     const body = this.style === 'cjs' ? this.blocks.map((b) => b.replace(/^export /gm, '')) : this.blocks;
-    const tail = this.style === 'cjs' && this.exported.length > 0 ? [`module.exports = { ${this.exported.join(', ')} };\n`] : [];
+    const tail =
+      this.style === 'cjs' && this.exported.length > 0 ? [`module.exports = { ${this.exported.join(', ')} };\n`] : [];
     const prologue = this.style === 'cjs' ? "'use strict';\n\n" : '';
     return `${this.header}${prologue}${head.join('')}${head.length ? '\n' : ''}${body.join('\n')}${tail.length ? '\n' : ''}${tail.join('')}`;
   }

@@ -18,7 +18,9 @@ export interface BlockContext {
 type BlockBuilder = (w: ModuleWriter, c: BlockContext) => void;
 
 function pickCall(c: BlockContext, argument: string): string {
-  return c.callables.length > 0 && c.rng.chance(0.4) ? `${c.rng.pick(c.callables)}(${argument})` : `String(${argument})`;
+  return c.callables.length > 0 && c.rng.chance(0.4)
+    ? `${c.rng.pick(c.callables)}(${argument})`
+    : `String(${argument})`;
 }
 
 /** A few statements over `input` ending in a `result` value. */
@@ -33,16 +35,30 @@ function buildStatements(w: ModuleWriter, c: BlockContext, input: string, indent
         lines.push(`for (const part of parts) {`, `  result += part.trim().length * ${c.rng.int(2, 17)};`, `}`);
         break;
       case 1:
-        lines.push(`if (parts.length > ${c.rng.int(1, 8)}) {`, `  result = Math.max(result, parts.length - ${c.rng.int(1, 4)});`, `} else {`, `  result += ${c.rng.int(1, 99)};`, `}`);
+        lines.push(
+          `if (parts.length > ${c.rng.int(1, 8)}) {`,
+          `  result = Math.max(result, parts.length - ${c.rng.int(1, 4)});`,
+          `} else {`,
+          `  result += ${c.rng.int(1, 99)};`,
+          `}`,
+        );
         break;
       case 2:
         lines.push(`const label${i} = \`\${${pickCall(c, 'parts[0]')}}-\${result}\`;`, `result += label${i}.length;`);
         break;
       case 3:
-        lines.push(`try {`, `  result += JSON.stringify({ parts, index: ${i} }).length;`, `} catch (error) {`, `  result = -1;`, `}`);
+        lines.push(
+          `try {`,
+          `  result += JSON.stringify({ parts, index: ${i} }).length;`,
+          `} catch (error) {`,
+          `  result = -1;`,
+          `}`,
+        );
         break;
       default:
-        lines.push(`result = parts.filter((p) => p.length > ${c.rng.int(0, 5)}).reduce((sum, p) => sum + p.charCodeAt(0), result);`);
+        lines.push(
+          `result = parts.filter((p) => p.length > ${c.rng.int(0, 5)}).reduce((sum, p) => sum + p.charCodeAt(0), result);`,
+        );
     }
   }
   return lines.map((l) => indent + l).join('\n');
@@ -82,23 +98,31 @@ const buildClass: BlockBuilder = (w, c) => {
 
 const buildConstants: BlockBuilder = (w, c) => {
   const name = c.names.constant(c.rng.pick(['DEFAULTS', 'LIMITS', 'SETTINGS']));
-  const entries = Array.from({ length: c.rng.int(3, 9) }, (_, i) => `  ${c.names.variable('Limit')}: ${c.rng.int(1, 5000) * (i + 1)},`);
+  const entries = Array.from(
+    { length: c.rng.int(3, 9) },
+    (_, i) => `  ${c.names.variable('Limit')}: ${c.rng.int(1, 5000) * (i + 1)},`,
+  );
   w.addBlock(`export const ${name} = Object.freeze({\n${entries.join('\n')}\n});\n`, [name]);
 };
 
 const buildTypes: BlockBuilder = (w, c) => {
   if (w.style !== 'ts') return buildConstants(w, c);
   const name = c.names.type(c.rng.pick(['Record', 'Options', 'Row', 'Event']));
-  const fields = Array.from({ length: c.rng.int(2, 8) }, () => `  ${c.names.variable(c.rng.pick(['Id', 'Count', 'Name', 'At']))}${c.rng.chance(0.3) ? '?' : ''}: ${c.rng.pick(['string', 'number', 'boolean', 'Date', 'string[]'])};`);
+  const fields = Array.from(
+    { length: c.rng.int(2, 8) },
+    () =>
+      `  ${c.names.variable(c.rng.pick(['Id', 'Count', 'Name', 'At']))}${c.rng.chance(0.3) ? '?' : ''}: ${c.rng.pick(['string', 'number', 'boolean', 'Date', 'string[]'])};`,
+  );
   w.addBlock(`export interface ${name} {\n${fields.join('\n')}\n}\n`, []);
 };
 
 const buildAsync: BlockBuilder = (w, c) => {
   const name = c.names.func(c.rng.pick(['load', 'save', 'sync', 'refresh']));
   // Global fetch, unless the file binds `fetch` to sync-fetch (then the call would be sync-fetch's).
-  const io = c.rng.chance(0.25) && !c.names.isTaken('fetch')
-    ? `  const response = await fetch(\`https://example.test/\${id}\`);\n  const data = await response.json();\n`
-    : `  const data = await store.get(id);\n`;
+  const io =
+    c.rng.chance(0.25) && !c.names.isTaken('fetch')
+      ? `  const response = await fetch(\`https://example.test/\${id}\`);\n  const data = await response.json();\n`
+      : `  const data = await store.get(id);\n`;
   w.addBlock(
     `export async function ${name}(store${w.type('{ get(id: string): Promise<unknown> }')}, id${w.type('string')}) {\n` +
       `${io}  if (!data) {\n    throw new Error(\`${name}: nothing found for \${id}\`);\n  }\n  return { id, data, loadedAt: Date.now() };\n}\n`,
@@ -117,7 +141,10 @@ const buildIterator: BlockBuilder = (w, c) => {
 
 const buildSwitch: BlockBuilder = (w, c) => {
   const name = c.names.func(c.rng.pick(['describe', 'classify', 'label']));
-  const cases = Array.from({ length: c.rng.int(3, 8) }, (_, i) => `    case '${c.rng.pick(verbs)}${i}':\n      return '${c.rng.pick(verbs)} request ${i}';`);
+  const cases = Array.from(
+    { length: c.rng.int(3, 8) },
+    (_, i) => `    case '${c.rng.pick(verbs)}${i}':\n      return '${c.rng.pick(verbs)} request ${i}';`,
+  );
   w.addBlock(
     `export function ${name}(kind${w.type('string')})${w.type('string')} {\n  switch (kind) {\n${cases.join('\n')}\n    default:\n      return 'unknown';\n  }\n}\n`,
     [name],

@@ -19,7 +19,9 @@ export interface PatternExport {
 
 function addBaseUrl(w: ModuleWriter, c: BlockContext): string {
   const name = c.names.constant('BASE_URL');
-  w.addBlock(`const ${name} = process.env.${name} || 'http://127.0.0.1:${c.rng.int(3000, 9000)}/${c.rng.pick(['api', 'v1', 'v2'])}';\n`);
+  w.addBlock(
+    `const ${name} = process.env.${name} || 'http://127.0.0.1:${c.rng.int(3000, 9000)}/${c.rng.pick(['api', 'v1', 'v2'])}';\n`,
+  );
   return name;
 }
 
@@ -38,7 +40,11 @@ function buildSyncRequest(w: ModuleWriter, c: BlockContext): PatternExport {
         ? `  const res = ${local}('POST', \`\${${base}}/items\`, { json: { id, at: Date.now() } });\n` +
           `  if (res.statusCode >= 400) {\n    throw new Error(\`${name} failed with \${res.statusCode}\`);\n  }\n  return res.statusCode;\n`
         : `  const body = ${local}('GET', \`\${${base}}/search\`, {\n    qs: { q: id },\n    headers: { accept: 'application/json' },\n  }).getBody('utf8');\n  return JSON.parse(body);\n`;
-  w.addBlock(`/** Reads from the remote service (blocks the process until the response arrives). */\nexport function ${name}(${id}) {\n${body}}\n`, [name], true);
+  w.addBlock(
+    `/** Reads from the remote service (blocks the process until the response arrives). */\nexport function ${name}(${id}) {\n${body}}\n`,
+    [name],
+    true,
+  );
   return { name, becomesAsync: true };
 }
 
@@ -64,7 +70,11 @@ function buildDeasync(w: ModuleWriter, c: BlockContext): PatternExport {
     w.addImport({ from: 'node:fs', named: ['readFile'] });
     w.addImport({ from: 'node:path', named: ['join'] });
     w.addBlock(`const readFileBlocking = deasync(readFile);\n`);
-    w.addBlock(`export function ${name}(id${w.type('string')}) {\n  const raw = readFileBlocking(join(process.cwd(), 'data', id + '.json'), 'utf8');\n  return JSON.parse(raw);\n}\n`, [name], true);
+    w.addBlock(
+      `export function ${name}(id${w.type('string')}) {\n  const raw = readFileBlocking(join(process.cwd(), 'data', id + '.json'), 'utf8');\n  return JSON.parse(raw);\n}\n`,
+      [name],
+      true,
+    );
   } else if (variant === 1) {
     const lookup = c.names.func('lookup');
     w.addBlock(`async function ${lookup}(id${w.type('string')}) {\n  return { id, resolvedAt: Date.now() };\n}\n`);
@@ -89,7 +99,9 @@ function buildDeasync(w: ModuleWriter, c: BlockContext): PatternExport {
 function buildCo(w: ModuleWriter, c: BlockContext): PatternExport {
   w.addImport({ from: 'co', defaultName: 'co' });
   const part = c.names.func('fetch');
-  w.addBlock(`function ${part}(id${w.type('string')}, key${w.type('string')}) {\n  return Promise.resolve({ id, key });\n}\n`);
+  w.addBlock(
+    `function ${part}(id${w.type('string')}, key${w.type('string')}) {\n  return Promise.resolve({ id, key });\n}\n`,
+  );
   const name = c.names.func(c.rng.pick(['sync', 'refresh', 'gather']));
   if (c.rng.chance(0.5)) {
     w.addBlock(
@@ -99,7 +111,11 @@ function buildCo(w: ModuleWriter, c: BlockContext): PatternExport {
       true,
     );
   } else {
-    w.addBlock(`export const ${name} = co.wrap(function* (id${w.type('string')}) {\n  const value = yield ${part}(id, 'x');\n  return value;\n});\n`, [name], true);
+    w.addBlock(
+      `export const ${name} = co.wrap(function* (id${w.type('string')}) {\n  const value = yield ${part}(id, 'x');\n  return value;\n});\n`,
+      [name],
+      true,
+    );
   }
   return { name, becomesAsync: false };
 }
@@ -137,7 +153,11 @@ export function addCallers(w: ModuleWriter, c: BlockContext, callee: string, cou
   for (let i = 0; i < count; i++) {
     const name = c.names.func();
     const returnType = w.style === 'ts' && c.rng.chance(0.3) ? ': unknown' : '';
-    w.addBlock(`export function ${name}(id${w.type('string')})${returnType} {\n${buildCallerBody(callee, c)}}\n`, [name], true);
+    w.addBlock(
+      `export function ${name}(id${w.type('string')})${returnType} {\n${buildCallerBody(callee, c)}}\n`,
+      [name],
+      true,
+    );
     names.push(name);
   }
   return names;
@@ -146,7 +166,10 @@ export function addCallers(w: ModuleWriter, c: BlockContext, callee: string, cou
 /** The top of a chain as a class method (an entry point nothing else calls). */
 export function addControllerMethod(w: ModuleWriter, c: BlockContext, callee: string): void {
   const cls = c.names.type('Controller');
-  w.addBlock(`export class ${cls} {\n  handle(id${w.type('string')}) {\n${buildCallerBody(callee, c).replace(/^/gm, '  ').replace(/ +$/, '')}  }\n}\n`, [cls]);
+  w.addBlock(
+    `export class ${cls} {\n  handle(id${w.type('string')}) {\n${buildCallerBody(callee, c).replace(/^/gm, '  ').replace(/ +$/, '')}  }\n}\n`,
+    [cls],
+  );
 }
 
 /** The top of a chain as a test file: the test callback must become async. */

@@ -52,19 +52,30 @@ async function probeAwaitify(args: ProbeArgs): Promise<object> {
   const { selectTransforms } = await import('../transforms/registry');
   const selected = selectTransforms();
   const started = performance.now();
-  const result = await run({ paths: [args.repo], cwd: args.repo, transforms: selected.transforms, projectTransform: selected.projectTransform });
+  const result = await run({
+    paths: [args.repo],
+    cwd: args.repo,
+    transforms: selected.transforms,
+    projectTransform: selected.projectTransform,
+  });
   const ms = performance.now() - started;
   const starts = [...new Set(result.starts.map((n) => n.file))].sort();
   fs.writeFileSync(args.startsFile, starts.join('\n'));
   const count = (status: string): number => result.files.filter((f) => f.status === status).length;
   return {
     ms,
-    transforms: [...selected.transforms.map((t) => t.meta.name), ...(selected.projectTransform ? [selected.projectTransform.meta.name] : [])],
+    transforms: [
+      ...selected.transforms.map((t) => t.meta.name),
+      ...(selected.projectTransform ? [selected.projectTransform.meta.name] : []),
+    ],
     stats: result.stats,
     changed: count('changed'),
     failed: count('failed'),
     skipped: count('skipped'),
-    failures: result.files.filter((f) => f.status === 'failed').slice(0, 5).map((f) => `${f.path}: ${f.error?.message}`),
+    failures: result.files
+      .filter((f) => f.status === 'failed')
+      .slice(0, 5)
+      .map((f) => `${f.path}: ${f.error?.message}`),
     starts: result.starts.length,
     madeAsync: result.madeAsync.length,
     diagnostics: result.diagnostics.length,
@@ -108,7 +119,14 @@ async function probeProgram(args: ProbeArgs, everyFile: boolean): Promise<object
   const program = project.getProgram().compilerObject;
   program.getTypeChecker();
   const loaded = program.getSourceFiles().filter((f) => !f.isDeclarationFile).length;
-  return { ms: performance.now() - started, closureMs, programMs: performance.now() - started - closureMs, roots: roots.length, visible: visible.size, loaded };
+  return {
+    ms: performance.now() - started,
+    closureMs,
+    programMs: performance.now() - started - closureMs,
+    roots: roots.length,
+    visible: visible.size,
+    loaded,
+  };
 }
 
 async function main(): Promise<void> {

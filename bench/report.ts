@@ -88,7 +88,12 @@ function checkAnalysis(analysisMs: number | undefined, program: StepSummary | un
   const target = 'analysis < 3x TS program of the files it needs';
   const programMs = program?.inner.programMs;
   if (analysisMs === undefined || programMs === undefined) {
-    return { target, value: '-', verdict: 'N/A', detail: 'no analysis phase ran (propagate-async not registered, or nothing became async)' };
+    return {
+      target,
+      value: '-',
+      verdict: 'N/A',
+      detail: 'no analysis phase ran (propagate-async not registered, or nothing became async)',
+    };
   }
   const ratio = analysisMs / programMs;
   return {
@@ -115,22 +120,47 @@ export function checkTargets(measurements: readonly RepoMeasurement[]): TargetRe
   const results: TargetResult[] = [];
   if (awaitify && floor) {
     const ratio = awaitify.summary.wallMs / floor.wallMs;
-    results.push({ target: 'preview <= parse floor', value: `${ratio.toFixed(2)}x`, verdict: verdict(ratio <= 1), detail: `${awaitify.step} ${seconds(awaitify.summary.wallMs)} s vs floor ${seconds(floor.wallMs)} s${cpuRatio(awaitify.summary, floor)}` });
+    results.push({
+      target: 'preview <= parse floor',
+      value: `${ratio.toFixed(2)}x`,
+      verdict: verdict(ratio <= 1),
+      detail: `${awaitify.step} ${seconds(awaitify.summary.wallMs)} s vs floor ${seconds(floor.wallMs)} s${cpuRatio(awaitify.summary, floor)}`,
+    });
   }
   if (awaitify && jscodeshift) {
     const speedup = jscodeshift.wallMs / awaitify.summary.wallMs;
-    results.push({ target: '>= 5x faster than jscodeshift', value: `${speedup.toFixed(2)}x`, verdict: verdict(speedup >= 5), detail: `jscodeshift ${seconds(jscodeshift.wallMs)} s vs ${awaitify.step} ${seconds(awaitify.summary.wallMs)} s${cpuRatio(jscodeshift, awaitify.summary)}` });
+    results.push({
+      target: '>= 5x faster than jscodeshift',
+      value: `${speedup.toFixed(2)}x`,
+      verdict: verdict(speedup >= 5),
+      detail: `jscodeshift ${seconds(jscodeshift.wallMs)} s vs ${awaitify.step} ${seconds(awaitify.summary.wallMs)} s${cpuRatio(jscodeshift, awaitify.summary)}`,
+    });
   }
   results.push(checkAnalysis(api?.inner['stats.phaseMs.analysis'], program));
   const halfAwaitify = half ? pickAwaitify(half) : null;
   if (awaitify && halfAwaitify && half !== full) {
     const growth = awaitify.summary.wallMs / halfAwaitify.summary.wallMs;
-    results.push({ target: '100% <= 2.2x the 50% run', value: `${growth.toFixed(2)}x`, verdict: verdict(growth <= 2.2), detail: `${seconds(halfAwaitify.summary.wallMs)} s -> ${seconds(awaitify.summary.wallMs)} s${cpuRatio(awaitify.summary, halfAwaitify.summary)}` });
+    results.push({
+      target: '100% <= 2.2x the 50% run',
+      value: `${growth.toFixed(2)}x`,
+      verdict: verdict(growth <= 2.2),
+      detail: `${seconds(halfAwaitify.summary.wallMs)} s -> ${seconds(awaitify.summary.wallMs)} s${cpuRatio(awaitify.summary, halfAwaitify.summary)}`,
+    });
   } else {
-    results.push({ target: '100% <= 2.2x the 50% run', value: '-', verdict: 'N/A', detail: 'needs the 50% and 100% sizes of the generated repository' });
+    results.push({
+      target: '100% <= 2.2x the 50% run',
+      value: '-',
+      verdict: 'N/A',
+      detail: 'needs the 50% and 100% sizes of the generated repository',
+    });
   }
   const rss = Math.max(full.steps['awaitify-cli']?.maxRssMb ?? 0, api?.maxRssMb ?? 0);
-  results.push({ target: 'peak memory < 1 GB (5,000 files)', value: `${rss.toFixed(0)} MB`, verdict: verdict(rss < 1024), detail: `at ${full.files} files` });
+  results.push({
+    target: 'peak memory < 1 GB (5,000 files)',
+    value: `${rss.toFixed(0)} MB`,
+    verdict: verdict(rss < 1024),
+    detail: `at ${full.files} files`,
+  });
   return results;
 }
 

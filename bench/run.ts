@@ -40,7 +40,12 @@ function ensureGenerated(flags: Flags, files: number): string {
   const dir = path.join(flags.work, `seed${flags.seed}-files${files}`);
   const summary = readGeneratedSummary(dir);
   const git = flags.git !== 'false';
-  const fresh = summary && summary.generatorVersion === generatorVersion && summary.seed === Number(flags.seed) && summary.files === files && fs.existsSync(path.join(dir, '.git')) === git;
+  const fresh =
+    summary &&
+    summary.generatorVersion === generatorVersion &&
+    summary.seed === Number(flags.seed) &&
+    summary.files === files &&
+    fs.existsSync(path.join(dir, '.git')) === git;
   if (!fresh) {
     process.stderr.write(`generating ${files} files in ${dir}\n`);
     writeRepository(dir, generateRepository({ files, seed: Number(flags.seed) }), { git });
@@ -51,7 +56,9 @@ function ensureGenerated(flags: Flags, files: number): string {
 function listTargets(flags: Flags): { label: string; repo: string }[] {
   if (flags.repo) return [{ label: path.basename(path.resolve(flags.repo)), repo: path.resolve(flags.repo) }];
   const total = Number(flags.files);
-  return flags.sizes.split(',').map((pct) => ({ label: `${pct}%`, repo: ensureGenerated(flags, Math.round((total * Number(pct)) / 100)) }));
+  return flags.sizes
+    .split(',')
+    .map((pct) => ({ label: `${pct}%`, repo: ensureGenerated(flags, Math.round((total * Number(pct)) / 100)) }));
 }
 
 function chooseSteps(flags: Flags): StepName[] {
@@ -64,7 +71,12 @@ function chooseSteps(flags: Flags): StepName[] {
   return steps;
 }
 
-async function measureRepository(label: string, repo: string, flags: Flags, steps: StepName[]): Promise<RepoMeasurement> {
+async function measureRepository(
+  label: string,
+  repo: string,
+  flags: Flags,
+  steps: StepName[],
+): Promise<RepoMeasurement> {
   const discovery = await discoverFiles({ paths: [repo], cwd: repo, ignore: [], maxFileSize: 2 * 1024 * 1024 });
   const files = discovery.files.map((f) => f.absolutePath);
   const ctx: StepContext = {
@@ -80,20 +92,37 @@ async function measureRepository(label: string, repo: string, flags: Flags, step
     for (const step of steps) {
       const result = runStep(ctx, step);
       (runs[step] ??= []).push(result);
-      process.stderr.write(`${label} run ${i + 1} ${step}: ${(result.wallMs / 1000).toFixed(2)} s, ${result.maxRssMb.toFixed(0)} MB, exit ${result.exitCode}\n`);
-      if (result.exitCode !== 0 && i === 0) process.stderr.write(`  stderr: ${result.stderrTail.trim().split('\n').slice(-6).join('\n  ')}\n`);
+      process.stderr.write(
+        `${label} run ${i + 1} ${step}: ${(result.wallMs / 1000).toFixed(2)} s, ${result.maxRssMb.toFixed(0)} MB, exit ${result.exitCode}\n`,
+      );
+      if (result.exitCode !== 0 && i === 0)
+        process.stderr.write(`  stderr: ${result.stderrTail.trim().split('\n').slice(-6).join('\n  ')}\n`);
     }
   }
   fs.rmSync(ctx.scratch, { recursive: true, force: true });
   const bytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
   const generated = readGeneratedSummary(repo) ?? undefined;
   const summaries = Object.fromEntries(Object.entries(runs).map(([step, r]) => [step, summariseStep(r)]));
-  return { label, repo, files: files.length, bytes, generated: generated as Record<string, unknown> | undefined, steps: summaries };
+  return {
+    label,
+    repo,
+    files: files.length,
+    bytes,
+    generated: generated as Record<string, unknown> | undefined,
+    steps: summaries,
+  };
 }
 
 function describeMachine(): Record<string, unknown> {
   const cpus = os.cpus();
-  return { cpus: cpus.length, model: cpus[0]?.model, totalMemGb: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, gnuTime: hasGnuTime, loadAverage: os.loadavg() };
+  return {
+    cpus: cpus.length,
+    model: cpus[0]?.model,
+    totalMemGb: +(os.totalmem() / 2 ** 30).toFixed(1),
+    node: process.version,
+    gnuTime: hasGnuTime,
+    loadAverage: os.loadavg(),
+  };
 }
 
 /** Correctness next to speed: what the generator planted against what awaitify reported. */
@@ -101,7 +130,9 @@ function renderFindings(measurements: readonly RepoMeasurement[]): string {
   return measurements
     .map((m) => {
       const inner = m.steps['awaitify-api']?.inner ?? {};
-      const expected = m.generated ? `, generator planted ${m.generated.asyncFunctions} async functions in ${m.generated.patternFiles} pattern files` : '';
+      const expected = m.generated
+        ? `, generator planted ${m.generated.asyncFunctions} async functions in ${m.generated.patternFiles} pattern files`
+        : '';
       const phases = Object.entries(inner)
         .filter(([key]) => key.startsWith('stats.phaseMs.'))
         .map(([key, ms]) => `${key.slice('stats.phaseMs.'.length)} ${(ms / 1000).toFixed(2)} s`)
@@ -118,7 +149,8 @@ function renderFindings(measurements: readonly RepoMeasurement[]): string {
 function describeLoad(loadBefore: number): string {
   const cpus = os.cpus().length;
   const load = Math.max(loadBefore, os.loadavg()[0]);
-  const note = load > cpus ? ' - busier than the machine has cores: wall times are inflated, compare the CPU ratios' : '';
+  const note =
+    load > cpus ? ' - busier than the machine has cores: wall times are inflated, compare the CPU ratios' : '';
   return `load average ${loadBefore.toFixed(1)} -> ${os.loadavg()[0].toFixed(1)} on ${cpus} cores${note}`;
 }
 
@@ -126,11 +158,14 @@ async function main(): Promise<void> {
   const flags = readFlags(process.argv.slice(2), defaults) as Flags;
   const steps = chooseSteps(flags);
   const transforms = listTransforms().map((t) => t.meta.name);
-  if (transforms.length === 0) process.stderr.write('warning: no transforms are registered in transforms/index.ts; awaitify has nothing to run\n');
-  if (!steps.includes('awaitify-cli')) process.stderr.write('note: dist/bin/awaitify.js not built; awaitify is measured through its API only\n');
+  if (transforms.length === 0)
+    process.stderr.write('warning: no transforms are registered in transforms/index.ts; awaitify has nothing to run\n');
+  if (!steps.includes('awaitify-cli'))
+    process.stderr.write('note: dist/bin/awaitify.js not built; awaitify is measured through its API only\n');
   const loadBefore = os.loadavg()[0];
   const measurements: RepoMeasurement[] = [];
-  for (const target of listTargets(flags)) measurements.push(await measureRepository(target.label, target.repo, flags, steps));
+  for (const target of listTargets(flags))
+    measurements.push(await measureRepository(target.label, target.repo, flags, steps));
   const targets = checkTargets(measurements);
   const output = [
     `awaitify benchmark, ${new Date().toISOString()}, transforms: ${transforms.join(', ') || '(none)'}, ${flags.runs} runs, medians`,
@@ -142,9 +177,19 @@ async function main(): Promise<void> {
     describeLoad(loadBefore),
   ].join('\n');
   process.stdout.write(`${output}\n`);
-  const outFile = flags.out || path.join(projectRoot, 'bench', 'results', `${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.json`);
+  const outFile =
+    flags.out ||
+    path.join(projectRoot, 'bench', 'results', `${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.json`);
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
-  const json = { date: new Date().toISOString(), machine: describeMachine(), options: flags, transforms, steps, measurements, targets };
+  const json = {
+    date: new Date().toISOString(),
+    machine: describeMachine(),
+    options: flags,
+    transforms,
+    steps,
+    measurements,
+    targets,
+  };
   fs.writeFileSync(outFile, `${JSON.stringify(json, null, 2)}\n`);
   process.stdout.write(`results: ${path.relative(process.cwd(), outFile)}\n`);
 }

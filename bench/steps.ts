@@ -9,13 +9,7 @@ import { measureCommand, type Measurement } from './measure';
 import type { ProbeArgs } from './probe';
 
 export type StepName =
-  | 'floor'
-  | 'awaitify-api'
-  | 'awaitify-cli'
-  | 'jscodeshift'
-  | 'jscodeshift-unfiltered'
-  | 'program'
-  | 'full-program';
+  'floor' | 'awaitify-api' | 'awaitify-cli' | 'jscodeshift' | 'jscodeshift-unfiltered' | 'program' | 'full-program';
 
 export interface StepRun extends Measurement {
   /** What the process measured inside (probes only). */
@@ -74,8 +68,14 @@ function runProbe(ctx: StepContext, kind: string): StepRun {
   const argsFile = path.join(ctx.scratch, 'probe-args.json');
   fs.writeFileSync(argsFile, JSON.stringify(args));
   fs.rmSync(args.outFile, { force: true });
-  const measured = measureCommand({ command: process.execPath, args: [path.join(ctx.distRoot, 'bench', 'probe.js'), kind, argsFile], cwd: ctx.repo });
-  const inner = fs.existsSync(args.outFile) ? (JSON.parse(fs.readFileSync(args.outFile, 'utf8')) as Record<string, unknown>) : undefined;
+  const measured = measureCommand({
+    command: process.execPath,
+    args: [path.join(ctx.distRoot, 'bench', 'probe.js'), kind, argsFile],
+    cwd: ctx.repo,
+  });
+  const inner = fs.existsSync(args.outFile)
+    ? (JSON.parse(fs.readFileSync(args.outFile, 'utf8')) as Record<string, unknown>)
+    : undefined;
   return { ...measured, inner };
 }
 
@@ -90,7 +90,15 @@ function runJscodeshift(ctx: StepContext, unfiltered: boolean): StepRun {
       command: process.execPath,
       // --no-babel: the transforms are compiled JavaScript already, and under the default --babel the
       // worker compiles every module it loads, node_modules included, and dies on ts-morph's static blocks.
-      args: [bin, '--dry', '--no-babel', `--extensions=${jscodeshiftExtensions}`, '--parser=tsx', '--stdin', ...transformArgs],
+      args: [
+        bin,
+        '--dry',
+        '--no-babel',
+        `--extensions=${jscodeshiftExtensions}`,
+        '--parser=tsx',
+        '--stdin',
+        ...transformArgs,
+      ],
       cwd: ctx.repo,
       input: ctx.files.join('\n'),
       captureStdout: true,
@@ -123,7 +131,11 @@ export function runStep(ctx: StepContext, step: StepName): StepRun {
       return runProbe(ctx, 'full-program');
     case 'awaitify-cli':
       // Plain preview: the unified diff goes to stdout (discarded), the summary to stderr.
-      return measureCommand({ command: process.execPath, args: [path.join(ctx.distRoot, 'bin', 'awaitify.js'), '--no-color'], cwd: ctx.repo });
+      return measureCommand({
+        command: process.execPath,
+        args: [path.join(ctx.distRoot, 'bin', 'awaitify.js'), '--no-color'],
+        cwd: ctx.repo,
+      });
     case 'jscodeshift':
       return runJscodeshift(ctx, false);
     case 'jscodeshift-unfiltered':

@@ -47,7 +47,18 @@ function commitAll(dir: string): void {
   };
   git('init', '-q');
   git('add', '-A');
-  git('-c', 'user.name=awaitify-bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'generated benchmark repository');
+  git(
+    '-c',
+    'user.name=awaitify-bench',
+    '-c',
+    'user.email=bench@example.invalid',
+    '-c',
+    'commit.gpgsign=false',
+    'commit',
+    '-q',
+    '-m',
+    'generated benchmark repository',
+  );
 }
 
 export function writeRepository(dir: string, repo: GeneratedRepository, options: { git: boolean }): void {

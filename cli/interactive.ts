@@ -20,7 +20,8 @@ const answers: Readonly<Record<string, ReviewAnswer>> = {
   quit: 'quit',
 };
 
-const helpText = 'y - apply this file\nn - skip this file\na - apply this file and all the rest\nq - quit; write only the files accepted so far\n';
+const helpText =
+  'y - apply this file\nn - skip this file\na - apply this file and all the rest\nq - quit; write only the files accepted so far\n';
 
 export function parseAnswer(line: string): ReviewAnswer | null {
   return answers[line.trim().toLowerCase()] ?? null;
@@ -34,7 +35,11 @@ export interface ReviewItem<T> {
 }
 
 /** Asks about each item in turn; returns the accepted ones, in order. */
-export async function reviewChanges<T>(items: readonly ReviewItem<T>[], input: NodeJS.ReadableStream, output: OutputStream): Promise<T[]> {
+export async function reviewChanges<T>(
+  items: readonly ReviewItem<T>[],
+  input: NodeJS.ReadableStream,
+  output: OutputStream,
+): Promise<T[]> {
   const lines = readline.createInterface({ input, terminal: false });
   const iterator = lines[Symbol.asyncIterator]();
   const accepted: T[] = [];
@@ -42,7 +47,11 @@ export async function reviewChanges<T>(items: readonly ReviewItem<T>[], input: N
     for (let index = 0; index < items.length; index++) {
       const { item, diff, path } = items[index];
       output.write(diff);
-      const answer = await askAnswer(`(${index + 1}/${items.length}) Apply the change to ${path} [y,n,a,q,?]? `, iterator, output);
+      const answer = await askAnswer(
+        `(${index + 1}/${items.length}) Apply the change to ${path} [y,n,a,q,?]? `,
+        iterator,
+        output,
+      );
       if (answer === 'quit') break;
       if (answer === 'yes') accepted.push(item);
       if (answer === 'all') {

@@ -33,7 +33,11 @@ export type { CliIo, CliOverrides } from './io';
 export async function runCli(argv: readonly string[], io: CliIo, overrides: CliOverrides = {}): Promise<number> {
   const registry = overrides.registry ?? defaultRegistry;
   try {
-    const command = await parseArgs(argv, { version: getVersion(), width: io.columns ?? 100, transforms: registry.listTransforms() });
+    const command = await parseArgs(argv, {
+      version: getVersion(),
+      width: io.columns ?? 100,
+      transforms: registry.listTransforms(),
+    });
     switch (command.kind) {
       case 'text':
         io.stdout.write(command.text.endsWith('\n') ? command.text : `${command.text}\n`);
@@ -71,14 +75,18 @@ function checkUsage(args: RunArguments, io: CliIo, registry: TransformRegistry):
   }
   const { cli } = args;
   if (cli.interactive && !io.stdinIsTTY) {
-    throw new UsageError('--interactive needs a terminal to ask on (stdin is not one); preview the diff and use --write, or --patch FILE');
+    throw new UsageError(
+      '--interactive needs a terminal to ask on (stdin is not one); preview the diff and use --write, or --patch FILE',
+    );
   }
   if (cli.patch !== undefined && !existsSync(path.dirname(path.resolve(io.cwd, cli.patch)))) {
     throw new UsageError(`--patch ${cli.patch}: its folder does not exist`);
   }
   const names = normaliseOption(engineOptions.transforms, args.engine.transforms, '--transforms') as string[];
   const selected = registry.selectTransforms(names);
-  const chosen = new Set([...selected.transforms, ...(selected.projectTransform ? [selected.projectTransform] : [])].map((t) => t.meta.name));
+  const chosen = new Set(
+    [...selected.transforms, ...(selected.projectTransform ? [selected.projectTransform] : [])].map((t) => t.meta.name),
+  );
   for (const [name, given] of Object.entries(args.transforms)) {
     const flags = Object.keys(given).map((key) => `--${toFlagName(key)}`);
     if (flags.length > 0 && !chosen.has(name)) {
@@ -88,7 +96,12 @@ function checkUsage(args: RunArguments, io: CliIo, registry: TransformRegistry):
   return selected;
 }
 
-async function runMigration(args: RunArguments, io: CliIo, registry: TransformRegistry, overrides: CliOverrides): Promise<number> {
+async function runMigration(
+  args: RunArguments,
+  io: CliIo,
+  registry: TransformRegistry,
+  overrides: CliOverrides,
+): Promise<number> {
   const selected = checkUsage(args, io, registry);
   const { cli } = args;
   const mode = getMode(cli);
@@ -124,7 +137,12 @@ function writePatchFile(file: string, patch: string): void {
   }
 }
 
-async function applyChanges(mode: SummaryMode, report: Report, cli: CliOptions, io: CliIo): Promise<WriteReport | undefined> {
+async function applyChanges(
+  mode: SummaryMode,
+  report: Report,
+  cli: CliOptions,
+  io: CliIo,
+): Promise<WriteReport | undefined> {
   if (mode !== 'write' && mode !== 'interactive') return undefined;
   const options = { cwd: io.cwd, allowDirty: cli.allowDirty, allowNoGit: cli.allowNoGit };
   const palette = getPalette(shouldUseColor({ isTTY: io.stdoutIsTTY, env: io.env, flag: cli.color }));
@@ -159,7 +177,9 @@ function printResults(io: CliIo, report: Report, context: PrintContext): void {
   if (cli.json) {
     io.stdout.write(renderJson(report, { mode, exitCode: context.exitCode, write, cliOptions: cli }));
   } else if (mode === 'preview' || mode === 'check') {
-    io.stdout.write(renderDiffs(report.diffs, getPalette(shouldUseColor({ isTTY: io.stdoutIsTTY, env: io.env, flag: cli.color }))));
+    io.stdout.write(
+      renderDiffs(report.diffs, getPalette(shouldUseColor({ isTTY: io.stdoutIsTTY, env: io.env, flag: cli.color }))),
+    );
   } else if (write) {
     io.stdout.write(write.written.map((p) => `wrote ${p}\n`).join(''));
   }

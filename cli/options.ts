@@ -6,9 +6,17 @@
 import type { OptionSchema, OptionValues } from '../core/options';
 
 export const outputOptions = {
-  write: { type: 'boolean', default: false, help: 'Apply the changes to the files (refuses a dirty git tree unless --allow-dirty)' },
+  write: {
+    type: 'boolean',
+    default: false,
+    help: 'Apply the changes to the files (refuses a dirty git tree unless --allow-dirty)',
+  },
   check: { type: 'boolean', default: false, help: 'Write nothing; exit 1 when anything would change (CI gate)' },
-  patch: { type: 'string', placeholder: 'FILE', help: 'Also write the preview as a patch file that `git apply` accepts' },
+  patch: {
+    type: 'string',
+    placeholder: 'FILE',
+    help: 'Also write the preview as a patch file that `git apply` accepts',
+  },
   json: { type: 'boolean', default: false, help: 'Print a machine-readable report on stdout instead of the diff' },
   interactive: {
     type: 'boolean',

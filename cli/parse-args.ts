@@ -87,7 +87,8 @@ function buildParser(groups: readonly OptionGroup[], version: string, width: num
     .exitProcess(false)
     .showHelpOnFail(false);
   for (const group of groups) {
-    for (const [key, spec] of Object.entries(group.schema)) parser = parser.option(toFlagName(key), toYargsOption(spec, group.title));
+    for (const [key, spec] of Object.entries(group.schema))
+      parser = parser.option(toFlagName(key), toYargsOption(spec, group.title));
   }
   for (const [command, meaning] of examples) parser = parser.example(command, meaning);
   return parser;
@@ -121,12 +122,17 @@ export function describeUsageError(message: string): string {
 
 /** The values given for `schema`'s keys (absent keys stay absent: defaults belong to who declared them). */
 function pickGiven(parsed: Record<string, unknown>, schema: OptionSchema): GivenOptions {
-  return Object.fromEntries(Object.keys(schema).flatMap((key) => (parsed[key] === undefined ? [] : [[key, parsed[key]]])));
+  return Object.fromEntries(
+    Object.keys(schema).flatMap((key) => (parsed[key] === undefined ? [] : [[key, parsed[key]]])),
+  );
 }
 
 function toRunArguments(parsed: Record<string, unknown>, groups: readonly OptionGroup[]): RunArguments {
   // `awaitify --write -- src/a.js`: what follows `--` is paths, never flags
-  const paths = [...((parsed.paths as unknown[] | undefined) ?? []), ...((parsed['--'] as unknown[] | undefined) ?? [])].map(String);
+  const paths = [
+    ...((parsed.paths as unknown[] | undefined) ?? []),
+    ...((parsed['--'] as unknown[] | undefined) ?? []),
+  ].map(String);
   const transforms: Record<string, GivenOptions> = {};
   const flagOwners: Record<string, string> = {};
   for (const group of groups) {
@@ -151,7 +157,8 @@ export function parseArgs(
         if (error) resolve({ kind: 'usage-error', message: describeUsageError(error.message) });
         else if (output) resolve({ kind: 'text', text: output });
         else if (parsed._[0] === 'list') {
-          if (parsed._.length > 1) resolve({ kind: 'usage-error', message: `list takes no arguments (got ${parsed._.slice(1).join(' ')})` });
+          if (parsed._.length > 1)
+            resolve({ kind: 'usage-error', message: `list takes no arguments (got ${parsed._.slice(1).join(' ')})` });
           else resolve({ kind: 'list' });
         } else resolve({ kind: 'run', run: toRunArguments(parsed as Record<string, unknown>, groups) });
       } catch (problem) {

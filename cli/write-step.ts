@@ -10,7 +10,6 @@ import { sweepStaleTemps } from '../write/temp-files';
 import { writeResults } from '../write/write-results';
 import type { WriteReport } from '../report/totals';
 
-
 export interface WriteStepOptions {
   cwd: string;
   allowDirty: boolean;
@@ -27,7 +26,12 @@ export async function writeChangedFiles(files: readonly FileResult[], options: W
   );
   await sweepStaleTemps(targets.map((file) => path.dirname(file.absolutePath)));
   const outcomes = await writeResults(
-    targets.map((file) => ({ absolutePath: file.absolutePath, before: file.before as Buffer, after: file.after as Buffer, mode: file.mode })),
+    targets.map((file) => ({
+      absolutePath: file.absolutePath,
+      before: file.before as Buffer,
+      after: file.after as Buffer,
+      mode: file.mode,
+    })),
   );
   const summary: WriteReport = { written: [], notWritten: [] };
   outcomes.forEach((outcome, index) => {

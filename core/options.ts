@@ -94,7 +94,8 @@ function toList(value: unknown): unknown[] {
 
 function normaliseStrings(spec: StringsSpec, value: unknown, flag: string): string[] {
   const items = toList(value).map((item) => {
-    if (typeof item !== 'string' && typeof item !== 'number') throw new UsageError(`${flag}: expected text, got ${JSON.stringify(item)}`);
+    if (typeof item !== 'string' && typeof item !== 'number')
+      throw new UsageError(`${flag}: expected text, got ${JSON.stringify(item)}`);
     return String(item);
   });
   const values = (spec.commaSeparated ? items.flatMap((item) => item.split(',')) : items)
@@ -122,7 +123,8 @@ export function normaliseOption(spec: OptionSpec, value: unknown, flag: string):
   switch (spec.type) {
     case 'boolean':
       if (value === undefined) return spec.default;
-      if (typeof value !== 'boolean') throw new UsageError(`${flag}: expected true or false, got ${JSON.stringify(value)}`);
+      if (typeof value !== 'boolean')
+        throw new UsageError(`${flag}: expected true or false, got ${JSON.stringify(value)}`);
       return value;
     case 'string':
       if (value === undefined) return undefined;
@@ -143,7 +145,8 @@ export function normaliseOption(spec: OptionSpec, value: unknown, flag: string):
  */
 export function normaliseOptions<S extends OptionSchema>(schema: S, given: GivenOptions): OptionValues<S> {
   const values: Record<string, unknown> = {};
-  for (const [key, spec] of Object.entries(schema)) values[key] = normaliseOption(spec, given[key], `--${toFlagName(key)}`);
+  for (const [key, spec] of Object.entries(schema))
+    values[key] = normaliseOption(spec, given[key], `--${toFlagName(key)}`);
   return values as OptionValues<S>;
 }
 

@@ -45,4 +45,3 @@ export class LineIndex {
     return { line: line + 1, column: offset - this.lineStarts[line] + 1 };
   }
 }
-

@@ -31,7 +31,10 @@ function isCoveredByRun(packageDir: string, options: RunOptions): boolean {
   });
 }
 
-function collectChanges(states: FileState[], cwd: string): { changes: Map<string, PackageChange>; orphans: FileState[] } {
+function collectChanges(
+  states: FileState[],
+  cwd: string,
+): { changes: Map<string, PackageChange>; orphans: FileState[] } {
   const changes = new Map<string, PackageChange>();
   const orphans: FileState[] = [];
   for (const state of states) {

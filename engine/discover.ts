@@ -105,7 +105,12 @@ async function discoverGitFolder(realFolder: string, root: string, discovery: Di
   });
 }
 
-async function walkFolder(realFolder: string, root: string, discovery: Discovery, skippedNames: Set<string>): Promise<void> {
+async function walkFolder(
+  realFolder: string,
+  root: string,
+  discovery: Discovery,
+  skippedNames: Set<string>,
+): Promise<void> {
   if (!markFolderVisited(await fs.stat(realFolder), discovery)) return;
   const names = await fs.readdir(realFolder);
   await forEachLimited(names, async (name) => {
@@ -115,7 +120,13 @@ async function walkFolder(realFolder: string, root: string, discovery: Discovery
     if (stats.isDirectory()) {
       if (skippedNames.has(name) || discovery.isIgnored(relativeToCwd(location, discovery))) return;
       // A repository inside a plain folder: its own .gitignore applies below it.
-      if (await fs.lstat(path.join(location, '.git')).then(() => true, () => false)) await discoverFolder(location, discovery);
+      if (
+        await fs.lstat(path.join(location, '.git')).then(
+          () => true,
+          () => false,
+        )
+      )
+        await discoverFolder(location, discovery);
       else await walkFolder(location, root, discovery, skippedNames);
     } else if (stats.isSymbolicLink()) {
       await followWalkedLink(location, root, discovery, skippedNames);
@@ -126,7 +137,12 @@ async function walkFolder(realFolder: string, root: string, discovery: Discovery
 }
 
 /** A symlink met while walking: a folder inside the tree is walked (once), a file is considered. */
-async function followWalkedLink(location: string, root: string, discovery: Discovery, skippedNames: Set<string>): Promise<void> {
+async function followWalkedLink(
+  location: string,
+  root: string,
+  discovery: Discovery,
+  skippedNames: Set<string>,
+): Promise<void> {
   const name = path.basename(location);
   const target = await fs.stat(location).catch(() => null);
   if (target?.isDirectory()) {
@@ -153,7 +169,13 @@ async function discoverNamedFile(absolute: string, discovery: Discovery): Promis
  * `location` is the entry's own path with every parent folder resolved (a symlink keeps its own name).
  * Silently drops names that are not source files unless the user named the file.
  */
-async function considerEntry(location: string, stats: Stats, root: string, discovery: Discovery, named: boolean): Promise<void> {
+async function considerEntry(
+  location: string,
+  stats: Stats,
+  root: string,
+  discovery: Discovery,
+  named: boolean,
+): Promise<void> {
   const nameProblem = findNameProblem(location);
   if (nameProblem) {
     if (named) addSkipped(location, nameProblem, discovery);

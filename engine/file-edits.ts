@@ -67,7 +67,9 @@ function groupByTarget(requestsBy: Map<FileState, FiledRequest[]>, byPath: Map<s
     for (const { transform, request } of filed) {
       const target = byPath.get(request.file);
       if (!target) {
-        requester.failure = { message: `${transform.meta.name} asked to edit ${request.file}, which is not a file of this run` };
+        requester.failure = {
+          message: `${transform.meta.name} asked to edit ${request.file}, which is not a file of this run`,
+        };
         continue;
       }
       if (!grouped.has(target)) grouped.set(target, { requesters: new Set(), byTransform: new Map() });
@@ -84,7 +86,11 @@ function groupByTarget(requestsBy: Map<FileState, FiledRequest[]>, byPath: Map<s
 }
 
 /** One parse and one print of the target for all its requests; a failure fails it and its requesters. */
-function applyToTarget(target: FileState, entry: TargetRequests, options: Readonly<Record<string, AnyOptionValues>>): void {
+function applyToTarget(
+  target: FileState,
+  entry: TargetRequests,
+  options: Readonly<Record<string, AnyOptionValues>>,
+): void {
   const names = [...entry.byTransform.keys()].map((t) => t.meta.name);
   const asked = [...entry.requesters].map((s) => s.path).join(', ');
   if (target.failure || target.text === undefined) {
@@ -122,7 +128,11 @@ function applyToTarget(target: FileState, entry: TargetRequests, options: Readon
     for (const name of changedBy) if (!target.changedBy.includes(name)) target.changedBy.push(name);
   } catch (error) {
     const e = error as { message?: string; line?: number; column?: number };
-    target.failure = { message: `cannot apply the edit asked by ${asked}: ${e.message ?? String(error)}`, line: e.line, column: e.column };
+    target.failure = {
+      message: `cannot apply the edit asked by ${asked}: ${e.message ?? String(error)}`,
+      line: e.line,
+      column: e.column,
+    };
     failRequesters(entry, `needs an edit of ${target.path} that failed`);
   }
 }

@@ -25,7 +25,10 @@ export interface FileJobsOptions {
   minFilesPerWorker?: number;
 }
 
-export function countWorkers(options: Pick<FileJobsOptions, 'concurrency' | 'transforms' | 'minFilesPerWorker'>, jobs: number): number {
+export function countWorkers(
+  options: Pick<FileJobsOptions, 'concurrency' | 'transforms' | 'minFilesPerWorker'>,
+  jobs: number,
+): number {
   const registered = getFileTransforms();
   const known = options.transforms.every((t) => registered.get(t.meta.name) === t);
   if (!known || options.concurrency <= 1) return 0;

@@ -92,14 +92,17 @@ function removeMember(text: string, object: JsonObject, index: number): string {
   const { members } = object;
   if (members.length === 1) return text.slice(0, object.open + 1) + text.slice(object.close);
   // Not the last: drop the member, its comma and the next member's leading space.
-  if (index < members.length - 1) return text.slice(0, members[index].keyStart) + text.slice(members[index + 1].keyStart);
+  if (index < members.length - 1)
+    return text.slice(0, members[index].keyStart) + text.slice(members[index + 1].keyStart);
   // The last: drop the previous member's comma, the leading space and the member.
   return text.slice(0, members[index - 1].valueEnd) + text.slice(members[index].valueEnd);
 }
 
 function addDependency(text: string, name: string, range: string): string {
   const top = readObjectAt(text, skipSpace(text, 0));
-  const present = DEPENDENCY_BLOCKS.some((block) => findBlock(text, block)?.members.some((member) => member.key === name));
+  const present = DEPENDENCY_BLOCKS.some((block) =>
+    findBlock(text, block)?.members.some((member) => member.key === name),
+  );
   if (present) return text;
   const style = detectStyle(text, top);
   const entry = `${JSON.stringify(name)}${style.colon}${JSON.stringify(range)}`;
@@ -110,7 +113,10 @@ function addDependency(text: string, name: string, range: string): string {
     const before = sorted ? keys.findIndex((key) => compareNames(key, name) > 0) : -1;
     return insertMember(text, dependencies, entry, before, style);
   }
-  const memberIndent = top.members.length > 0 ? getLineIndent(text, top.members[0].keyStart) : getLineIndent(text, top.open) + style.indent;
+  const memberIndent =
+    top.members.length > 0
+      ? getLineIndent(text, top.members[0].keyStart)
+      : getLineIndent(text, top.open) + style.indent;
   const blockEntry = `"dependencies"${style.colon}${buildBlockText(entry, memberIndent, style)}`;
   const devIndex = top.members.findIndex((member) => member.key === 'devDependencies');
   return insertMember(text, top, blockEntry, devIndex, style);

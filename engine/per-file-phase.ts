@@ -48,10 +48,13 @@ export async function runPerFilePhase(
     skipped: [...skipped],
   });
   const runHere = (job: TransformJob) => runTransformJob(job, registry, fileEdits.readOriginal);
-  const record = (state: FileState, result: TransformJobResult) => recordResult(state, result, fileEdits, options.transforms);
+  const record = (state: FileState, result: TransformJobResult) =>
+    recordResult(state, result, fileEdits, options.transforms);
 
   const readable = states.filter((s) => s.source);
-  const candidates = readable.filter((s) => options.transforms.some((t) => t.prefilter(s.source?.text ?? '', getTransformOptions(t, transformOptions))));
+  const candidates = readable.filter((s) =>
+    options.transforms.some((t) => t.prefilter(s.source?.text ?? '', getTransformOptions(t, transformOptions))),
+  );
   const prefiltered = readable.length - candidates.length;
   const workers = await runFileJobs(
     candidates.map((state, id) => toJob(state, new Set(), id)),
@@ -89,7 +92,12 @@ function createEnginesLookup(cwd: string): (absolutePath: string) => string | nu
 }
 
 /** A file's per-file transform result, wherever it ran, into its state. */
-function recordResult(state: FileState, result: TransformJobResult, fileEdits: FileEdits, transforms: readonly Transform[]): void {
+function recordResult(
+  state: FileState,
+  result: TransformJobResult,
+  fileEdits: FileEdits,
+  transforms: readonly Transform[],
+): void {
   fileEdits.replaceRequests(state, result.requests, transforms);
   if (!result.output) {
     state.failure = result.failure;

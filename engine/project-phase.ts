@@ -37,7 +37,13 @@ function mergeDiagnostics(earlier: Diagnostic[], final: Diagnostic[]): Diagnosti
   return [...kept, ...final];
 }
 
-function applyFilePlans(states: FileState[], project: ProjectTransform, options: AnyOptionValues, plan: AsyncPlan, toOriginal: ToOriginal): void {
+function applyFilePlans(
+  states: FileState[],
+  project: ProjectTransform,
+  options: AnyOptionValues,
+  plan: AsyncPlan,
+  toOriginal: ToOriginal,
+): void {
   const byPath = new Map(states.map((s) => [s.absolutePath, s]));
   for (const [file, filePlan] of Object.entries(plan.files)) {
     const state = byPath.get(file);

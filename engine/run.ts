@@ -26,7 +26,10 @@ import type { FileResult, OptionsInEffect, RunOptions, RunResult } from './types
 
 /** Checks every option and fills in defaults; options for a transform outside the run are refused. */
 export function resolveRunOptions(options: RunOptions): OptionsInEffect {
-  const selected: Transform[] = [...options.transforms, ...(options.projectTransform ? [options.projectTransform] : [])];
+  const selected: Transform[] = [
+    ...options.transforms,
+    ...(options.projectTransform ? [options.projectTransform] : []),
+  ];
   const given = options.transformOptions ?? {};
   const transforms: Record<string, AnyOptionValues> = {};
   for (const transform of selected) {
@@ -37,7 +40,9 @@ export function resolveRunOptions(options: RunOptions): OptionsInEffect {
   }
   const outside = Object.keys(given).filter((name) => !(name in transforms) && Object.keys(given[name]).length > 0);
   if (outside.length > 0) {
-    throw new UsageError(`options were given for ${outside.join(', ')}, which this run does not include (see --transforms)`);
+    throw new UsageError(
+      `options were given for ${outside.join(', ')}, which this run does not include (see --transforms)`,
+    );
   }
   return { engine: normaliseOptions(engineOptions, options.options ?? {}), transforms };
 }

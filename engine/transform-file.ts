@@ -38,14 +38,24 @@ export interface TransformFileOutput {
   dependencies: DependencyRequest[];
 }
 
-export function getTransformOptions(transform: Pick<Transform, 'meta'>, options: Readonly<Record<string, AnyOptionValues>>): AnyOptionValues {
+export function getTransformOptions(
+  transform: Pick<Transform, 'meta'>,
+  options: Readonly<Record<string, AnyOptionValues>>,
+): AnyOptionValues {
   return options[transform.meta.name] ?? getDefaultOptions(transform.meta.options);
 }
 
 export function transformFile(input: TransformFileInput): TransformFileOutput {
   const options = input.options ?? {};
   const absolutePath = input.absolutePath ?? resolve(input.file);
-  const output: TransformFileOutput = { text: input.text, changedBy: [], parsed: false, diagnostics: [], madeAsync: [], dependencies: [] };
+  const output: TransformFileOutput = {
+    text: input.text,
+    changedBy: [],
+    parsed: false,
+    diagnostics: [],
+    madeAsync: [],
+    dependencies: [],
+  };
   const candidates = input.transforms.filter((t) => t.prefilter(input.text, getTransformOptions(t, options)));
   if (candidates.length === 0) return output;
   output.parsed = true;

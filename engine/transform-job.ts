@@ -63,13 +63,18 @@ export function withRunFiles(
     const runFiles: RunFiles = {
       absolutePath,
       readOriginal,
-      requestEdit: (request) => file({ transformName: transform.meta.name, request: { ...request, args: [...request.args] } }),
+      requestEdit: (request) =>
+        file({ transformName: transform.meta.name, request: { ...request, args: [...request.args] } }),
     };
     return { ...transform, apply: (root, context) => transform.apply(root, { ...context, runFiles }) };
   });
 }
 
-export function runTransformJob(job: TransformJob, registry: ReadonlyMap<string, Transform>, readOriginal: ReadOriginal): TransformJobResult {
+export function runTransformJob(
+  job: TransformJob,
+  registry: ReadonlyMap<string, Transform>,
+  readOriginal: ReadOriginal,
+): TransformJobResult {
   const requests: FiledEditRequest[] = [];
   try {
     const transforms = job.transformNames.map((name) => {

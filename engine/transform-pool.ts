@@ -19,7 +19,11 @@ type WorkerReply = { type: 'ready' } | { type: 'result'; result: TransformJobRes
 
 export interface TransformPool {
   /** Runs every job; `runHere` runs one on the main thread. Resolves when all results are in. */
-  runAll(jobs: TransformJob[], runHere: (job: TransformJob) => TransformJobResult, onResult: (result: TransformJobResult) => void): Promise<void>;
+  runAll(
+    jobs: TransformJob[],
+    runHere: (job: TransformJob) => TransformJobResult,
+    onResult: (result: TransformJobResult) => void,
+  ): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,7 +41,10 @@ interface PoolWorker {
 }
 
 /** Starts `size` workers that learn `runFiles` (the absolute paths whose text transforms may read). */
-export function startTransformPool(size: number, script: string): TransformPool & { setRunFiles(files: string[]): void } {
+export function startTransformPool(
+  size: number,
+  script: string,
+): TransformPool & { setRunFiles(files: string[]): void } {
   const workers: PoolWorker[] = [];
   let queue: TransformJob[] = [];
   let onReply: (() => void) | null = null;

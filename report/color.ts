@@ -41,7 +41,11 @@ export function getPalette(color: boolean): Palette {
 }
 
 /** https://no-color.org: a non-empty NO_COLOR turns colour off unless --color/--no-color says otherwise. */
-export function shouldUseColor(options: { isTTY: boolean; env: Readonly<Record<string, string | undefined>>; flag?: boolean }): boolean {
+export function shouldUseColor(options: {
+  isTTY: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+  flag?: boolean;
+}): boolean {
   // An explicit flag wins over NO_COLOR, as no-color.org asks.
   if (options.flag !== undefined) return options.flag;
   if (options.env.NO_COLOR !== undefined && options.env.NO_COLOR !== '') return false;

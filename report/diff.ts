@@ -99,7 +99,9 @@ export function renderFileDiff(diff: FileDiff, palette: Palette = plainPalette):
   const b = quoteGitPath('b/', diff.path);
   const out = [palette.bold(`diff --git ${a} ${b}`), palette.bold(`--- ${a}`), palette.bold(`+++ ${b}`)];
   for (const hunk of diff.hunks) {
-    out.push(palette.cyan(`@@ -${formatRange(hunk.oldStart, hunk.oldLines)} +${formatRange(hunk.newStart, hunk.newLines)} @@`));
+    out.push(
+      palette.cyan(`@@ -${formatRange(hunk.oldStart, hunk.oldLines)} +${formatRange(hunk.newStart, hunk.newLines)} @@`),
+    );
     for (const line of hunk.lines) out.push(formatHunkLine(line, palette));
   }
   return `${out.join('\n')}\n`;

@@ -84,8 +84,13 @@ function renderDiagnostics(diagnostics: readonly Diagnostic[], palette: Palette)
 
 function renderApiChanges(apiChanges: readonly AsyncFunction[], palette: Palette): string[] {
   if (apiChanges.length === 0) return [];
-  const items = apiChanges.map((c) => `${formatLocation(c.file, c.line, c.column)} ${c.name ?? '(anonymous)'} now returns a Promise`);
-  return [palette.bold('API changes (callers outside this run must await these):'), ...limitList(items, maxListed, '  ')];
+  const items = apiChanges.map(
+    (c) => `${formatLocation(c.file, c.line, c.column)} ${c.name ?? '(anonymous)'} now returns a Promise`,
+  );
+  return [
+    palette.bold('API changes (callers outside this run must await these):'),
+    ...limitList(items, maxListed, '  '),
+  ];
 }
 
 function renderWriteOutcome(write: WriteReport | undefined): string[] {
@@ -93,7 +98,10 @@ function renderWriteOutcome(write: WriteReport | undefined): string[] {
   const written = `wrote ${formatCount(write?.written.length ?? 0, 'file')}`;
   const notWritten = write?.notWritten ?? [];
   if (notWritten.length === 0) return [written];
-  return [`${written}; ${formatCount(notWritten.length, 'file')} not written:`, ...notWritten.map((n) => `  ${n.path}: ${n.reason}`)];
+  return [
+    `${written}; ${formatCount(notWritten.length, 'file')} not written:`,
+    ...notWritten.map((n) => `  ${n.path}: ${n.reason}`),
+  ];
 }
 
 function renderNextStep(report: Report, options: SummaryOptions): string[] {
@@ -103,7 +111,11 @@ function renderNextStep(report: Report, options: SummaryOptions): string[] {
     case 'preview':
       return [changed > 0 ? 'nothing written; run with --write to apply' : 'nothing to change'];
     case 'check':
-      return [changed > 0 ? `${formatCount(changed, 'file')} would change; run awaitify --write to apply` : 'nothing to change'];
+      return [
+        changed > 0
+          ? `${formatCount(changed, 'file')} would change; run awaitify --write to apply`
+          : 'nothing to change',
+      ];
     case 'write':
     case 'interactive':
       return renderWriteOutcome(options.write);
@@ -126,7 +138,9 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
   const skipped = result.files.filter((f) => f.status === 'skipped').map((f) => `${f.path}: ${f.reason ?? 'skipped'}`);
   const failed = result.files
     .filter((f) => f.status === 'failed')
-    .map((f) => `${formatLocation(f.path, f.error?.line, f.error?.column)}: ${getFirstLine(f.error?.message ?? 'failed')}`);
+    .map(
+      (f) => `${formatLocation(f.path, f.error?.line, f.error?.column)}: ${getFirstLine(f.error?.message ?? 'failed')}`,
+    );
   const lines = [
     ...renderCounts(report.totals, palette),
     ...(skipped.length > 0 ? [palette.bold('skipped:'), ...limitList(skipped, maxListed, '  ')] : []),

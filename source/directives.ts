@@ -7,7 +7,13 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
 
 interface ProgramWithDirectives {
-  directives?: { value: { value: string }; loc?: unknown; comments?: unknown; leadingComments?: unknown; trailingComments?: unknown }[];
+  directives?: {
+    value: { value: string };
+    loc?: unknown;
+    comments?: unknown;
+    leadingComments?: unknown;
+    trailingComments?: unknown;
+  }[];
   body: unknown[];
 }
 

@@ -85,7 +85,12 @@ export interface EditOutcome {
  * printed text parses. `describe` says what went wrong when the output does not parse
  * (`transform produced invalid code (unwrap-runners)`).
  */
-export function editSource(file: string, text: string, edit: (parsed: ParsedFile) => boolean, describe: () => string): EditOutcome {
+export function editSource(
+  file: string,
+  text: string,
+  edit: (parsed: ParsedFile) => boolean,
+  describe: () => string,
+): EditOutcome {
   const parsed = parseFile(file, text);
   if (!edit(parsed)) return { text, changed: false };
   const printed = printFile(parsed);

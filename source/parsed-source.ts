@@ -64,7 +64,9 @@ function createOffsetMap(text: string, parsedText: string): (offset: number) => 
     const column = offset - parsedStarts[line];
     // inside the indentation only a line's end can point (an empty line); keep it within the original's
     const original =
-      column >= parsedLeads[line] ? originalLeads[line] + column - parsedLeads[line] : Math.min(column, originalLeads[line]);
+      column >= parsedLeads[line]
+        ? originalLeads[line] + column - parsedLeads[line]
+        : Math.min(column, originalLeads[line]);
     return originalStarts[line] + original;
   };
 }

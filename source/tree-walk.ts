@@ -135,7 +135,9 @@ function matchesFilter(value: unknown, filter: unknown): boolean {
   if (typeof filter === 'function') return Boolean((filter as (node: unknown) => unknown)(value));
   if (filter !== null && typeof filter === 'object' && value !== null && typeof value === 'object') {
     return Object.keys(filter).every(
-      (key) => Object.prototype.hasOwnProperty.call(value, key) && matchesFilter((value as Record<string, unknown>)[key], (filter as Record<string, unknown>)[key]),
+      (key) =>
+        Object.prototype.hasOwnProperty.call(value, key) &&
+        matchesFilter((value as Record<string, unknown>)[key], (filter as Record<string, unknown>)[key]),
     );
   }
   return value === filter;
@@ -155,7 +157,8 @@ function find(this: Collection & CollectionInternals, type: { toString(): string
   const found: ASTPath[] = [];
   for (const start of this.__paths) {
     walkNodes(start, (node, getPath) => {
-      if (isNodeOfType(node.type, typeName) && (filter === undefined || matchesFilter(node, filter))) found.push(getPath());
+      if (isNodeOfType(node.type, typeName) && (filter === undefined || matchesFilter(node, filter)))
+        found.push(getPath());
     });
   }
   return collectionModule.fromPaths(found, this, type);
@@ -176,8 +179,10 @@ export let visitorFind: FindMethod | null = null;
 
 function installFind(): boolean {
   let prototype: object | null = Object.getPrototypeOf(jscodeshift('0')) as object | null;
-  while (prototype && !Object.prototype.hasOwnProperty.call(prototype, 'find')) prototype = Object.getPrototypeOf(prototype) as object | null;
-  const registrations = (prototype as { find?: { typedRegistrations?: Record<string, unknown> } } | null)?.find?.typedRegistrations;
+  while (prototype && !Object.prototype.hasOwnProperty.call(prototype, 'find'))
+    prototype = Object.getPrototypeOf(prototype) as object | null;
+  const registrations = (prototype as { find?: { typedRegistrations?: Record<string, unknown> } } | null)?.find
+    ?.typedRegistrations;
   if (!registrations || typeof registrations.Node !== 'function') return false;
   if (registrations.Node === find) return true;
   visitorFind = registrations.Node as FindMethod;

@@ -37,7 +37,9 @@ export function createRegistry(list: readonly Transform[]): TransformRegistry {
       const known = new Set(list.map((t) => t.meta.name));
       const unknown = (names ?? []).filter((n) => !known.has(n));
       if (unknown.length > 0) {
-        throw new UsageError(`unknown transform ${unknown.map((n) => `"${n}"`).join(', ')}; valid names: ${[...known].join(', ')}`);
+        throw new UsageError(
+          `unknown transform ${unknown.map((n) => `"${n}"`).join(', ')}; valid names: ${[...known].join(', ')}`,
+        );
       }
       const wanted = names && names.length > 0 ? new Set(names) : known;
       const chosen = list.filter((t) => wanted.has(t.meta.name));

@@ -26,7 +26,8 @@ export async function checkGitGuard(files: string[], o: GitGuardOptions): Promis
   if (files.length === 0 || (o.allowDirty && o.allowNoGit)) return;
   const { repos, outside, gitMissing, problems } = await groupFilesByRepo(files);
   const show = (file: string): string => (o.cwd ? path.relative(o.cwd, file).split(path.sep).join('/') : file);
-  if (outside.length > 0 && !o.allowNoGit) throw new RefusedWriteError(buildNoGitMessage(outside.map(show), gitMissing, problems));
+  if (outside.length > 0 && !o.allowNoGit)
+    throw new RefusedWriteError(buildNoGitMessage(outside.map(show), gitMissing, problems));
   if (o.allowDirty) return;
   const dirty: string[] = [];
   for (const [top, repoFiles] of [...repos].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -70,7 +71,9 @@ async function groupFilesByRepo(files: string[]): Promise<RepoGroups> {
 async function findDirtyFiles(top: string, files: string[]): Promise<{ file: string; state: string }[]> {
   const answer = await runGit(top, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--ignored=matching']);
   if (answer.kind !== 'ok') {
-    throw new RefusedWriteError(`Refusing to write: \`git status\` failed in ${top}: ${answer.kind === 'failed' ? answer.stderr.trim() : 'git not found'}`);
+    throw new RefusedWriteError(
+      `Refusing to write: \`git status\` failed in ${top}: ${answer.kind === 'failed' ? answer.stderr.trim() : 'git not found'}`,
+    );
   }
   const states = readStatusStates(answer.stdout);
   const dirty: { file: string; state: string }[] = [];
@@ -128,7 +131,7 @@ function buildNoGitMessage(outside: string[], gitMissing: boolean, problems: str
 
 function buildDirtyMessage(dirty: string[]): string {
   return [
-    'Refusing to write: these files have changes that are not committed, so awaitify\'s changes could not be told apart or undone:',
+    "Refusing to write: these files have changes that are not committed, so awaitify's changes could not be told apart or undone:",
     ...listSome(dirty),
     'Commit or stash them first (git add <files> && git commit, or git stash -u), or pass --allow-dirty to write anyway.',
   ].join('\n');

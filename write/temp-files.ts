@@ -57,7 +57,10 @@ export async function sweepStaleTemps(dirs: string[]): Promise<string[]> {
       if (pid === null || liveTemps.has(tempPath) || isProcessAlive(pid)) continue;
       const stats = await fs.lstat(tempPath).catch(() => null);
       if (!stats?.isFile()) continue;
-      await fs.unlink(tempPath).then(() => removed.push(tempPath), () => undefined);
+      await fs.unlink(tempPath).then(
+        () => removed.push(tempPath),
+        () => undefined,
+      );
     }
   }
   return removed;

@@ -10,7 +10,14 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { buildTempPath, installInterruptGuard, InterruptGuard, sweepStaleTemps, trackTemp, untrackTemp } from './temp-files';
+import {
+  buildTempPath,
+  installInterruptGuard,
+  InterruptGuard,
+  sweepStaleTemps,
+  trackTemp,
+  untrackTemp,
+} from './temp-files';
 
 export interface WriteItem {
   absolutePath: string;

@@ -43,11 +43,25 @@ export function buildRunResult(specs: FileSpec[], extra: Partial<RunResult> = {}
     apiChanges: [],
     starts: [],
     options: { engine: { transforms: [], ignore: [], maxFileSize: 2097152, concurrency: 1 }, transforms: {} },
-    stats: { discovered: files.length, parsed: files.length, prefiltered: 0, parses: files.length, workers: 0, durationMs: 1, phaseMs: {} },
+    stats: {
+      discovered: files.length,
+      parsed: files.length,
+      prefiltered: 0,
+      parses: files.length,
+      workers: 0,
+      durationMs: 1,
+      phaseMs: {},
+    },
     ...extra,
   };
 }
 
-export function buildDiagnostic(code: string, file: string, line: number, column: number, message = `${code} here`): Diagnostic {
+export function buildDiagnostic(
+  code: string,
+  file: string,
+  line: number,
+  column: number,
+  message = `${code} here`,
+): Diagnostic {
   return { code, severity: 'warning', message, file, line, column };
 }

@@ -13,7 +13,10 @@ const renameOldName = {
       renameTo: { type: 'string', placeholder: 'NAME', help: 'test: the name oldName() calls get (default newName)' },
     },
     diagnostics: {
-      TEST_OLDNAME_REFERENCE: { severity: 'warning', summary: 'oldName is passed around, not called; rename it by hand' },
+      TEST_OLDNAME_REFERENCE: {
+        severity: 'warning',
+        summary: 'oldName is passed around, not called; rename it by hand',
+      },
     },
   },
   prefilter: (source) => source.includes('oldName'),
@@ -39,7 +42,8 @@ function buildTestRegistry(UsageError) {
     listTransforms: () => [renameOldName],
     selectTransforms(names) {
       const unknown = (names || []).filter((name) => name !== renameOldName.meta.name);
-      if (unknown.length > 0) throw new UsageError(`unknown transform "${unknown[0]}"; valid names: ${renameOldName.meta.name}`);
+      if (unknown.length > 0)
+        throw new UsageError(`unknown transform "${unknown[0]}"; valid names: ${renameOldName.meta.name}`);
       return { transforms: [renameOldName], projectTransform: null };
     },
   };

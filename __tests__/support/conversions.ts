@@ -15,6 +15,9 @@ export function describeConversions(text: string, ids: readonly ConversionId[]):
 /** The key (getConversionKey) of the conversion `transform` makes at `line:column` of `file`'s `text`. */
 export function conversionKeyAt(file: string, text: string, place: string): string {
   const [transform, line, column] = place.split(':');
-  const lineStart = text.split('\n').slice(0, Number(line) - 1).reduce((sum, l) => sum + l.length + 1, 0);
+  const lineStart = text
+    .split('\n')
+    .slice(0, Number(line) - 1)
+    .reduce((sum, l) => sum + l.length + 1, 0);
   return getConversionKey({ file: resolve(file), transform, start: lineStart + Number(column) - 1 });
 }

@@ -40,7 +40,11 @@ export const tagFiles: Transform = {
         context.report({ code: 'NOT_IN_RUN', message: spec, node: path.node });
         return;
       }
-      context.report({ code: original.includes('oldName') ? 'SAW_ORIGINAL' : 'SAW_OTHER', message: spec, node: path.node });
+      context.report({
+        code: original.includes('oldName') ? 'SAW_ORIGINAL' : 'SAW_OTHER',
+        message: spec,
+        node: path.node,
+      });
       context.runFiles.requestEdit({ file, action: 'append-tag', args: [label] });
     });
     return renamed.size() > 0;

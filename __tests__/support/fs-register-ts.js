@@ -21,7 +21,10 @@ function transpile(source, filename) {
 
 function readCompiled(filename) {
   const source = readFileSync(filename, 'utf8');
-  const cached = path.join(cacheFolder, `${createHash('sha256').update(filename).update('\0').update(source).digest('hex')}.js`);
+  const cached = path.join(
+    cacheFolder,
+    `${createHash('sha256').update(filename).update('\0').update(source).digest('hex')}.js`,
+  );
   try {
     return readFileSync(cached, 'utf8');
   } catch {

@@ -53,7 +53,11 @@ async function main() {
     const base = `${process.env.CASE_SERVER}/${process.env.CASE_RUN}/${entry.name}`;
     const started = Date.now();
     const observed = await runCase(entry, base);
-    results[entry.name] = JSON.parse(JSON.stringify({ ...observed, ms: Date.now() - started }).split(base).join('<BASE>'));
+    results[entry.name] = JSON.parse(
+      JSON.stringify({ ...observed, ms: Date.now() - started })
+        .split(base)
+        .join('<BASE>'),
+    );
   }
   process.stdout.write(JSON.stringify(results));
 }

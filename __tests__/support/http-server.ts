@@ -70,7 +70,12 @@ function answer(req: IncomingMessage, res: ServerResponse, record: ReceivedReque
       res.end('moved');
       return;
     case '/echo':
-      return sendJson(res, 200, { method: record.method, query: record.query, body: record.body, contentType: record.headers['content-type'] ?? null });
+      return sendJson(res, 200, {
+        method: record.method,
+        query: record.query,
+        body: record.body,
+        contentType: record.headers['content-type'] ?? null,
+      });
     case '/slow':
       setTimeout(() => sendJson(res, 200, { slow: true }), 3000);
       return;

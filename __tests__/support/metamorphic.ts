@@ -42,7 +42,8 @@ function forEachNode(node: AstNode, visit: (node: AstNode) => void): void {
 /** A statement or member whose own value is a function: `const f = () => …`, `exports.f = function …`. */
 function holdsFunction(node: AstNode): boolean {
   if (declarationTypes.has(node.type)) return true;
-  const child = (value: unknown) => isNode(value) && (functionTypes.has(value.type) || declarationTypes.has(value.type));
+  const child = (value: unknown) =>
+    isNode(value) && (functionTypes.has(value.type) || declarationTypes.has(value.type));
   if (node.type === 'VariableDeclaration') {
     return (node.declarations as AstNode[]).some((d) => child(d.init));
   }

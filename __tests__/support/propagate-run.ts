@@ -62,7 +62,8 @@ export async function runPropagation(
   try {
     cpSync(inputDir, work, { recursive: true });
     if (rewrite) {
-      for (const file of listProjectFiles(work)) writeFileSync(join(work, file), rewrite(file, readFileSync(join(work, file))));
+      for (const file of listProjectFiles(work))
+        writeFileSync(join(work, file), rewrite(file, readFileSync(join(work, file))));
     }
     const selected = selectTransforms(args.transforms ?? ['propagate-async']);
     const result = await run({

@@ -8,7 +8,16 @@ export const deasyncScenarios: Scenario[] = [
   {
     file: 'deasync-shapes.js',
     removes: ['deasync'],
-    calls: [['readValue', 'ok'], ['readValue', 'fail'], ['readValue', 'falsy'], ['readValue', 'many'], ['sleepOrder'], ['inline', 4], ['shell', 0], ['shell', 3]],
+    calls: [
+      ['readValue', 'ok'],
+      ['readValue', 'fail'],
+      ['readValue', 'falsy'],
+      ['readValue', 'many'],
+      ['sleepOrder'],
+      ['inline', 4],
+      ['shell', 0],
+      ['shell', 3],
+    ],
     source: `const deasync = require('deasync');
 const { exec } = require('child_process');
 
@@ -58,7 +67,15 @@ module.exports = { readValue, sleepOrder, inline, shell };
   {
     file: 'deasync-loops.js',
     removes: ['deasync'],
-    calls: [['fetchSync', true], ['fetchSync', false], ['waitFor', 7], ['statLike', 'x'], ['statLike', ''], ['command', 'ok'], ['command', 'fail']],
+    calls: [
+      ['fetchSync', true],
+      ['fetchSync', false],
+      ['waitFor', 7],
+      ['statLike', 'x'],
+      ['statLike', ''],
+      ['command', 'ok'],
+      ['command', 'fail'],
+    ],
     source: `const deasync = require('deasync');
 
 ${delay}

@@ -24,7 +24,16 @@ export const scenarios: Scenario[] = [
   {
     file: 'co-shapes.js',
     removes: ['co'],
-    calls: [['runInline', 2], ['wrapped', 'k'], ['named', 3], ['delegates', 2], ['fails'], ['caught'], ['objectYield', 4], ['tree', 3]],
+    calls: [
+      ['runInline', 2],
+      ['wrapped', 'k'],
+      ['named', 3],
+      ['delegates', 2],
+      ['fails'],
+      ['caught'],
+      ['objectYield', 4],
+      ['tree', 3],
+    ],
     source: `const co = require('co');
 
 ${delay}
@@ -129,7 +138,13 @@ exports.rejects = Bluebird.coroutine(function* (log) {
   {
     file: 'wrappers-and-runners.js',
     removes: ['./sync-helpers'],
-    calls: [['profile', 5], ['readConfig', '{"a":1}'], ['readConfig', '{bad'], ['forwarded', 9], ['iife', 2]],
+    calls: [
+      ['profile', 5],
+      ['readConfig', '{"a":1}'],
+      ['readConfig', '{bad'],
+      ['forwarded', 9],
+      ['iife', 2],
+    ],
     source: `const { runSync } = require('./sync-helpers');
 
 ${delay}
@@ -185,7 +200,10 @@ module.exports = { profile, readConfig, forwarded, iife };
 scenarios.push({
   file: 'make-synchronous.mjs',
   removes: ['make-synchronous'],
-  calls: [['compute', 21], ['compute', -1]],
+  calls: [
+    ['compute', 21],
+    ['compute', -1],
+  ],
   source: `import makeSynchronous from 'make-synchronous';
 
 const double = makeSynchronous(async (n) => {

@@ -13,7 +13,12 @@ function findStatement(path: ASTPath): ASTPath {
   let current = path;
   while (current.parent) {
     const type = current.node.type;
-    if (/Statement$|Declaration$/.test(type) || type === 'ClassProperty' || type === 'ClassMethod' || type === 'ObjectMethod') {
+    if (
+      /Statement$|Declaration$/.test(type) ||
+      type === 'ClassProperty' ||
+      type === 'ClassMethod' ||
+      type === 'ObjectMethod'
+    ) {
       return current;
     }
     current = current.parent as ASTPath;

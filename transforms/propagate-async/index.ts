@@ -43,7 +43,8 @@ import { addCatchToMainCall, wrapInMain } from './wrap-entry-script';
 
 const meta: TransformMeta<typeof propagateAsyncOptions> = {
   name: 'propagate-async',
-  description: 'Awaits calls to newly async functions and makes their callers async, across files, up to the entry points',
+  description:
+    'Awaits calls to newly async functions and makes their callers async, across files, up to the entry points',
   options: propagateAsyncOptions,
   diagnostics: analysisDiagnostics,
 };
@@ -91,10 +92,17 @@ export function applyPlan(root: Collection, context: TransformContext<PropagateA
     .filter((r) => r.kind === 'map-loop')
     .sort((a, b) => b.start - a.start)
     .flatMap((r) => nodes.pick(callTypes, [r]).map((path) => ({ path, mapArguments: r.mapArguments })));
-  const loops = rewrites.filter((r) => r.kind === 'for-of').flatMap((r) => nodes.pick(callTypes, [r]).map((path) => ({ path, iterateValues: r.iterateValues === true })));
-  const promiseAllPaths = nodes.pick(callTypes, rewrites.filter((r) => r.kind === 'promise-all'));
+  const loops = rewrites
+    .filter((r) => r.kind === 'for-of')
+    .flatMap((r) => nodes.pick(callTypes, [r]).map((path) => ({ path, iterateValues: r.iterateValues === true })));
+  const promiseAllPaths = nodes.pick(
+    callTypes,
+    rewrites.filter((r) => r.kind === 'promise-all'),
+  );
   const parameterPaths = nodes.pick(parameterTypes, movedDefaults);
-  const commentTargets = plan.boundaryComments.flatMap((c) => nodes.pick(null, [c]).map((path) => ({ path, text: c.text })));
+  const commentTargets = plan.boundaryComments.flatMap((c) =>
+    nodes.pick(null, [c]).map((path) => ({ path, text: c.text })),
+  );
   let changed = addBoundaryComments(j, commentTargets);
   for (const fn of functions) {
     if (markAsync(j, fn)) {
@@ -116,7 +124,11 @@ export function applyPlan(root: Collection, context: TransformContext<PropagateA
   for (const { path, iterateValues } of loops) changed = replaceForEachWithLoop(j, path, iterateValues) || changed;
   // an outer map's callback then already holds the inner loop when it moves into its own loop
   for (const { path, mapArguments } of maps) {
-    changed = replaceMapWithLoop(j, path, (base) => getUniqueName(j, root, base), { mapArguments, isTypeScript: context.isTypeScript }) || changed;
+    changed =
+      replaceMapWithLoop(j, path, (base) => getUniqueName(j, root, base), {
+        mapArguments,
+        isTypeScript: context.isTypeScript,
+      }) || changed;
   }
   if (plan.entryScript === 'main') changed = wrapInMain(j, root) || changed;
   if (plan.entryScript === 'main-catch') changed = addCatchToMainCall(j, root) || changed;
@@ -138,8 +150,12 @@ function apply(root: Collection, context: TransformContext<PropagateAsyncOptions
   });
   if (starts.length === 0) return false;
   // alone, only this file's own functions start chains: --async names are for whole-project runs
-  const plan = planAsync({ cwd: resolve('.'), sources: new Map([[file, source.text]]), starts }, { ...context.options, async: [] });
-  for (const d of plan.diagnostics) context.report({ code: d.code, message: d.message, line: d.line, column: d.column });
+  const plan = planAsync(
+    { cwd: resolve('.'), sources: new Map([[file, source.text]]), starts },
+    { ...context.options, async: [] },
+  );
+  for (const d of plan.diagnostics)
+    context.report({ code: d.code, message: d.message, line: d.line, column: d.column });
   const filePlan = plan.files[file];
   return filePlan ? applyPlan(root, context, filePlan) : false;
 }

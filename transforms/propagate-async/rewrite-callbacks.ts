@@ -76,7 +76,13 @@ export function replaceForEachWithLoop(j: JSCodeshift, path: ASTPath, iterateVal
   return true;
 }
 
-const chainTypes = new Set(['MemberExpression', 'OptionalMemberExpression', 'CallExpression', 'OptionalCallExpression', 'ParenthesizedExpression']);
+const chainTypes = new Set([
+  'MemberExpression',
+  'OptionalMemberExpression',
+  'CallExpression',
+  'OptionalCallExpression',
+  'ParenthesizedExpression',
+]);
 
 interface MapStatement {
   /** The statement the loop goes before (or after, for a declaration that keeps its name). */
@@ -103,7 +109,8 @@ function findMapStatement(path: ASTPath): MapStatement | null {
   if (holder.node.type === 'ArrowFunctionExpression' && (holder.node as { body?: unknown }).body === current.node) {
     return { statement: holder, declaration: null, top: current, arrow: true };
   }
-  if (holder.node.type === 'ReturnStatement' || holder.node.type === 'ExpressionStatement') return { statement: holder, declaration: null, top: current };
+  if (holder.node.type === 'ReturnStatement' || holder.node.type === 'ExpressionStatement')
+    return { statement: holder, declaration: null, top: current };
   if (holder.node.type !== 'VariableDeclarator' || holder.parent?.node.type !== 'VariableDeclaration') return null;
   const declaration = holder.parent as ASTPath;
   const exported = declaration.parent?.node.type === 'ExportNamedDeclaration' ? (declaration.parent as ASTPath) : null;
@@ -130,28 +137,45 @@ export function replaceMapWithLoop(
     const arrow = found.statement.node as { body: unknown; expression?: boolean };
     arrow.body = j.blockStatement([j.returnStatement(arrow.body as ExpressionKind)]);
     arrow.expression = false;
-    const moved = j(found.statement).find(j.CallExpression).filter((p) => p.node === path.node).paths()[0];
+    const moved = j(found.statement)
+      .find(j.CallExpression)
+      .filter((p) => p.node === path.node)
+      .paths()[0];
     return moved ? replaceMapWithLoop(j, moved, pickName, options) : false;
   }
-  const callback = mapArguments ? buildCallingCallback(j, node, mapArguments, pickName) : (node.arguments[0] as unknown as CallbackNode);
+  const callback = mapArguments
+    ? buildCallingCallback(j, node, mapArguments, pickName)
+    : (node.arguments[0] as unknown as CallbackNode);
   if (!callback?.params) return false;
   const { statement, top } = found;
   const unused = statement.node.type === 'ExpressionStatement' && top === path;
-  const declarator = found.declaration ? (found.declaration.node as { declarations: { id: { type: string; name?: string; typeAnnotation?: unknown }; init: unknown }[] }).declarations[0] : null;
+  const declarator = found.declaration
+    ? (
+        found.declaration.node as {
+          declarations: { id: { type: string; name?: string; typeAnnotation?: unknown }; init: unknown }[];
+        }
+      ).declarations[0]
+    : null;
   // TypeScript types `const x = []` from the pushes that follow, and refuses it where a closure reads
   // it (TS7034): without an annotation the array gets a name of its own and `x` its finished value
   const keepsType = !options.isTypeScript || Boolean(declarator?.id.typeAnnotation);
-  const ownName = declarator && top === path && declarator.id.type === 'Identifier' && keepsType ? declarator.id.name : undefined;
+  const ownName =
+    declarator && top === path && declarator.id.type === 'Identifier' && keepsType ? declarator.id.name : undefined;
   const arrayName = unused ? null : (ownName ?? pickName(describeArray(node.callee.object)));
   const body = callback.body.type === 'BlockStatement' ? [...(callback.body as { body: StatementKind[] }).body] : [];
-  const last = callback.body.type === 'BlockStatement' ? (body.pop() as { type: string; argument?: ExpressionKind } | undefined) : null;
+  const last =
+    callback.body.type === 'BlockStatement'
+      ? (body.pop() as { type: string; argument?: ExpressionKind } | undefined)
+      : null;
   const value = last ? last.argument : (callback.body as ExpressionKind);
   if (!value) return false;
   // `(x) => ({ … })` needed its parentheses as an arrow body; as an argument they would double
   const extra = (value as { extra?: { parenthesized?: boolean } }).extra;
   if (extra?.parenthesized) extra.parenthesized = false;
   const push = arrayName
-    ? j.expressionStatement(j.callExpression(j.memberExpression(j.identifier(arrayName), j.identifier('push')), [value]))
+    ? j.expressionStatement(
+        j.callExpression(j.memberExpression(j.identifier(arrayName), j.identifier('push')), [value]),
+      )
     : j.expressionStatement(value);
   const { declaration, iterated } = buildLoopHead(j, node.callee.object, callback);
   const loop = j.forOfStatement(declaration, iterated, j.blockStatement([...body, push]));
@@ -165,7 +189,9 @@ export function replaceMapWithLoop(
     statement.insertAfter(loop);
     return true;
   }
-  const start = j.variableDeclaration('const', [j.variableDeclarator(j.identifier(arrayName as string), j.arrayExpression([]))]);
+  const start = j.variableDeclaration('const', [
+    j.variableDeclarator(j.identifier(arrayName as string), j.arrayExpression([])),
+  ]);
   moveComments(statement.node, start);
   path.replace(j.identifier(arrayName as string));
   statement.insertBefore(start);
@@ -177,7 +203,12 @@ export function replaceMapWithLoop(
  * `ids.map(price)`: the callback the loop inlines, `(item, index) => await price(item, index)`, passing
  * as many of map's arguments as the function reads (the analysis counted them).
  */
-function buildCallingCallback(j: JSCodeshift, node: CallNode, count: number, pickName: (base: string) => string): CallbackNode {
+function buildCallingCallback(
+  j: JSCodeshift,
+  node: CallNode,
+  count: number,
+  pickName: (base: string) => string,
+): CallbackNode {
   const item = j.identifier(pickName('item'));
   const index = j.identifier(pickName('index'));
   const array = node.callee.object as ExpressionKind;
@@ -190,6 +221,7 @@ function buildCallingCallback(j: JSCodeshift, node: CallNode, count: number, pic
 function describeArray(array: ExpressionKind): string {
   const node = array as { type: string; name?: string; property?: { type: string; name?: string } };
   if (node.type === 'Identifier' && node.name) return `${node.name}Results`;
-  if (node.type === 'MemberExpression' && node.property?.type === 'Identifier' && node.property.name) return `${node.property.name}Results`;
+  if (node.type === 'MemberExpression' && node.property?.type === 'Identifier' && node.property.name)
+    return `${node.property.name}Results`;
   return 'results';
 }

@@ -30,9 +30,15 @@ function buildCatchCall(j: JSCodeshift, call: ExpressionKind): StatementKind {
   const handler = j.arrowFunctionExpression(
     [j.identifier('error')],
     j.blockStatement([
-      j.expressionStatement(j.callExpression(j.memberExpression(j.identifier('console'), j.identifier('error')), [j.identifier('error')])),
       j.expressionStatement(
-        j.assignmentExpression('=', j.memberExpression(j.identifier('process'), j.identifier('exitCode')), j.numericLiteral(1)),
+        j.callExpression(j.memberExpression(j.identifier('console'), j.identifier('error')), [j.identifier('error')]),
+      ),
+      j.expressionStatement(
+        j.assignmentExpression(
+          '=',
+          j.memberExpression(j.identifier('process'), j.identifier('exitCode')),
+          j.numericLiteral(1),
+        ),
       ),
     ]),
   );
@@ -48,7 +54,10 @@ interface DirectiveNode {
  * recast reprints a Program whose body changed length from scratch and then prints a directive's
  * own semicolon twice (`'use strict';;`); as a statement it prints once and means the same.
  */
-function moveDirectivesIntoBody(j: JSCodeshift, program: { body: StatementKind[]; directives?: DirectiveNode[] }): void {
+function moveDirectivesIntoBody(
+  j: JSCodeshift,
+  program: { body: StatementKind[]; directives?: DirectiveNode[] },
+): void {
   const directives = program.directives ?? [];
   if (directives.length === 0) return;
   const statements = directives.map((d) => {
@@ -68,7 +77,12 @@ export function wrapInMain(j: JSCodeshift, root: Collection): boolean {
   const name = getUniqueName(j, root, 'main');
   const main = j.functionDeclaration(j.identifier(name), [], j.blockStatement(program.body.slice(split)));
   main.async = true;
-  program.body.splice(split, program.body.length - split, main, buildCatchCall(j, j.callExpression(j.identifier(name), [])));
+  program.body.splice(
+    split,
+    program.body.length - split,
+    main,
+    buildCatchCall(j, j.callExpression(j.identifier(name), [])),
+  );
   moveDirectivesIntoBody(j, program);
   return true;
 }

@@ -13,7 +13,8 @@ import type { TransformContext } from './types';
 export const awaitSiteDiagnostics = {
   MODULE_TOP_LEVEL_ASYNC: {
     severity: 'warning',
-    summary: 'The conversion would put an await at the top level of a CommonJS module, which cannot await: left as it was.',
+    summary:
+      'The conversion would put an await at the top level of a CommonJS module, which cannot await: left as it was.',
   },
   SYNC_CALL_IN_NON_ASYNC_CONTEXT: {
     severity: 'warning',

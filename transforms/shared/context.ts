@@ -95,7 +95,11 @@ export function createTransformContext(input: ContextInput): {
     },
     conversionId(node: ASTNode | ASTPath): ConversionId {
       const target = 'node' in node && 'parentPath' in node ? (node as ASTPath).node : node;
-      return { file: input.absolutePath, transform: input.transform.meta.name, start: parsed.getOffsets(target)?.start ?? -1 };
+      return {
+        file: input.absolutePath,
+        transform: input.transform.meta.name,
+        start: parsed.getOffsets(target)?.start ?? -1,
+      };
     },
     isSkipped(conversion: ConversionId) {
       return skipped.has(getConversionKey(conversion));
@@ -109,7 +113,12 @@ export function createTransformContext(input: ContextInput): {
   return { context, collected };
 }
 
-const moduleDeclarationTypes = new Set(['ImportDeclaration', 'ExportNamedDeclaration', 'ExportDefaultDeclaration', 'ExportAllDeclaration']);
+const moduleDeclarationTypes = new Set([
+  'ImportDeclaration',
+  'ExportNamedDeclaration',
+  'ExportDefaultDeclaration',
+  'ExportAllDeclaration',
+]);
 
 /** Whether a parsed program uses ES module syntax (import/export), or the extension says so. */
 export function isModuleSource(j: JSCodeshift, root: ReturnType<JSCodeshift>, file: string): boolean {

@@ -27,6 +27,11 @@ function isStillAttached(path: ASTPath, rootPath: unknown): boolean {
  * `path` if it still holds `node` where it was, else the first path (in source order) that holds `node`
  * (`find`). A replaced node leaves its path object in place holding the replacement, hence the check.
  */
-export function findCurrentPath(root: Collection, path: ASTPath, node: unknown, find: () => ASTPath | undefined): ASTPath | undefined {
+export function findCurrentPath(
+  root: Collection,
+  path: ASTPath,
+  node: unknown,
+  find: () => ASTPath | undefined,
+): ASTPath | undefined {
   return path.node === node && isStillAttached(path, root.get()) ? path : find();
 }

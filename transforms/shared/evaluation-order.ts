@@ -35,7 +35,14 @@ export function isSideEffectFree(node: unknown): boolean {
   // a nested function is only created, not run
   if (/Function|ClassExpression/.test(n.type)) return true;
   for (const key of Object.keys(n)) {
-    if (key === 'loc' || key === 'comments' || key === 'leadingComments' || key === 'trailingComments' || key === 'typeAnnotation') continue;
+    if (
+      key === 'loc' ||
+      key === 'comments' ||
+      key === 'leadingComments' ||
+      key === 'trailingComments' ||
+      key === 'typeAnnotation'
+    )
+      continue;
     if (!isSideEffectFree(n[key])) return false;
   }
   return true;
@@ -107,7 +114,12 @@ export function findHoistTarget(path: ASTPath): HoistTarget | null {
     if (parent.type === 'ArrowFunctionExpression' && parent.body === current.node) {
       return { kind: 'arrow-body', arrow: parentPath };
     }
-    if ((parent.type === 'IfStatement' || parent.type === 'SwitchStatement') && current.name !== 'consequent' && current.name !== 'alternate' && current.name !== 'cases') {
+    if (
+      (parent.type === 'IfStatement' || parent.type === 'SwitchStatement') &&
+      current.name !== 'consequent' &&
+      current.name !== 'alternate' &&
+      current.name !== 'cases'
+    ) {
       return { kind: 'statement', statement: parentPath };
     }
     if (statementStops.has(parent.type) && parent.type !== 'VariableDeclaration') {
@@ -140,7 +152,8 @@ function getPosition(path: ASTPath): { name: string | number; index: number | nu
 export function wrapArrowBody(j: JSCodeshift, arrow: ASTPath): ASTPath {
   const node = arrow.node as unknown as { body: ASTNode & { body?: unknown[] } };
   // already wrapped by an earlier edit: statements were put before its `return`, which stays last
-  if (node.body.type === 'BlockStatement') return arrow.get('body', 'body', (node.body.body ?? []).length - 1) as ASTPath;
+  if (node.body.type === 'BlockStatement')
+    return arrow.get('body', 'body', (node.body.body ?? []).length - 1) as ASTPath;
   const ret = j.returnStatement(node.body as never);
   node.body = j.blockStatement([ret]);
   return arrow.get('body', 'body', 0) as ASTPath;

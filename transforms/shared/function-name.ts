@@ -51,7 +51,7 @@ export function functionNamePath(fn: ASTPath): string | null {
   if (node.type === 'ObjectMethod') return withObjectName(parentPath, getKeyName(node.key));
   switch (parent.type) {
     case 'VariableDeclarator':
-      return parent.id?.type === 'Identifier' ? parent.id.name ?? null : null;
+      return parent.id?.type === 'Identifier' ? (parent.id.name ?? null) : null;
     case 'AssignmentExpression':
       return getMemberPath(parent.left) || null;
     case 'ClassProperty':

@@ -16,7 +16,11 @@ export interface ModuleBinding {
 }
 
 export function isRequireOf(j: JSCodeshift, node: unknown, source: string): boolean {
-  const n = node as { type: string; callee?: { type: string; name?: string }; arguments?: { type: string; value?: unknown }[] };
+  const n = node as {
+    type: string;
+    callee?: { type: string; name?: string };
+    arguments?: { type: string; value?: unknown }[];
+  };
   return (
     n?.type === 'CallExpression' &&
     n.callee?.type === 'Identifier' &&
@@ -57,8 +61,14 @@ interface ModuleNodes {
 function collectModuleNodes(j: JSCodeshift, root: Collection): ModuleNodes {
   const found: ModuleNodes = { imports: [], importEquals: [], requireDeclarators: [], requireCalls: [] };
   const isAnyRequire = (node: unknown): boolean => {
-    const n = node as { type?: string; callee?: { type: string; name?: string }; arguments?: { type: string }[] } | null | undefined;
-    return n?.type === 'CallExpression' && n.callee?.type === 'Identifier' && n.callee.name === 'require' && n.arguments?.length === 1;
+    const n = node as
+      { type?: string; callee?: { type: string; name?: string }; arguments?: { type: string }[] } | null | undefined;
+    return (
+      n?.type === 'CallExpression' &&
+      n.callee?.type === 'Identifier' &&
+      n.callee.name === 'require' &&
+      n.arguments?.length === 1
+    );
   };
   walkNodes(root.get() as ASTPath, (node, getPath) => {
     if (node.type === 'ImportDeclaration') found.imports.push(getPath());
@@ -81,10 +91,22 @@ function mayNameModule(value: unknown, sources: ReadonlySet<string>, seen = new 
   if (value === null || typeof value !== 'object' || seen.has(value)) return false;
   seen.add(value);
   if (Array.isArray(value)) return value.some((item) => mayNameModule(item, sources, seen));
-  const node = value as { type?: unknown; source?: { value?: unknown }; moduleReference?: { expression?: { value?: unknown } }; callee?: { name?: unknown }; arguments?: { value?: unknown }[] };
+  const node = value as {
+    type?: unknown;
+    source?: { value?: unknown };
+    moduleReference?: { expression?: { value?: unknown } };
+    callee?: { name?: unknown };
+    arguments?: { value?: unknown }[];
+  };
   if (node.type === 'ImportDeclaration' && sources.has(String(node.source?.value))) return true;
-  if (node.type === 'TSImportEqualsDeclaration' && sources.has(String(node.moduleReference?.expression?.value))) return true;
-  if (node.type === 'CallExpression' && node.callee?.name === 'require' && sources.has(String(node.arguments?.[0]?.value))) return true;
+  if (node.type === 'TSImportEqualsDeclaration' && sources.has(String(node.moduleReference?.expression?.value)))
+    return true;
+  if (
+    node.type === 'CallExpression' &&
+    node.callee?.name === 'require' &&
+    sources.has(String(node.arguments?.[0]?.value))
+  )
+    return true;
   for (const key of Object.keys(value)) {
     if (!skippedKeys.has(key) && mayNameModule((value as Record<string, unknown>)[key], sources, seen)) return true;
   }
@@ -106,7 +128,9 @@ export function findModuleUses(j: JSCodeshift, root: Collection, sources: readon
     uses.bindings.set(source, getBindingsOf(j, nodes, source));
     uses.inlineRequires.set(
       source,
-      nodes.requireCalls.filter((path) => isRequireOf(j, path.node, source) && path.parent?.node.type !== 'VariableDeclarator'),
+      nodes.requireCalls.filter(
+        (path) => isRequireOf(j, path.node, source) && path.parent?.node.type !== 'VariableDeclarator',
+      ),
     );
   }
   return uses;
@@ -116,7 +140,9 @@ function getBindingsOf(j: JSCodeshift, nodes: ModuleNodes, source: string): Modu
   const bindings: ModuleBinding[] = [];
   for (const path of nodes.imports) {
     if ((path.node as { source?: { value?: unknown } }).source?.value !== source) continue;
-    for (const spec of (path.node as { specifiers?: { type: string; local?: { name?: unknown } | null; imported?: { name?: unknown } }[] }).specifiers ?? []) {
+    for (const spec of (
+      path.node as { specifiers?: { type: string; local?: { name?: unknown } | null; imported?: { name?: unknown } }[] }
+    ).specifiers ?? []) {
       const local = spec.local?.name;
       if (!local) continue;
       if (spec.type === 'ImportDefaultSpecifier' || spec.type === 'ImportNamespaceSpecifier') {
@@ -152,8 +178,14 @@ function getBindingsOf(j: JSCodeshift, nodes: ModuleNodes, source: string): Modu
 function getImportEqualsBindings(nodes: ModuleNodes, source: string): ModuleBinding[] {
   const bindings: ModuleBinding[] = [];
   for (const path of nodes.importEquals) {
-    const node = path.node as { id: { name?: unknown }; moduleReference: { type: string; expression?: { value?: unknown } } };
-    if (node.moduleReference.type === 'TSExternalModuleReference' && node.moduleReference.expression?.value === source) {
+    const node = path.node as {
+      id: { name?: unknown };
+      moduleReference: { type: string; expression?: { value?: unknown } };
+    };
+    if (
+      node.moduleReference.type === 'TSExternalModuleReference' &&
+      node.moduleReference.expression?.value === source
+    ) {
       bindings.push({ local: String(node.id.name), imported: 'default', declaration: path });
     }
   }

@@ -6,7 +6,13 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { findModuleBindings, isRequireOf, type ModuleBinding } from './module-lookup';
 
-export { findInlineRequires, findModuleBindings, findModuleUses, type ModuleBinding, type ModuleUses } from './module-lookup';
+export {
+  findInlineRequires,
+  findModuleBindings,
+  findModuleUses,
+  type ModuleBinding,
+  type ModuleUses,
+} from './module-lookup';
 
 /** Whether `name` is still referenced anywhere besides its own declaration. */
 export function isBindingUsed(j: JSCodeshift, root: Collection, binding: ModuleBinding): boolean {
@@ -16,15 +22,38 @@ export function isBindingUsed(j: JSCodeshift, root: Collection, binding: ModuleB
       .filter((path) => {
         const parent = path.parent?.node;
         if (!parent) return true;
-        if (parent.type === 'ImportSpecifier' || parent.type === 'ImportDefaultSpecifier' || parent.type === 'ImportNamespaceSpecifier') return false;
-        if ((parent.type === 'VariableDeclarator' || parent.type === 'TSImportEqualsDeclaration') && parent.id === path.node) return false;
+        if (
+          parent.type === 'ImportSpecifier' ||
+          parent.type === 'ImportDefaultSpecifier' ||
+          parent.type === 'ImportNamespaceSpecifier'
+        )
+          return false;
+        if (
+          (parent.type === 'VariableDeclarator' || parent.type === 'TSImportEqualsDeclaration') &&
+          parent.id === path.node
+        )
+          return false;
         // const { request } = require('x'): the names in the pattern declare, they do not use
-        if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && path.parent?.parent?.node.type === 'ObjectPattern') {
+        if (
+          (parent.type === 'ObjectProperty' || parent.type === 'Property') &&
+          path.parent?.parent?.node.type === 'ObjectPattern'
+        ) {
           const declarator = path.parent.parent.parent?.node;
           if (declarator?.type === 'VariableDeclarator' && declarator.id === path.parent.parent.node) return false;
         }
-        if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === path.node && !parent.computed) return false;
-        if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === path.node && !parent.shorthand && !parent.computed) return false;
+        if (
+          (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') &&
+          parent.property === path.node &&
+          !parent.computed
+        )
+          return false;
+        if (
+          (parent.type === 'ObjectProperty' || parent.type === 'Property') &&
+          parent.key === path.node &&
+          !parent.shorthand &&
+          !parent.computed
+        )
+          return false;
         return true;
       })
       .size() > 0
@@ -41,7 +70,9 @@ export function removeUnusedModule(j: JSCodeshift, root: Collection, source: str
     if (own.some((b) => isBindingUsed(j, root, b))) continue;
     const node = declaration.node as { type: string; declarations?: unknown[] };
     if (node.type === 'VariableDeclaration' && (node.declarations?.length ?? 0) > 1) {
-      node.declarations = (node.declarations ?? []).filter((d) => !isRequireOf(j, (d as { init?: unknown }).init, source));
+      node.declarations = (node.declarations ?? []).filter(
+        (d) => !isRequireOf(j, (d as { init?: unknown }).init, source),
+      );
     } else {
       j(declaration).remove();
     }
@@ -83,7 +114,10 @@ export function ensureNamedImports(
     const declaration = j.importDeclaration(specifiers, j.stringLiteral(source));
     body.splice(getImportInsertIndex(body), 0, declaration);
   } else {
-    const pattern = buildOneLineObjectPattern(j, missing.map((name) => (locals[name] === name ? name : `${name}: ${locals[name]}`)));
+    const pattern = buildOneLineObjectPattern(
+      j,
+      missing.map((name) => (locals[name] === name ? name : `${name}: ${locals[name]}`)),
+    );
     const declaration = j.variableDeclaration('const', [
       j.variableDeclarator(pattern, j.callExpression(j.identifier('require'), [j.stringLiteral(source)])),
     ]);
@@ -97,14 +131,21 @@ export function ensureNamedImports(
  * (`{\n  a\n}`), but reuses the source text of a parsed one.
  */
 function buildOneLineObjectPattern(j: JSCodeshift, properties: string[]) {
-  return j(`const { ${properties.join(', ')} } = 0;`).find(j.ObjectPattern).get().node;
+  return j(`const { ${properties.join(', ')} } = 0;`)
+    .find(j.ObjectPattern)
+    .get().node;
 }
 
 /** After the directives ('use strict') and the existing imports/requires at the top of the file. */
 export function getImportInsertIndex(body: unknown[]): number {
   let index = 0;
   while (index < body.length) {
-    const node = body[index] as { type: string; directive?: string; expression?: { type: string }; declarations?: { init?: unknown }[] };
+    const node = body[index] as {
+      type: string;
+      directive?: string;
+      expression?: { type: string };
+      declarations?: { init?: unknown }[];
+    };
     const isDirective = node.type === 'ExpressionStatement' && node.directive !== undefined;
     const isImport = node.type === 'ImportDeclaration';
     const isRequire =
@@ -157,9 +198,18 @@ export function ensureModuleImport(
   const body = root.get().node.program.body as unknown[];
   const declaration =
     style === 'require'
-      ? j.variableDeclaration('const', [j.variableDeclarator(j.identifier(local), j.callExpression(j.identifier('require'), [j.stringLiteral(source)]))])
+      ? j.variableDeclaration('const', [
+          j.variableDeclarator(
+            j.identifier(local),
+            j.callExpression(j.identifier('require'), [j.stringLiteral(source)]),
+          ),
+        ])
       : j.importDeclaration(
-          [style === 'default' ? j.importDefaultSpecifier(j.identifier(local)) : j.importNamespaceSpecifier(j.identifier(local))],
+          [
+            style === 'default'
+              ? j.importDefaultSpecifier(j.identifier(local))
+              : j.importNamespaceSpecifier(j.identifier(local)),
+          ],
           j.stringLiteral(source),
         );
   body.splice(getImportInsertIndex(body), 0, declaration);

@@ -20,7 +20,11 @@ export function compareVersions(a: Version, b: Version): number {
 function getAlternativeLowerBound(alternative: string): Version | null {
   const hyphen = /^\s*(\S+)\s+-\s+\S+\s*$/.exec(alternative);
   if (hyphen) return parseVersion(hyphen[1]);
-  const comparators = alternative.trim().replace(/(>=|<=|>|<|=|\^|~)\s+/g, '$1').split(/\s+/).filter(Boolean);
+  const comparators = alternative
+    .trim()
+    .replace(/(>=|<=|>|<|=|\^|~)\s+/g, '$1')
+    .split(/\s+/)
+    .filter(Boolean);
   let lowest: Version | null = null;
   for (const comparator of comparators) {
     const op = /^(>=|<=|>|<|=|\^|~)?/.exec(comparator)?.[1] ?? '';

@@ -18,7 +18,10 @@ import type { Transform } from './types';
 export function toJscodeshift(transform: Transform) {
   return function jscodeshiftTransform(file: FileInfo, api: API, given: Options): string | null {
     const keys = Object.keys(transform.meta.options);
-    const options = normaliseOptions(transform.meta.options, Object.fromEntries(keys.map((key) => [key, given[key] ?? given[toFlagName(key)]])));
+    const options = normaliseOptions(
+      transform.meta.options,
+      Object.fromEntries(keys.map((key) => [key, given[key] ?? given[toFlagName(key)]])),
+    );
     const decoded = decodeSource(Buffer.from(file.source, 'utf8'));
     if (!decoded.ok || !transform.prefilter(decoded.source.text, options)) return null;
     const edited = editSource(
@@ -37,7 +40,8 @@ export function toJscodeshift(transform: Transform) {
           options,
         });
         const changed = transform.apply(root, context);
-        for (const d of collected.diagnostics) api.report(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`);
+        for (const d of collected.diagnostics)
+          api.report(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`);
         return changed;
       },
       () => `transform produced invalid code (${transform.meta.name})`,

@@ -112,7 +112,11 @@ export interface Transform<S extends OptionSchema = OptionSchema> {
    * (with `line`/`column` when known) when a request cannot be applied: the engine then fails this
    * file and every file that asked, so no caller is left pointing at a missing export.
    */
-  applyFileEdits?(root: Collection, context: TransformContext<OptionValues<S>>, requests: readonly FileEditRequest[]): boolean;
+  applyFileEdits?(
+    root: Collection,
+    context: TransformContext<OptionValues<S>>,
+    requests: readonly FileEditRequest[],
+  ): boolean;
 }
 
 /**

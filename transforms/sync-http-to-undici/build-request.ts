@@ -8,7 +8,14 @@
  * sync-request buffered it) or `dump()`, and getBody()'s status check (sync-request throws for >= 300).
  */
 import type { ASTNode } from 'jscodeshift';
-import { buildExpression, buildStatement, placeholders, printNode, quoteString, type ConversionState } from './conversion-state';
+import {
+  buildExpression,
+  buildStatement,
+  placeholders,
+  printNode,
+  quoteString,
+  type ConversionState,
+} from './conversion-state';
 import type { SyncRequestPlan } from './read-request-options';
 import { readStringLiteral } from './static-values';
 
@@ -43,7 +50,8 @@ function buildHeadersText(state: ConversionState, plan: SyncRequestPlan): string
   const existing = plan.headersProperty as unknown as Prop | null;
   if (!plan.json || hasContentType) return existing ? printNode(state, plan.headersProperty as ASTNode) : null;
   if (!existing) return `headers: { ${contentType} }`;
-  if (existing.value.type === 'ObjectExpression') return `headers: ${appendProperty(printNode(state, existing.value), contentType)}`;
+  if (existing.value.type === 'ObjectExpression')
+    return `headers: ${appendProperty(printNode(state, existing.value), contentType)}`;
   // a const headers object without content-type: then-request added it next to the user's headers
   return `headers: { ${contentType}, ...${printNode(state, existing.value)} }`;
 }
@@ -80,7 +88,10 @@ export function buildRequestAwait(state: ConversionState, plan: SyncRequestPlan,
   const props = buildOptionsText(state, plan);
   const oneLine = props.length > 0 ? `{ ${props.join(', ')} }` : '';
   const head = `await ${placeholders.request}(${url}`;
-  const options = oneLine.length + url.length > 90 || oneLine.includes('\n') ? `{\n  ${props.map((p) => p.replace(/\n/g, '\n  ')).join(',\n  ')},\n}` : oneLine;
+  const options =
+    oneLine.length + url.length > 90 || oneLine.includes('\n')
+      ? `{\n  ${props.map((p) => p.replace(/\n/g, '\n  ')).join(',\n  ')},\n}`
+      : oneLine;
   return buildExpression(state, options ? `${head}, ${options})` : `${head})`);
 }
 

@@ -30,7 +30,14 @@ export function createConversionState(j: JSCodeshift, root: Collection, context:
   const lines = (root.get().node as { loc?: { lines?: { toString(): string } } }).loc?.lines;
   const text = lines ? lines.toString() : root.toSource();
   const quote = text.split('"').length > text.split("'").length ? '"' : "'";
-  return { j, root, context, quote, used: { request: false, fetch: false, redirects: false, qs: false }, madeAsync: new Set() };
+  return {
+    j,
+    root,
+    context,
+    quote,
+    used: { request: false, fetch: false, redirects: false, qs: false },
+    madeAsync: new Set(),
+  };
 }
 
 /** A string literal in the file's quote style. */
@@ -88,7 +95,9 @@ export function buildStatement(state: ConversionState, code: string, fills: Fill
 
 /** Parses one expression (through `(…);`) and fills its `$name` holes. */
 export function buildExpression(state: ConversionState, code: string, fills: Fills = {}): ASTNode {
-  const statement = buildStatement(state, `(${code});`, fills) as unknown as { expression: ASTNode & { extra?: { parenthesized?: boolean } } };
+  const statement = buildStatement(state, `(${code});`, fills) as unknown as {
+    expression: ASTNode & { extra?: { parenthesized?: boolean } };
+  };
   if (statement.expression.extra) delete statement.expression.extra.parenthesized;
   return statement.expression;
 }

@@ -26,7 +26,8 @@ export function convertSyncFetch(state: ConversionState, call: ASTPath, conversi
   const { j, root, context } = state;
   const original = call.node; // the edits below replace call.node; diagnostics point at the call as written
   const site = getAwaitSite(call, context.isModule);
-  if (!site.ok) return { code: site.code, node: call.node, message: `${site.reason}; the sync-fetch call is left as it was` };
+  if (!site.ok)
+    return { code: site.code, node: call.node, message: `${site.reason}; the sync-fetch call is left as it was` };
   const options = readFetchOptions(state, call);
   if (!options.ok) return options.refusal;
   const shape = readCallShape(j, root, call, destructurable, 'SYNCFETCH_UNSUPPORTED_USE');
@@ -38,18 +39,27 @@ export function convertSyncFetch(state: ConversionState, call: ASTPath, conversi
     if (!edit.ok) return edit.refusal;
     edits.push(edit.value);
   }
-  prepareAwaitSite(context, site.site, `awaits undici fetch (sync-fetch at ${context.placeOf(conversionId)})`, conversionId, state.madeAsync);
+  prepareAwaitSite(
+    context,
+    site.site,
+    `awaits undici fetch (sync-fetch at ${context.placeOf(conversionId)})`,
+    conversionId,
+    state.madeAsync,
+  );
   const node = call.node as unknown as { callee: ASTNode };
   node.callee = j.identifier(placeholders.fetch);
   state.used.fetch = true;
   // wrap the call first: a chained body read (`fetch(u).buffer()`) then builds on the awaited call
   if (shape.value.kind === 'chained') call.replace(j.awaitExpression(call.node as never));
-  else if (shape.value.kind === 'discarded') (shape.value.statement.node as unknown as { expression: ASTNode }).expression = j.awaitExpression(call.node as never);
+  else if (shape.value.kind === 'discarded')
+    (shape.value.statement.node as unknown as { expression: ASTNode }).expression = j.awaitExpression(
+      call.node as never,
+    );
   else (shape.value.declarator.node as unknown as { init: ASTNode }).init = j.awaitExpression(call.node as never);
   for (const edit of edits) edit();
   context.report({
     code: 'SYNCFETCH_ERROR_SHAPE',
-    
+
     node: original,
     message:
       "network failures now reject with TypeError('fetch failed') and the system error in error.cause (sync-fetch threw a FetchError with type 'system' and error.code); check code that catches this call's errors",
@@ -61,10 +71,16 @@ export function convertSyncFetch(state: ConversionState, call: ASTPath, conversi
 function readFetchOptions(state: ConversionState, call: ASTPath): Planned<Edit[]> {
   const { j, context } = state;
   const args = (call.node as unknown as { arguments: ASTNode[] }).arguments;
-  if (args.length === 0 || args.length > 2 || args[0].type === 'SpreadElement') return refuse('SYNCFETCH_UNSUPPORTED_OPTION', call.node, 'the call does not have the form fetch(url[, init])');
+  if (args.length === 0 || args.length > 2 || args[0].type === 'SpreadElement')
+    return refuse('SYNCFETCH_UNSUPPORTED_OPTION', call.node, 'the call does not have the form fetch(url[, init])');
   const init = args[1];
   if (!init) return accept([]);
-  if (init.type !== 'ObjectExpression') return refuse('SYNCFETCH_UNSUPPORTED_OPTION', init, 'write the init as an object literal (its timeout/follow options change the mapping), or convert this call by hand');
+  if (init.type !== 'ObjectExpression')
+    return refuse(
+      'SYNCFETCH_UNSUPPORTED_OPTION',
+      init,
+      'write the init as an object literal (its timeout/follow options change the mapping), or convert this call by hand',
+    );
   const edits: Edit[] = [];
   for (const raw of (init as unknown as { properties: ASTNode[] }).properties) {
     const name = getPropertyName(raw);
@@ -72,25 +88,45 @@ function readFetchOptions(state: ConversionState, call: ASTPath): Planned<Edit[]
     if (name === 'headers' || name === 'body') continue;
     if (name === 'method') {
       const method = readStringLiteral(prop.value);
-      if (method === null) return refuse('SYNCFETCH_UNSUPPORTED_OPTION', raw, 'write the method as a string literal (fetch does not upper-case PATCH), or convert this call by hand');
-      edits.push(() => { prop.value = j.stringLiteral(method.toUpperCase()); });
+      if (method === null)
+        return refuse(
+          'SYNCFETCH_UNSUPPORTED_OPTION',
+          raw,
+          'write the method as a string literal (fetch does not upper-case PATCH), or convert this call by hand',
+        );
+      edits.push(() => {
+        prop.value = j.stringLiteral(method.toUpperCase());
+      });
       continue;
     }
     if (name === 'redirect') {
       const mode = readStringLiteral(prop.value);
       if (mode === 'follow' || mode === 'error') continue;
-      return refuse('SYNCFETCH_UNSUPPORTED_OPTION', raw, "node-fetch's redirect: 'manual' returns the 3xx with a resolved Location, WHATWG fetch returns an opaque response; convert by hand");
+      return refuse(
+        'SYNCFETCH_UNSUPPORTED_OPTION',
+        raw,
+        "node-fetch's redirect: 'manual' returns the 3xx with a resolved Location, WHATWG fetch returns an opaque response; convert by hand",
+      );
     }
     if (name === 'timeout') {
       edits.push(() => {
         prop.key = j.identifier('signal');
         prop.value = buildExpression(state, 'AbortSignal.timeout($ms)', { $ms: prop.value });
-        context.report({ code: 'SYNCFETCH_TIMEOUT_ERROR', node: raw, message: 'timeout became signal: AbortSignal.timeout(n): it rejects with a DOMException TimeoutError, not a FetchError (type request-timeout); check code that inspects the error' });
+        context.report({
+          code: 'SYNCFETCH_TIMEOUT_ERROR',
+          node: raw,
+          message:
+            'timeout became signal: AbortSignal.timeout(n): it rejects with a DOMException TimeoutError, not a FetchError (type request-timeout); check code that inspects the error',
+        });
       });
       continue;
     }
     const what = name === null ? 'a spread or computed key' : `option \`${name}\``;
-    return refuse('SYNCFETCH_UNSUPPORTED_OPTION', raw, `${what} has no faithful fetch equivalent (follow, compress, size, agent, signal are node-fetch/sync-fetch specific); convert this call by hand`);
+    return refuse(
+      'SYNCFETCH_UNSUPPORTED_OPTION',
+      raw,
+      `${what} has no faithful fetch equivalent (follow, compress, size, agent, signal are node-fetch/sync-fetch specific); convert this call by hand`,
+    );
   }
   return accept(edits);
 }
@@ -98,28 +134,64 @@ function readFetchOptions(state: ConversionState, call: ASTPath): Planned<Edit[]
 function readResponseUse(state: ConversionState, ref: ASTPath, site: AwaitSite): Planned<Edit> {
   const { j } = state;
   const memberPath = ref.parent as ASTPath;
-  const member = memberPath.node as unknown as { type: string; object: unknown; computed: boolean; property: { type: string; name?: string } };
-  if (member.type !== 'MemberExpression' || member.object !== ref.node || member.computed || member.property.type !== 'Identifier') {
-    return refuse('SYNCFETCH_UNSUPPORTED_USE', ref.node, 'the response is used as a value (returned or passed on); convert the code that reads it together with this call by hand');
+  const member = memberPath.node as unknown as {
+    type: string;
+    object: unknown;
+    computed: boolean;
+    property: { type: string; name?: string };
+  };
+  if (
+    member.type !== 'MemberExpression' ||
+    member.object !== ref.node ||
+    member.computed ||
+    member.property.type !== 'Identifier'
+  ) {
+    return refuse(
+      'SYNCFETCH_UNSUPPORTED_USE',
+      ref.node,
+      'the response is used as a value (returned or passed on); convert the code that reads it together with this call by hand',
+    );
   }
   const name = member.property.name ?? '';
   const outer = memberPath.parent as ASTPath;
-  if (name === 'headers' && isRawHeadersCall(outer, member)) return refuse('SYNCFETCH_UNSUPPORTED_USE', outer.node, 'headers.raw() is node-fetch only; use headers.getSetCookie() or headers.get(name)');
+  if (name === 'headers' && isRawHeadersCall(outer, member))
+    return refuse(
+      'SYNCFETCH_UNSUPPORTED_USE',
+      outer.node,
+      'headers.raw() is node-fetch only; use headers.getSetCookie() or headers.get(name)',
+    );
   if (keptMembers.has(name)) return accept(() => undefined);
-  const isCall = outer.node.type === 'CallExpression' && (outer.node as unknown as { callee: unknown; arguments: unknown[] }).callee === member;
+  const isCall =
+    outer.node.type === 'CallExpression' &&
+    (outer.node as unknown as { callee: unknown; arguments: unknown[] }).callee === member;
   if (!bodyReaders.has(name) || !isCall || (outer.node as unknown as { arguments: unknown[] }).arguments.length > 0) {
-    return refuse('SYNCFETCH_UNSUPPORTED_USE', memberPath.node, `\`.${name}\` has no direct fetch equivalent here; convert by hand`);
+    return refuse(
+      'SYNCFETCH_UNSUPPORTED_USE',
+      memberPath.node,
+      `\`.${name}\` has no direct fetch equivalent here; convert by hand`,
+    );
   }
   const fn = getEnclosingFunction(outer);
   if ((site.kind === 'module' && fn !== null) || (site.kind === 'function' && fn?.node !== site.fn.node)) {
-    return refuse('SYNCFETCH_UNSUPPORTED_USE', outer.node, `the body is read with .${name}() inside another function, which would have to await too; convert by hand`);
+    return refuse(
+      'SYNCFETCH_UNSUPPORTED_USE',
+      outer.node,
+      `the body is read with .${name}() inside another function, which would have to await too; convert by hand`,
+    );
   }
   return accept(() => {
     if (name === 'json' && state.context.isTypeScript && outer.parent?.node.type !== 'TSAsExpression') {
-      state.context.report({ code: 'SYNCFETCH_JSON_UNKNOWN', node: outer.node, message: "fetch's json() resolves to `unknown` in undici's types (sync-fetch's was untyped); add `as YourType` where the compiler asks" });
+      state.context.report({
+        code: 'SYNCFETCH_JSON_UNKNOWN',
+        node: outer.node,
+        message:
+          "fetch's json() resolves to `unknown` in undici's types (sync-fetch's was untyped); add `as YourType` where the compiler asks",
+      });
     }
     if (name === 'buffer') {
-      outer.replace(buildExpression(state, 'Buffer.from(await $res.arrayBuffer())', { $res: member.object as ASTNode }));
+      outer.replace(
+        buildExpression(state, 'Buffer.from(await $res.arrayBuffer())', { $res: member.object as ASTNode }),
+      );
     } else {
       outer.replace(j.awaitExpression(outer.node as never));
     }

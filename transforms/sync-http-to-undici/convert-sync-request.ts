@@ -8,7 +8,13 @@
 import type { ASTNode, ASTPath } from 'jscodeshift';
 import type { ConversionId } from '../../core/async-function';
 import { getAwaitSite, prepareAwaitSite } from '../shared/await-site';
-import { ensureInStatementList, findHoistTarget, insertBeforeStatement, wrapArrowBody, type HoistTarget } from '../shared/evaluation-order';
+import {
+  ensureInStatementList,
+  findHoistTarget,
+  insertBeforeStatement,
+  wrapArrowBody,
+  type HoistTarget,
+} from '../shared/evaluation-order';
 import { getLocalUniqueName } from '../shared/local-name';
 import { isNeverReassigned } from '../shared/references';
 import { buildBodyDump, buildBodyRead, buildRequestAwait, buildStatusCheck, buildUrlText } from './build-request';
@@ -24,7 +30,8 @@ const destructurable = new Set(['statusCode', 'headers', 'body']);
 export function convertSyncRequest(state: ConversionState, call: ASTPath, conversionId: ConversionId): Refusal | null {
   const { j, root, context } = state;
   const site = getAwaitSite(call, context.isModule);
-  if (!site.ok) return { code: site.code, node: call.node, message: `${site.reason}; the sync-request call is left as it was` };
+  if (!site.ok)
+    return { code: site.code, node: call.node, message: `${site.reason}; the sync-request call is left as it was` };
   const plan = readRequestOptions(j, root, call);
   if (!plan.ok) return plan.refusal;
   const shape = readCallShape(j, root, call, destructurable, 'SYNCREQ_RESPONSE_ESCAPES');
@@ -34,11 +41,22 @@ export function convertSyncRequest(state: ConversionState, call: ASTPath, conver
   if (!uses.ok) return uses.refusal;
   const hoist = shape.value.kind === 'chained' ? findHoistTarget(call) : null;
   if (shape.value.kind === 'chained' && !hoist) {
-    return { code: 'SYNCREQ_GETBODY_POSITION', node: call.node, message: 'the request runs conditionally or after another call in its statement; move it into a statement of its own, then run again' };
+    return {
+      code: 'SYNCREQ_GETBODY_POSITION',
+      node: call.node,
+      message:
+        'the request runs conditionally or after another call in its statement; move it into a statement of its own, then run again',
+    };
   }
 
   reportInfo(state, plan.value, uses.value);
-  prepareAwaitSite(context, site.site, `awaits undici.request (sync-request at ${context.placeOf(conversionId)})`, conversionId, state.madeAsync);
+  prepareAwaitSite(
+    context,
+    site.site,
+    `awaits undici.request (sync-request at ${context.placeOf(conversionId)})`,
+    conversionId,
+    state.madeAsync,
+  );
   applyShape(state, call, plan.value, shape.value, uses.value.uses, hoist);
   return null;
 }
@@ -46,22 +64,47 @@ export function convertSyncRequest(state: ConversionState, call: ASTPath, conver
 function reportInfo(state: ConversionState, plan: SyncRequestPlan, uses: ResponseUses): void {
   const { context } = state;
   if (plan.timeoutProperty) {
-    context.report({ code: 'SYNCREQ_TIMEOUT_ERROR', node: plan.timeoutProperty, message: 'timeout became headersTimeout: on timeout undici throws HeadersTimeoutError (code UND_ERR_HEADERS_TIMEOUT), not Error("Request timed out after <n>ms"), and checks the timer on a ~0.5 s tick (it can fire up to ~1 s late); check code that inspects the message or relies on short timeouts' });
+    context.report({
+      code: 'SYNCREQ_TIMEOUT_ERROR',
+      node: plan.timeoutProperty,
+      message:
+        'timeout became headersTimeout: on timeout undici throws HeadersTimeoutError (code UND_ERR_HEADERS_TIMEOUT), not Error("Request timed out after <n>ms"), and checks the timer on a ~0.5 s tick (it can fire up to ~1 s late); check code that inspects the message or relies on short timeouts',
+    });
   }
   if (plan.ignoredMaxRedirects) {
-    context.report({ code: 'SYNCREQ_MAX_REDIRECTS_IGNORED', node: plan.ignoredMaxRedirects, message: 'sync-request ignored maxRedirects (default gzip) and followed redirects without limit; the migrated call follows up to 20' });
+    context.report({
+      code: 'SYNCREQ_MAX_REDIRECTS_IGNORED',
+      node: plan.ignoredMaxRedirects,
+      message:
+        'sync-request ignored maxRedirects (default gzip) and followed redirects without limit; the migrated call follows up to 20',
+    });
   }
   for (const node of uses.headerShape) {
-    context.report({ code: 'SYNCREQ_HEADER_SHAPE', node, message: 'undici gives a single set-cookie as a string and a repeated header as an array (sync-request: always an array / joined with ", "); check this read' });
+    context.report({
+      code: 'SYNCREQ_HEADER_SHAPE',
+      node,
+      message:
+        'undici gives a single set-cookie as a string and a repeated header as an array (sync-request: always an array / joined with ", "); check this read',
+    });
   }
 }
 
-function applyShape(state: ConversionState, call: ASTPath, plan: SyncRequestPlan, shape: CallShape, uses: ResponseUse[], hoist: HoistTarget | null): void {
+function applyShape(
+  state: ConversionState,
+  call: ASTPath,
+  plan: SyncRequestPlan,
+  shape: CallShape,
+  uses: ResponseUse[],
+  hoist: HoistTarget | null,
+): void {
   const { j, root } = state;
   switch (shape.kind) {
     case 'discarded': {
       const request = printNode(state, buildRequestAwait(state, plan, buildUrlText(state, plan)));
-      (shape.statement.node as unknown as { expression: unknown }).expression = buildExpression(state, `await (${request}).body.dump()`);
+      (shape.statement.node as unknown as { expression: unknown }).expression = buildExpression(
+        state,
+        `await (${request}).body.dump()`,
+      );
       return;
     }
     case 'destructured':
@@ -75,7 +118,9 @@ function applyShape(state: ConversionState, call: ASTPath, plan: SyncRequestPlan
     case 'chained': {
       const target = getStatement(state, hoist as HoistTarget);
       const name = getLocalUniqueName(j, root, target, 'response');
-      const declaration = j.variableDeclaration('const', [j.variableDeclarator(j.identifier(name), j.identifier('undefined'))]);
+      const declaration = j.variableDeclaration('const', [
+        j.variableDeclarator(j.identifier(name), j.identifier('undefined')),
+      ]);
       insertBeforeStatement(target, [declaration]);
       call.replace(j.identifier(name));
       const declarationPath = target.parentPath.get((target.name as number) - 1) as ASTPath;
@@ -102,10 +147,18 @@ function findCurrentPath(state: ConversionState, path: ASTPath): ASTPath {
 }
 
 /** The URL to repeat in getBody()'s error and for `res.url`: the literal, a const name, or a new const. */
-function getUrlText(state: ConversionState, plan: SyncRequestPlan, declaration: ASTPath): { request: string; reference: string } {
+function getUrlText(
+  state: ConversionState,
+  plan: SyncRequestPlan,
+  declaration: ASTPath,
+): { request: string; reference: string } {
   const { j, root } = state;
   const url = plan.url as unknown as { type: string; name?: string };
-  if (!plan.qs && (readStringLiteral(plan.url) !== null || (url.type === 'Identifier' && isNeverReassigned(j, root, declaration, url.name ?? '')))) {
+  if (
+    !plan.qs &&
+    (readStringLiteral(plan.url) !== null ||
+      (url.type === 'Identifier' && isNeverReassigned(j, root, declaration, url.name ?? '')))
+  ) {
     const text = printNode(state, plan.url);
     return { request: text, reference: text };
   }
@@ -133,7 +186,10 @@ function applyStored(
     if (use.kind === 'url') replaceNode(state, use.member, buildExpression(state, url.reference));
     if (use.kind === 'isError') replaceNode(state, use.call, buildExpression(state, `${name}.statusCode >= 400`));
     if (use.kind === 'getBody') {
-      const body = buildExpression(state, use.encoding ? `${bodyName}.toString(${quoteString(state, use.encoding)})` : bodyName);
+      const body = buildExpression(
+        state,
+        use.encoding ? `${bodyName}.toString(${quoteString(state, use.encoding)})` : bodyName,
+      );
       const target = getStatement(state, use.target);
       replaceNode(state, use.call, body);
       if (!isCheckedBefore(target, checked)) {
@@ -144,7 +200,9 @@ function applyStored(
     }
   }
   setInit(buildRequestAwait(state, plan, url.request));
-  declaration.insertAfter(needsBody ? buildBodyRead(state, `${name}.body`, bodyName) : buildBodyDump(state, `${name}.body`));
+  declaration.insertAfter(
+    needsBody ? buildBodyRead(state, `${name}.body`, bodyName) : buildBodyDump(state, `${name}.body`),
+  );
 }
 
 /**
@@ -162,9 +220,16 @@ function isCheckedBefore(target: ASTPath, checked: Set<ASTNode>): boolean {
   return list.slice(0, target.name).some((node) => checked.has(node as ASTNode));
 }
 
-function applyDestructured(state: ConversionState, plan: SyncRequestPlan, declarator: ASTPath, declaration: ASTPath): void {
+function applyDestructured(
+  state: ConversionState,
+  plan: SyncRequestPlan,
+  declarator: ASTPath,
+  declaration: ASTPath,
+): void {
   const { j, root } = state;
-  const pattern = (declarator.node as unknown as { id: { properties: { key: { name: string }; value: { name: string } }[] } }).id;
+  const pattern = (
+    declarator.node as unknown as { id: { properties: { key: { name: string }; value: { name: string } }[] } }
+  ).id;
   const stream = getLocalUniqueName(j, root, declaration, 'responseBody');
   const kind = (declaration.node as unknown as { kind: string }).kind;
   const bodyLocal = pattern.properties.find((p) => p.key.name === 'body')?.value.name ?? null;

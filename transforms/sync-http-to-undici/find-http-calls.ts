@@ -26,9 +26,23 @@ export interface HttpUses {
 /** The call whose callee is `path` (`request(…)`, or `request.default(…)` when `viaDefault`). */
 function getCallOf(path: ASTPath, viaDefault: boolean): ASTPath | null {
   const parent = path.parent as ASTPath | null;
-  const node = parent?.node as { type: string; callee?: unknown; object?: unknown; computed?: boolean; property?: { type: string; name?: string } } | undefined;
+  const node = parent?.node as
+    | {
+        type: string;
+        callee?: unknown;
+        object?: unknown;
+        computed?: boolean;
+        property?: { type: string; name?: string };
+      }
+    | undefined;
   if (node?.type === 'CallExpression' && node.callee === path.node) return parent;
-  if (viaDefault && node?.type === 'MemberExpression' && node.object === path.node && !node.computed && node.property?.name === 'default') {
+  if (
+    viaDefault &&
+    node?.type === 'MemberExpression' &&
+    node.object === path.node &&
+    !node.computed &&
+    node.property?.name === 'default'
+  ) {
     return getCallOf(parent as ASTPath, false);
   }
   return null;
@@ -40,7 +54,9 @@ export function findHttpCalls(j: JSCodeshift, root: Collection): HttpUses {
   for (const library of httpLibraries) {
     for (const binding of found.bindings.get(library) ?? []) {
       const declared = findDeclaringIdentifier(j, binding.declaration, binding.local);
-      const refs = declared ? findReferences(j, root, declared, binding.local).filter((r) => r.node !== declared.node) : [];
+      const refs = declared
+        ? findReferences(j, root, declared, binding.local).filter((r) => r.node !== declared.node)
+        : [];
       for (const ref of refs) {
         if (isInsideDeclaration(ref, binding.declaration)) continue;
         const call = binding.imported === 'default' ? getCallOf(ref, true) : null;

@@ -5,7 +5,15 @@
  *   const followRedirects = getGlobalDispatcher().compose(interceptors.redirect({ maxRedirections: 20 }));
  */
 import type { ASTPath } from 'jscodeshift';
-import { ensureModuleImport, ensureNamedImports, findModuleUses, getImportInsertIndex, getUniqueName, isBindingUsed, removeUnusedModule } from '../shared/modules';
+import {
+  ensureModuleImport,
+  ensureNamedImports,
+  findModuleUses,
+  getImportInsertIndex,
+  getUniqueName,
+  isBindingUsed,
+  removeUnusedModule,
+} from '../shared/modules';
 import { buildStatement, placeholders, type ConversionState } from './conversion-state';
 import { httpLibraries } from './find-http-calls';
 
@@ -28,7 +36,8 @@ export function finishImports(state: ConversionState): void {
   if (used.request) renamePlaceholder(state, placeholders.request, locals.request);
   if (used.fetch) renamePlaceholder(state, placeholders.fetch, locals.fetch);
   if (used.redirects) {
-    const name = findRedirectDispatcher(state) ?? addRedirectDispatcher(state, locals.getGlobalDispatcher, locals.interceptors);
+    const name =
+      findRedirectDispatcher(state) ?? addRedirectDispatcher(state, locals.getGlobalDispatcher, locals.interceptors);
     renamePlaceholder(state, placeholders.followRedirects, name);
   }
   if (used.qs) {
@@ -61,11 +70,16 @@ function findRedirectDispatcher(state: ConversionState): string | null {
     .find(j.VariableDeclarator)
     .filter((path: ASTPath) => {
       const init = (path.node as { init?: unknown }).init;
-      return init !== null && init !== undefined && j(path).find(j.Identifier, { name: 'redirect' }).size() > 0 && /\.compose\(/.test(j(init as never).toSource());
+      return (
+        init !== null &&
+        init !== undefined &&
+        j(path).find(j.Identifier, { name: 'redirect' }).size() > 0 &&
+        /\.compose\(/.test(j(init as never).toSource())
+      );
     })
     .paths();
   const first = found[0]?.node as { id?: { type: string; name?: string } } | undefined;
-  return first?.id?.type === 'Identifier' ? first.id.name ?? null : null;
+  return first?.id?.type === 'Identifier' ? (first.id.name ?? null) : null;
 }
 
 function addRedirectDispatcher(state: ConversionState, getGlobalDispatcher: string, interceptors: string): string {
@@ -76,7 +90,11 @@ function addRedirectDispatcher(state: ConversionState, getGlobalDispatcher: stri
     `const ${name} = ${getGlobalDispatcher}().compose(${interceptors}.redirect({ maxRedirections: 20 }));`,
   ) as unknown as { comments?: unknown[] };
   statement.comments = [
-    j.commentLine(' redirects are followed as before; undici.request follows them only through this interceptor', true, false),
+    j.commentLine(
+      ' redirects are followed as before; undici.request follows them only through this interceptor',
+      true,
+      false,
+    ),
   ];
   const body = root.get().node.program.body as unknown[];
   body.splice(getImportInsertIndex(body), 0, statement);

@@ -62,9 +62,22 @@ function convertCalls(root: Collection, context: TransformContext, uses: HttpUse
   let converted = 0;
   for (const call of calls) {
     if (context.isSkipped(call.id)) continue;
-    const path = findCurrentPath(root, call.call, call.node, () => context.j(root.get()).find(context.j.CallExpression).filter((p) => p.node === call.node).paths()[0]);
+    const path = findCurrentPath(
+      root,
+      call.call,
+      call.node,
+      () =>
+        context
+          .j(root.get())
+          .find(context.j.CallExpression)
+          .filter((p) => p.node === call.node)
+          .paths()[0],
+    );
     if (!path) continue;
-    const refusal = call.library === 'sync-request' ? convertSyncRequest(state, path, call.id) : convertSyncFetch(state, path, call.id);
+    const refusal =
+      call.library === 'sync-request'
+        ? convertSyncRequest(state, path, call.id)
+        : convertSyncFetch(state, path, call.id);
     if (refusal) context.report(refusal);
     else converted += 1;
   }
@@ -117,7 +130,11 @@ function applyInOrder(root: Collection, context: TransformContext): boolean {
   const range = chooseUndiciRange(context.nodeEngines);
   if (!range) {
     const first = uses.calls[0]?.call ?? uses.otherUses[0]?.path;
-    context.report({ code: 'UNDICI_NODE_UNSUPPORTED', node: first, message: `engines.node "${context.nodeEngines}" admits Node.js older than 18.17, where no undici with the APIs used here installs; nothing was converted` });
+    context.report({
+      code: 'UNDICI_NODE_UNSUPPORTED',
+      node: first,
+      message: `engines.node "${context.nodeEngines}" admits Node.js older than 18.17, where no undici with the APIs used here installs; nothing was converted`,
+    });
     return false;
   }
   const changed = convertCalls(root, context, uses);

@@ -36,24 +36,44 @@ export function readCallShape(
     }
     if (parent.id.type === 'Identifier') {
       const name = parent.id.name ?? '';
-      if (parent.id.typeAnnotation) return refuse(escapeCode, parentPath.node, "the response variable is typed with the old library's type; remove the annotation, then run again");
-      if (!isNeverReassigned(j, root, parentPath, name)) return refuse(escapeCode, parentPath.node, 'the response variable is reassigned');
+      if (parent.id.typeAnnotation)
+        return refuse(
+          escapeCode,
+          parentPath.node,
+          "the response variable is typed with the old library's type; remove the annotation, then run again",
+        );
+      if (!isNeverReassigned(j, root, parentPath, name))
+        return refuse(escapeCode, parentPath.node, 'the response variable is reassigned');
       const refs = findReferences(j, root, parentPath, name).filter((r) => r.node !== parent.id);
       return accept<CallShape>({ kind: 'stored', declarator: parentPath, declaration, name, refs });
     }
     if (parent.id.type === 'ObjectPattern' && readPatternKeys(parent.id.properties ?? [], allowedKeys)) {
       return accept<CallShape>({ kind: 'destructured', declarator: parentPath, declaration });
     }
-    return refuse(escapeCode, parentPath.node, `destructure only ${[...allowedKeys].join(', ')} (without defaults or rest), or keep the response in a variable`);
+    return refuse(
+      escapeCode,
+      parentPath.node,
+      `destructure only ${[...allowedKeys].join(', ')} (without defaults or rest), or keep the response in a variable`,
+    );
   }
   if (parent.type === 'ExpressionStatement') return accept<CallShape>({ kind: 'discarded', statement: parentPath });
-  if (parent.type === 'MemberExpression' && parent.object === call.node) return accept<CallShape>({ kind: 'chained', refs: [call] });
-  return refuse(escapeCode, call.node, 'the response is returned or passed on, so code the transform cannot see would read it; convert that code together with this call by hand');
+  if (parent.type === 'MemberExpression' && parent.object === call.node)
+    return accept<CallShape>({ kind: 'chained', refs: [call] });
+  return refuse(
+    escapeCode,
+    call.node,
+    'the response is returned or passed on, so code the transform cannot see would read it; convert that code together with this call by hand',
+  );
 }
 
 function readPatternKeys(properties: unknown[], allowedKeys: ReadonlySet<string>): boolean {
   return properties.every((p) => {
-    const prop = p as { type: string; computed?: boolean; key?: { type: string; name?: string }; value?: { type: string } };
+    const prop = p as {
+      type: string;
+      computed?: boolean;
+      key?: { type: string; name?: string };
+      value?: { type: string };
+    };
     return (
       (prop.type === 'ObjectProperty' || prop.type === 'Property') &&
       !prop.computed &&

@@ -43,15 +43,15 @@ const unsupportedAdvice: Record<string, string> = {
 
 type Prop = { type: string; key: ASTNode; value: ASTNode; computed?: boolean };
 
-export function readRequestOptions(
-  j: JSCodeshift,
-  root: Collection,
-  call: ASTPath,
-): Planned<SyncRequestPlan> {
+export function readRequestOptions(j: JSCodeshift, root: Collection, call: ASTPath): Planned<SyncRequestPlan> {
   const node = call.node as unknown as { arguments: ASTNode[] };
   const [methodNode, url, options] = node.arguments;
   if (!methodNode || !url || node.arguments.length > 3 || url.type === 'SpreadElement') {
-    return refuse('SYNCREQ_DYNAMIC_OPTIONS', call.node, 'the call does not have the form request(method, url[, options])');
+    return refuse(
+      'SYNCREQ_DYNAMIC_OPTIONS',
+      call.node,
+      'the call does not have the form request(method, url[, options])',
+    );
   }
   const method = readStringLiteral(methodNode);
   const urlText = readStringLiteral(url);
@@ -71,9 +71,16 @@ export function readRequestOptions(
     followRedirects: true,
     ignoredMaxRedirects: null,
   };
-  if (options && !(options.type === 'NullLiteral' || (options.type === 'Literal' && (options as { value?: unknown }).value === null))) {
+  if (
+    options &&
+    !(options.type === 'NullLiteral' || (options.type === 'Literal' && (options as { value?: unknown }).value === null))
+  ) {
     if (options.type !== 'ObjectExpression') {
-      return refuse('SYNCREQ_DYNAMIC_OPTIONS', options, 'write the options as an object literal, or convert this call by hand');
+      return refuse(
+        'SYNCREQ_DYNAMIC_OPTIONS',
+        options,
+        'write the options as an object literal, or convert this call by hand',
+      );
     }
     const read = readOptionProperties(j, root, call, options, plan);
     if (read) return read;
@@ -90,7 +97,12 @@ function readOptionProperties(
 ): Planned<SyncRequestPlan> | null {
   for (const raw of (options as unknown as { properties: ASTNode[] }).properties) {
     const name = getPropertyName(raw);
-    if (name === null) return refuse('SYNCREQ_DYNAMIC_OPTIONS', raw, 'spread or computed option keys cannot be read; list the options literally');
+    if (name === null)
+      return refuse(
+        'SYNCREQ_DYNAMIC_OPTIONS',
+        raw,
+        'spread or computed option keys cannot be read; list the options literally',
+      );
     const prop = raw as unknown as Prop;
     switch (name) {
       case 'headers':
@@ -113,7 +125,8 @@ function readOptionProperties(
         break;
       case 'followRedirects': {
         const value = prop.value as unknown as { type: string; value?: unknown };
-        if (typeof value.value !== 'boolean') return refuse('SYNCREQ_DYNAMIC_OPTIONS', raw, 'write followRedirects as true or false');
+        if (typeof value.value !== 'boolean')
+          return refuse('SYNCREQ_DYNAMIC_OPTIONS', raw, 'write followRedirects as true or false');
         plan.followRedirects = value.value;
         break;
       }
@@ -122,7 +135,11 @@ function readOptionProperties(
         break;
       default: {
         const advice = unsupportedAdvice[name] ?? 'it is not a sync-request option this transform knows';
-        return refuse('SYNCREQ_UNSUPPORTED_OPTION', raw, `option \`${name}\` has no faithful undici equivalent: ${advice}; convert this call by hand`);
+        return refuse(
+          'SYNCREQ_UNSUPPORTED_OPTION',
+          raw,
+          `option \`${name}\` has no faithful undici equivalent: ${advice}; convert this call by hand`,
+        );
       }
     }
   }
@@ -132,24 +149,45 @@ function readOptionProperties(
 function checkPlan(plan: SyncRequestPlan, url: ASTNode): Planned<SyncRequestPlan> {
   if (!plan.followRedirects) plan.ignoredMaxRedirects = null;
   if (plan.method === null && (plan.json || plan.bodyProperty)) {
-    return refuse('SYNCREQ_DYNAMIC_METHOD', plan.methodNode, 'with a body or json the method decides what is sent (json and bodies are refused for GET/DELETE/HEAD); write it as a string literal, or convert this call by hand');
+    return refuse(
+      'SYNCREQ_DYNAMIC_METHOD',
+      plan.methodNode,
+      'with a body or json the method decides what is sent (json and bodies are refused for GET/DELETE/HEAD); write it as a string literal, or convert this call by hand',
+    );
   }
   if (plan.bodyProperty && withoutBody.has(plan.method ?? '')) {
     const value = (plan.bodyProperty as unknown as Prop).value as unknown as { type: string; value?: unknown };
     const isEmpty = value.type === 'Identifier' && (value as { name?: string }).name === 'undefined';
-    if (!isEmpty) return refuse('SYNCREQ_BODY_ON_GET', plan.bodyProperty, `sync-request throws "You cannot pass a body to a ${plan.method} request."; fix the call first`);
+    if (!isEmpty)
+      return refuse(
+        'SYNCREQ_BODY_ON_GET',
+        plan.bodyProperty,
+        `sync-request throws "You cannot pass a body to a ${plan.method} request."; fix the call first`,
+      );
     plan.bodyProperty = null;
   }
   if (plan.json) plan.bodyProperty = null;
   const keys = plan.headersKeys?.map((k) => k.toLowerCase()) ?? null;
   if (keys?.includes('accept-encoding')) {
-    return refuse('SYNCREQ_ACCEPT_ENCODING', plan.headersProperty ?? url, 'decode the response yourself (zlib) or drop the header, then run again');
+    return refuse(
+      'SYNCREQ_ACCEPT_ENCODING',
+      plan.headersProperty ?? url,
+      'decode the response yourself (zlib) or drop the header, then run again',
+    );
   }
   if (plan.json && plan.headersProperty && keys === null) {
-    return refuse('SYNCREQ_DYNAMIC_OPTIONS', plan.headersProperty, 'with `json`, the headers must be an object literal (or a const one) so the content-type rule can be kept');
+    return refuse(
+      'SYNCREQ_DYNAMIC_OPTIONS',
+      plan.headersProperty,
+      'with `json`, the headers must be an object literal (or a const one) so the content-type rule can be kept',
+    );
   }
   if (plan.qs && !isQueryFreeUrl(url)) {
-    return refuse('SYNCREQ_QS_URL', url, 'write the URL as a literal or template without "?"/"#", or build the query string by hand with qs.stringify');
+    return refuse(
+      'SYNCREQ_QS_URL',
+      url,
+      'write the URL as a literal or template without "?"/"#", or build the query string by hand with qs.stringify',
+    );
   }
   return accept(plan);
 }

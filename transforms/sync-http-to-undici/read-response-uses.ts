@@ -27,7 +27,20 @@ export interface ResponseUses {
   headerShape: ASTNode[];
 }
 
-const bufferEncodings = new Set(['utf8', 'utf-8', 'ascii', 'latin1', 'binary', 'base64', 'base64url', 'hex', 'ucs2', 'ucs-2', 'utf16le', 'utf-16le']);
+const bufferEncodings = new Set([
+  'utf8',
+  'utf-8',
+  'ascii',
+  'latin1',
+  'binary',
+  'base64',
+  'base64url',
+  'hex',
+  'ucs2',
+  'ucs-2',
+  'utf16le',
+  'utf-16le',
+]);
 
 export function readResponseUses(refs: ASTPath[]): Planned<ResponseUses> {
   const result: ResponseUses = { uses: [], headerShape: [] };
@@ -40,18 +53,32 @@ export function readResponseUses(refs: ASTPath[]): Planned<ResponseUses> {
 }
 
 function escapes(ref: ASTPath, what: string): Planned<ResponseUse> {
-  return refuse('SYNCREQ_RESPONSE_ESCAPES', ref.node, `the response is ${what}; convert this call by hand (or let the code that receives the response await it)`);
+  return refuse(
+    'SYNCREQ_RESPONSE_ESCAPES',
+    ref.node,
+    `the response is ${what}; convert this call by hand (or let the code that receives the response await it)`,
+  );
 }
 
 function readResponseUse(ref: ASTPath, headerShape: ASTNode[]): Planned<ResponseUse> {
   const memberPath = ref.parent as ASTPath;
-  const member = memberPath?.node as unknown as { type: string; object: unknown; property: { type: string; name?: string }; computed: boolean };
-  if (!member || member.type !== 'MemberExpression' || member.object !== ref.node) return escapes(ref, 'used as a value');
+  const member = memberPath?.node as unknown as {
+    type: string;
+    object: unknown;
+    property: { type: string; name?: string };
+    computed: boolean;
+  };
+  if (!member || member.type !== 'MemberExpression' || member.object !== ref.node)
+    return escapes(ref, 'used as a value');
   if (member.computed || member.property.type !== 'Identifier') return escapes(ref, 'read with a computed member');
   const name = member.property.name ?? '';
   const outer = memberPath.parent as ASTPath;
-  const isCall = outer.node.type === 'CallExpression' && (outer.node as unknown as { callee: unknown }).callee === member;
-  if (isWriteReference(memberPath) || (outer.node.type === 'AssignmentExpression' && (outer.node as unknown as { left: unknown }).left === member)) {
+  const isCall =
+    outer.node.type === 'CallExpression' && (outer.node as unknown as { callee: unknown }).callee === member;
+  if (
+    isWriteReference(memberPath) ||
+    (outer.node.type === 'AssignmentExpression' && (outer.node as unknown as { left: unknown }).left === member)
+  ) {
     return escapes(ref, `written to (\`.${name} = …\`)`);
   }
   switch (name) {
@@ -65,7 +92,8 @@ function readResponseUse(ref: ASTPath, headerShape: ASTNode[]): Planned<Response
     case 'url':
       return accept<ResponseUse>({ kind: 'url', member: memberPath });
     case 'isError':
-      if (!isCall || (outer.node as unknown as { arguments: unknown[] }).arguments.length > 0) return escapes(ref, 'passed on as `isError`');
+      if (!isCall || (outer.node as unknown as { arguments: unknown[] }).arguments.length > 0)
+        return escapes(ref, 'passed on as `isError`');
       return accept<ResponseUse>({ kind: 'isError', call: outer });
     case 'getBody':
       return readGetBody(ref, outer, isCall);

@@ -47,15 +47,23 @@ export function getStaticKeys(j: JSCodeshift, root: Collection, at: ASTPath, val
 
 function resolveConstObject(j: JSCodeshift, root: Collection, at: ASTPath, id: ASTNode): ASTNode | null {
   const name = (id as LiteralLike).name ?? '';
-  const scope = (at.scope as { lookup(n: string): { getBindings(): Record<string, ASTPath[]> } | null } | null)?.lookup(name);
+  const scope = (at.scope as { lookup(n: string): { getBindings(): Record<string, ASTPath[]> } | null } | null)?.lookup(
+    name,
+  );
   const binding = scope?.getBindings()[name]?.[0];
   const declarator = binding?.parent?.node as { type: string; init?: ASTNode | null; id?: unknown } | undefined;
-  if (!binding || declarator?.type !== 'VariableDeclarator' || declarator.id !== binding.node || !declarator.init) return null;
+  if (!binding || declarator?.type !== 'VariableDeclarator' || declarator.id !== binding.node || !declarator.init)
+    return null;
   if (!isNeverReassigned(j, root, binding, name)) return null;
   const writtenThrough = findReferences(j, root, binding, name).some((ref) => {
     const member = ref.parent?.node as { type: string; object?: unknown } | undefined;
     const assignment = ref.parent?.parent?.node as { type: string; left?: unknown } | undefined;
-    return member?.type === 'MemberExpression' && member.object === ref.node && assignment?.type === 'AssignmentExpression' && assignment.left === member;
+    return (
+      member?.type === 'MemberExpression' &&
+      member.object === ref.node &&
+      assignment?.type === 'AssignmentExpression' &&
+      assignment.left === member
+    );
   });
   return writtenThrough ? null : declarator.init;
 }

@@ -53,6 +53,8 @@ export function guardStatementStart(j: JSCodeshift, replaced: ASTPath): void {
   if (!siblings || index < 1) return;
   const previous = siblings[index - 1];
   if (endsWithSemicolon(previous)) return;
-  if (previous.type === 'ExpressionStatement') siblings[index - 1] = j.expressionStatement(previous.expression as never) as never;
-  else if (previous.type === 'VariableDeclaration') siblings[index - 1] = j.variableDeclaration(previous.kind as 'const', previous.declarations as never) as never;
+  if (previous.type === 'ExpressionStatement')
+    siblings[index - 1] = j.expressionStatement(previous.expression as never) as never;
+  else if (previous.type === 'VariableDeclaration')
+    siblings[index - 1] = j.variableDeclaration(previous.kind as 'const', previous.declarations as never) as never;
 }

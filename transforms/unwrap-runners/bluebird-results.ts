@@ -6,10 +6,45 @@ import type { ASTPath } from 'jscodeshift';
 import type { StepInput } from './step';
 
 const bluebirdOnlyMethods = new Set([
-  'spread', 'tap', 'tapCatch', 'map', 'mapSeries', 'filter', 'reduce', 'each', 'asCallback', 'nodeify',
-  'timeout', 'delay', 'cancel', 'isFulfilled', 'isRejected', 'isPending', 'isCancelled', 'value', 'reason',
-  'return', 'thenReturn', 'throw', 'thenThrow', 'catchReturn', 'catchThrow', 'reflect', 'get', 'call',
-  'props', 'all', 'any', 'some', 'race', 'error', 'done', 'disposer', 'lastly', 'caught', 'bind',
+  'spread',
+  'tap',
+  'tapCatch',
+  'map',
+  'mapSeries',
+  'filter',
+  'reduce',
+  'each',
+  'asCallback',
+  'nodeify',
+  'timeout',
+  'delay',
+  'cancel',
+  'isFulfilled',
+  'isRejected',
+  'isPending',
+  'isCancelled',
+  'value',
+  'reason',
+  'return',
+  'thenReturn',
+  'throw',
+  'thenThrow',
+  'catchReturn',
+  'catchThrow',
+  'reflect',
+  'get',
+  'call',
+  'props',
+  'all',
+  'any',
+  'some',
+  'race',
+  'error',
+  'done',
+  'disposer',
+  'lastly',
+  'caught',
+  'bind',
   'suppressUnhandledRejections',
 ]);
 
@@ -33,7 +68,8 @@ function getCallee(site: ASTPath): { variable?: string; property?: string; direc
   if (parent.type === 'AssignmentExpression' && parent.left?.type === 'MemberExpression' && !parent.left.computed) {
     return { property: parent.left.property?.name };
   }
-  if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && !parent.computed) return { property: parent.key?.name };
+  if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && !parent.computed)
+    return { property: parent.key?.name };
   if (parent.type === 'CallExpression' && parent.callee === site.node) return { direct: site.parent as ASTPath };
   return {};
 }
@@ -42,19 +78,27 @@ function isCallOf(call: Node, target: { variable?: string; property?: string }):
   const callee = call.callee;
   if (!callee) return false;
   if (target.variable) return callee.type === 'Identifier' && callee.name === target.variable;
-  return Boolean(target.property) && callee.type === 'MemberExpression' && !callee.computed && callee.property?.name === target.property;
+  return (
+    Boolean(target.property) &&
+    callee.type === 'MemberExpression' &&
+    !callee.computed &&
+    callee.property?.name === target.property
+  );
 }
 
 const chainingMethods = new Set(['then', 'catch', 'finally']);
 
 /** The method name when `call`'s result (or a `.then()` chained on it) gets a Bluebird-only method. */
 function getBluebirdOnlyUse(start: ASTPath): string | null {
-  for (let call = start; ; ) {
+  for (let call = start; ;) {
     const direct = getDirectBluebirdUse(call);
     if (direct) return direct;
     const member = call.parent?.node as Node;
     const invocation = call.parent?.parent as ASTPath | undefined;
-    const chained = member?.type === 'MemberExpression' && member.object === call.node && chainingMethods.has(member.property?.name ?? '');
+    const chained =
+      member?.type === 'MemberExpression' &&
+      member.object === call.node &&
+      chainingMethods.has(member.property?.name ?? '');
     if (!chained || !invocation || (invocation.node as unknown as Node).callee !== member) return null;
     call = invocation;
   }
@@ -66,7 +110,8 @@ function getDirectBluebirdUse(call: ASTPath): string | null {
   const name = parent.property?.name ?? '';
   if (bluebirdOnlyMethods.has(name)) return name;
   const invocation = call.parent?.parent?.node as Node;
-  if (name === 'catch' && invocation?.type === 'CallExpression' && (invocation.arguments?.length ?? 0) > 1) return 'catch(Class, handler)';
+  if (name === 'catch' && invocation?.type === 'CallExpression' && (invocation.arguments?.length ?? 0) > 1)
+    return 'catch(Class, handler)';
   return null;
 }
 
@@ -87,7 +132,6 @@ export function findBluebirdOnlyUses(input: StepInput, site: ASTPath): { call: A
   }
   return uses;
 }
-
 
 /** Calls of the coroutine's result whose promise is dropped (`f(x);`): a rejection was only printed. */
 export function findDroppedResults(input: StepInput, site: ASTPath): ASTPath[] {
@@ -122,6 +166,10 @@ export function isExported(input: StepInput, site: ASTPath): boolean {
   const { j, root } = input;
   const inExports = root.find(j.AssignmentExpression).filter((a) => isExportTarget(a.node.left as unknown as Node));
   const named = inExports.find(j.Identifier, { name }).size() > 0;
-  const exportSpecifier = root.find(j.ExportSpecifier).filter((e) => (e.node.local as unknown as Node | undefined)?.name === name).size() > 0;
+  const exportSpecifier =
+    root
+      .find(j.ExportSpecifier)
+      .filter((e) => (e.node.local as unknown as Node | undefined)?.name === name)
+      .size() > 0;
   return named || exportSpecifier;
 }

@@ -37,7 +37,12 @@ interface Node {
 
 /** `() => !a && !b && …` → ['a', 'b', …]. */
 export function getNegatedFlags(predicate: Node | undefined): string[] | null {
-  if (!predicate || (predicate.type !== 'ArrowFunctionExpression' && predicate.type !== 'FunctionExpression') || (predicate.params ?? []).length > 0) return null;
+  if (
+    !predicate ||
+    (predicate.type !== 'ArrowFunctionExpression' && predicate.type !== 'FunctionExpression') ||
+    (predicate.params ?? []).length > 0
+  )
+    return null;
   let expr = predicate.body as Node | undefined;
   if (expr?.type === 'BlockStatement') {
     const body = expr.body as Node[];
@@ -46,7 +51,8 @@ export function getNegatedFlags(predicate: Node | undefined): string[] | null {
   const flags: string[] = [];
   const collect = (node: Node | undefined): boolean => {
     if (node?.type === 'LogicalExpression' && node.operator === '&&') return collect(node.left) && collect(node.right);
-    const isNegatedName = node?.type === 'UnaryExpression' && node.operator === '!' && node.argument?.type === 'Identifier';
+    const isNegatedName =
+      node?.type === 'UnaryExpression' && node.operator === '!' && node.argument?.type === 'Identifier';
     if (isNegatedName) flags.push(String(node?.argument?.name));
     return isNegatedName;
   };
@@ -57,22 +63,33 @@ const falsyLiteralTypes = new Set(['BooleanLiteral', 'NullLiteral', 'Literal', '
 
 function startsFalsy(declarator: ASTPath): boolean {
   const init = (declarator.node as { init?: Node | null }).init;
-  return !init || (falsyLiteralTypes.has(init.type) && !init.value) || (init.type === 'Identifier' && init.name === 'undefined');
+  return (
+    !init ||
+    (falsyLiteralTypes.has(init.type) && !init.value) ||
+    (init.type === 'Identifier' && init.name === 'undefined')
+  );
 }
 
 /** Reads the flags' writes, or says why the loop cannot be proven to wait for `start` alone. */
-export function readCompoundLoop(input: StepInput, loopStatement: ASTPath, start: ASTPath, flags: string[]): CompoundLoop | string {
+export function readCompoundLoop(
+  input: StepInput,
+  loopStatement: ASTPath,
+  start: ASTPath,
+  flags: string[],
+): CompoundLoop | string {
   const writes: ASTPath[] = [];
   for (const flag of flags) {
     const ref = input.j(loopStatement).find(input.j.Identifier, { name: flag }).paths()[0];
     const declarator = ref && findDeclarator(input, ref, flag);
-    if (!declarator || !startsFalsy(declarator)) return `${flag} is not a local declared with let or var and a false start value`;
+    if (!declarator || !startsFalsy(declarator))
+      return `${flag} is not a local declared with let or var and a false start value`;
     for (const use of findReferences(input.j, input.root, declarator, flag)) {
       if (!isWriteReference(use)) continue;
       const statement = use.parent?.parent as ASTPath;
       const callback = getEnclosingFunction(use);
       const isStatement = (use.parent?.node as Node).operator === '=' && statement?.node.type === 'ExpressionStatement';
-      if (!isStatement || !callback || !isInside(callback, start)) return `${flag} is set outside the callbacks of the statement before the loop`;
+      if (!isStatement || !callback || !isInside(callback, start))
+        return `${flag} is set outside the callbacks of the statement before the loop`;
       writes.push(statement);
     }
   }
@@ -95,8 +112,12 @@ export function buildCompoundAwait(input: StepInput, loop: CompoundLoop): Statem
     if (Array.isArray(list)) write.insertAfter(buildCheck());
     else write.replace(j.blockStatement([write.node as StatementKind, buildCheck()]));
   }
-  const executor = j.arrowFunctionExpression([j.identifier(resolve)], j.blockStatement([loop.start.node as StatementKind]));
+  const executor = j.arrowFunctionExpression(
+    [j.identifier(resolve)],
+    j.blockStatement([loop.start.node as StatementKind]),
+  );
   const promise = j.newExpression(j.identifier('Promise'), [executor]);
-  if (input.context.isTypeScript) Object.assign(promise, { typeParameters: j.tsTypeParameterInstantiation([j.tsVoidKeyword()]) });
+  if (input.context.isTypeScript)
+    Object.assign(promise, { typeParameters: j.tsTypeParameterInstantiation([j.tsVoidKeyword()]) });
   return [j.expressionStatement(j.awaitExpression(promise) as ExpressionKind)];
 }

@@ -37,7 +37,8 @@ interface Node {
 
 /** `() => !done`, `function () { return !done; }` → `done`. */
 export function getNegatedFlag(predicate: Node | undefined): string | null {
-  if (!predicate || (predicate.type !== 'ArrowFunctionExpression' && predicate.type !== 'FunctionExpression')) return null;
+  if (!predicate || (predicate.type !== 'ArrowFunctionExpression' && predicate.type !== 'FunctionExpression'))
+    return null;
   if ((predicate.params ?? []).length > 0) return null;
   let expr = predicate.body as Node | undefined;
   if (expr?.type === 'BlockStatement') {
@@ -57,7 +58,13 @@ export function isInside(path: ASTPath, ancestor: ASTPath): boolean {
 function getFlagSetStatement(ref: ASTPath): ASTPath | null {
   const assignment = ref.parent?.node as Node;
   const isTrue = assignment.right?.type === 'BooleanLiteral' || assignment.right?.type === 'Literal';
-  if (assignment.type !== 'AssignmentExpression' || assignment.operator !== '=' || !isTrue || assignment.right?.value !== true) return null;
+  if (
+    assignment.type !== 'AssignmentExpression' ||
+    assignment.operator !== '=' ||
+    !isTrue ||
+    assignment.right?.value !== true
+  )
+    return null;
   const statement = ref.parent?.parent as ASTPath;
   return statement?.node.type === 'ExpressionStatement' ? statement : null;
 }
@@ -75,17 +82,20 @@ export function readFlagLoop(input: StepInput, loopStatement: ASTPath, predicate
   if (!flag) return 'the loop condition is not `() => !flag`';
   const start = getStartStatement(loopStatement);
   if (!start) return 'no statement before the loop starts the work it waits for';
-  const predicatePath = (loopStatement.get('expression', 'arguments', 0) as ASTPath);
+  const predicatePath = loopStatement.get('expression', 'arguments', 0) as ASTPath;
   const flagRef = input.j(predicatePath).find(input.j.Identifier, { name: flag }).paths()[0];
   const declaration = flagRef && findDeclarator(input, flagRef, flag);
   if (!declaration) return `${flag} is not a local variable declared with let or var`;
-  const refs = findReferences(input.j, input.root, declaration, flag).filter((r) => r.node !== (declaration.node as { id?: unknown }).id);
+  const refs = findReferences(input.j, input.root, declaration, flag).filter(
+    (r) => r.node !== (declaration.node as { id?: unknown }).id,
+  );
   const flagSets: ASTPath[] = [];
   for (const ref of refs) {
     if (isInside(ref, predicatePath)) continue;
     const set = isWriteReference(ref) ? getFlagSetStatement(ref) : null;
     const callback = set && getEnclosingFunction(set);
-    if (!callback || !isInside(callback, start)) return `${flag} is read or set outside the callback that ends the wait`;
+    if (!callback || !isInside(callback, start))
+      return `${flag} is read or set outside the callback that ends the wait`;
     flagSets.push(set as ASTPath);
   }
   if (flagSets.length === 0) return `nothing in the statement before the loop sets ${flag}`;
@@ -104,11 +114,17 @@ export function jumpsOut(input: StepInput, start: ASTPath): boolean {
   return input
     .j(start)
     .find(input.j.Node)
-    .some((path) => jumpTypes.includes(path.node.type) && (getEnclosingFunction(path as unknown as ASTPath)?.node ?? null) === outer);
+    .some(
+      (path) =>
+        jumpTypes.includes(path.node.type) &&
+        (getEnclosingFunction(path as unknown as ASTPath)?.node ?? null) === outer,
+    );
 }
 
 export function findDeclarator(input: StepInput, ref: ASTPath, flag: string): ASTPath | null {
-  const scope = (ref as unknown as { scope?: { lookup(n: string): { getBindings(): Record<string, ASTPath[]> } | null } }).scope?.lookup(flag);
+  const scope = (
+    ref as unknown as { scope?: { lookup(n: string): { getBindings(): Record<string, ASTPath[]> } | null } }
+  ).scope?.lookup(flag);
   const binding = scope?.getBindings()[flag]?.[0];
   const declarator = binding?.parent as ASTPath | undefined;
   if (declarator?.node.type !== 'VariableDeclarator' || declarator.node.id !== binding?.node) return null;

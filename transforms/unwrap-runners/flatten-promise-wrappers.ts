@@ -35,13 +35,23 @@ function getExecutor(construct: ASTPath): { path: ASTPath; node: Node; names: st
   if (executor.type !== 'ArrowFunctionExpression' && executor.type !== 'FunctionExpression') return null;
   const params = executor.params ?? [];
   if (params.length > 2 || params.some((p) => p.type !== 'Identifier')) return null;
-  return { path: (construct.get('arguments') as ASTPath).get(0) as ASTPath, node: executor, names: params.map((p) => String(p.name)) };
+  return {
+    path: (construct.get('arguments') as ASTPath).get(0) as ASTPath,
+    node: executor,
+    names: params.map((p) => String(p.name)),
+  };
 }
 
 function flattenAsyncExecutor(input: StepInput, construct: ASTPath): boolean {
   const { j } = input;
   const executor = getExecutor(construct);
-  if (!executor || !executor.node.async || executor.names.length === 0 || (executor.node.body as Node).type !== 'BlockStatement') return false;
+  if (
+    !executor ||
+    !executor.node.async ||
+    executor.names.length === 0 ||
+    (executor.node.body as Node).type !== 'BlockStatement'
+  )
+    return false;
   if (executor.node.type === 'FunctionExpression' && usesOwnThisOrArguments(j, executor.path)) return false;
   const names = new Set(executor.names);
   const settles = findSettleStatements(j, executor.path, names);
@@ -51,7 +61,9 @@ function flattenAsyncExecutor(input: StepInput, construct: ASTPath): boolean {
     const call = getSettleCall(statement.node as unknown as Node, names) as Node;
     const value = (call.arguments ?? [])[0] as unknown as ExpressionKind | undefined;
     const isResolve = call.callee?.name === resolveName;
-    const replacement = isResolve ? j.returnStatement(value ?? null) : j.throwStatement(value ?? j.identifier('undefined'));
+    const replacement = isResolve
+      ? j.returnStatement(value ?? null)
+      : j.throwStatement(value ?? j.identifier('undefined'));
     statement.replace(replacement as StatementKind);
   }
   const runner = j.arrowFunctionExpression([], executor.node.body as never);
@@ -64,15 +76,35 @@ function flattenAsyncExecutor(input: StepInput, construct: ASTPath): boolean {
 /** `p.then(resolve, reject)` or `p.then(resolve).catch(reject)` → `p`. */
 function getForwardedPromise(executor: Node, names: string[]): Node | null {
   const body = executor.body as Node;
-  const expr = body.type === 'BlockStatement' ? ((body.body as Node[]).length === 1 ? (body.body as Node[])[0].expression : undefined) : body;
+  const expr =
+    body.type === 'BlockStatement'
+      ? (body.body as Node[]).length === 1
+        ? (body.body as Node[])[0].expression
+        : undefined
+      : body;
   const isMethod = (n: Node | undefined, method: string) =>
-    n?.type === 'CallExpression' && n.callee?.type === 'MemberExpression' && !n.callee.computed && n.callee.property?.name === method;
+    n?.type === 'CallExpression' &&
+    n.callee?.type === 'MemberExpression' &&
+    !n.callee.computed &&
+    n.callee.property?.name === method;
   const isName = (n: Node | undefined, name: string) => n?.type === 'Identifier' && n.name === name;
   if (names.length !== 2 || !expr) return null;
   const [resolve, reject] = names;
-  if (isMethod(expr, 'then') && expr.arguments?.length === 2 && isName(expr.arguments[0], resolve) && isName(expr.arguments[1], reject)) return expr.callee?.object ?? null;
+  if (
+    isMethod(expr, 'then') &&
+    expr.arguments?.length === 2 &&
+    isName(expr.arguments[0], resolve) &&
+    isName(expr.arguments[1], reject)
+  )
+    return expr.callee?.object ?? null;
   const inner = expr.callee?.object;
-  if (isMethod(expr, 'catch') && isName(expr.arguments?.[0], reject) && isMethod(inner, 'then') && inner?.arguments?.length === 1 && isName(inner.arguments[0], resolve)) {
+  if (
+    isMethod(expr, 'catch') &&
+    isName(expr.arguments?.[0], reject) &&
+    isMethod(inner, 'then') &&
+    inner?.arguments?.length === 1 &&
+    isName(inner.arguments[0], resolve)
+  ) {
     return inner.callee?.object ?? null;
   }
   return null;
@@ -83,12 +115,16 @@ function flattenForwardingExecutor(input: StepInput, construct: ASTPath): boolea
   if (!executor || executor.node.async) return false;
   const promise = getForwardedPromise(executor.node, executor.names);
   const body = executor.path.get('body') as ASTPath;
-  const uses = input.j(body).find(input.j.Identifier).filter((p) => executor.names.includes(String(p.node.name)));
+  const uses = input
+    .j(body)
+    .find(input.j.Identifier)
+    .filter((p) => executor.names.includes(String(p.node.name)));
   if (!promise || uses.size() !== 2) return false; // `p` itself must not use resolve/reject
   // a synchronous throw while evaluating `p` must still surface as a rejection: only where it is awaited
   const parent = construct.parent?.node as Node;
   const awaited = parent.type === 'AwaitExpression';
-  const returnedFromAsync = parent.type === 'ReturnStatement' && Boolean((getEnclosingFunction(construct)?.node as Node | undefined)?.async);
+  const returnedFromAsync =
+    parent.type === 'ReturnStatement' && Boolean((getEnclosingFunction(construct)?.node as Node | undefined)?.async);
   if (!awaited && !returnedFromAsync) return false;
   construct.replace(promise as unknown as ExpressionKind);
   return true;

@@ -53,7 +53,8 @@ function findNamedGenerators(j: JSCodeshift, input: StepInput): Map<string, Gene
   const units = new Map<string, GeneratorUnit>();
   const add = (name: string, fn: ASTPath) => {
     const duplicate = units.get(name);
-    if (duplicate) duplicate.escapes = true; // two generators with one name: references are ambiguous
+    if (duplicate)
+      duplicate.escapes = true; // two generators with one name: references are ambiguous
     else units.set(name, { fn, name, sites: [], yieldedBy: [], escapes: false });
   };
   input.root.find(j.FunctionDeclaration).forEach((path) => {
@@ -61,7 +62,12 @@ function findNamedGenerators(j: JSCodeshift, input: StepInput): Map<string, Gene
   });
   input.root.find(j.VariableDeclarator).forEach((path) => {
     const init = path.get('init') as ASTPath;
-    if (path.node.id.type === 'Identifier' && init.node && init.node.type === 'FunctionExpression' && isGeneratorFunction(init.node)) {
+    if (
+      path.node.id.type === 'Identifier' &&
+      init.node &&
+      init.node.type === 'FunctionExpression' &&
+      isGeneratorFunction(init.node)
+    ) {
       add(path.node.id.name, init);
     }
   });
@@ -101,18 +107,24 @@ function isDeclarationName(path: ASTPath, unit: GeneratorUnit): boolean {
   const parent = path.parent?.node as { type: string; id?: unknown } | undefined;
   if (!parent) return false;
   if (parent.id !== path.node) return false;
-  return parent === unit.fn.node || (parent.type === 'VariableDeclarator' && (parent as { init?: unknown }).init === unit.fn.node);
+  return (
+    parent === unit.fn.node ||
+    (parent.type === 'VariableDeclarator' && (parent as { init?: unknown }).init === unit.fn.node)
+  );
 }
 
 function collectReferences(j: JSCodeshift, input: StepInput, units: Map<string, GeneratorUnit>): void {
   input.root.find(j.Identifier).forEach((path) => {
     const unit = units.get(String(path.node.name));
     if (!unit || isDeclarationName(path, unit)) return;
-    const parent = path.parent?.node as { type: string; property?: unknown; key?: unknown; computed?: boolean } | undefined;
+    const parent = path.parent?.node as
+      { type: string; property?: unknown; key?: unknown; computed?: boolean } | undefined;
     const isProperty =
       parent &&
       ((parent.type === 'MemberExpression' && parent.property === path.node && !parent.computed) ||
-        ((parent.type === 'ObjectProperty' || parent.type === 'ObjectMethod' || parent.type === 'ClassMethod') && parent.key === path.node && !parent.computed));
+        ((parent.type === 'ObjectProperty' || parent.type === 'ObjectMethod' || parent.type === 'ClassMethod') &&
+          parent.key === path.node &&
+          !parent.computed));
     if (isProperty) return;
     classifyReference(input, unit, path);
   });
@@ -133,7 +145,13 @@ function findInlineUnits(j: JSCodeshift, input: StepInput): GeneratorUnit[] {
     const driver = getDriver(input, call);
     if (!driver) return;
     const fn = (call.get('arguments') as ASTPath).get(0) as ASTPath;
-    units.push({ fn, name: null, sites: [{ call, role: driver.role, kind: driver.kind }], yieldedBy: [], escapes: false });
+    units.push({
+      fn,
+      name: null,
+      sites: [{ call, role: driver.role, kind: driver.kind }],
+      yieldedBy: [],
+      escapes: false,
+    });
   });
   return units;
 }

@@ -55,7 +55,14 @@ export const unwrapRunners: Transform<typeof unwrapRunnersOptions> = {
   },
   apply(root, context): boolean {
     const { j } = context;
-    const input: StepInput = { j, root, context, refs: createModuleRefs(j, root), madeAsync: new Set(), sleepCallees: [] };
+    const input: StepInput = {
+      j,
+      root,
+      context,
+      refs: createModuleRefs(j, root),
+      madeAsync: new Set(),
+      sleepCallees: [],
+    };
     let changed = false;
     for (const step of steps) {
       if (step(input)) changed = true;

@@ -26,14 +26,27 @@ interface Node {
 }
 
 // A returned value that is certainly not a thenable needs no await after inlining.
-const settledTypes = new Set(['AwaitExpression', 'StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'NullLiteral', 'TemplateLiteral', 'ArrayExpression', 'ObjectExpression', 'BinaryExpression', 'UnaryExpression']);
+const settledTypes = new Set([
+  'AwaitExpression',
+  'StringLiteral',
+  'NumericLiteral',
+  'BooleanLiteral',
+  'NullLiteral',
+  'TemplateLiteral',
+  'ArrayExpression',
+  'ObjectExpression',
+  'BinaryExpression',
+  'UnaryExpression',
+]);
 
 /** The arrow of `(async () => { … })()`, when the await's argument is one. */
 function getIifeArrow(awaitPath: ASTPath): ASTPath | null {
   const call = (awaitPath.node as unknown as Node).argument;
   const arrow = call?.callee;
-  const isIife = call?.type === 'CallExpression' && (call.arguments ?? []).length === 0 && arrow?.type === 'ArrowFunctionExpression';
-  if (!isIife || !arrow?.async || (arrow.params ?? []).length > 0 || (arrow.body as Node).type !== 'BlockStatement') return null;
+  const isIife =
+    call?.type === 'CallExpression' && (call.arguments ?? []).length === 0 && arrow?.type === 'ArrowFunctionExpression';
+  if (!isIife || !arrow?.async || (arrow.params ?? []).length > 0 || (arrow.body as Node).type !== 'BlockStatement')
+    return null;
   return (awaitPath.get('argument') as ASTPath).get('callee') as ASTPath;
 }
 
@@ -41,9 +54,16 @@ function getIifeArrow(awaitPath: ASTPath): ASTPath | null {
 function hasNameClash(input: StepInput, arrow: ASTPath, outer: ASTPath): boolean {
   const scope = (arrow as unknown as { scope?: { getBindings(): Record<string, unknown> } }).scope;
   const declared = Object.keys(scope?.getBindings() ?? {});
-  const blockScoped = input.j(arrow.get('body') as ASTPath).find(input.j.VariableDeclarator).nodes().map((d) => (d as unknown as { id: { name?: string } }).id.name);
+  const blockScoped = input
+    .j(arrow.get('body') as ASTPath)
+    .find(input.j.VariableDeclarator)
+    .nodes()
+    .map((d) => (d as unknown as { id: { name?: string } }).id.name);
   const names = new Set([...declared, ...blockScoped].filter((n): n is string => Boolean(n)));
-  const uses = input.j(outer).find(input.j.Identifier).filter((path) => names.has(String(path.node.name)) && !isInside(path as ASTPath, arrow));
+  const uses = input
+    .j(outer)
+    .find(input.j.Identifier)
+    .filter((path) => names.has(String(path.node.name)) && !isInside(path as ASTPath, arrow));
   return uses.size() > 0;
 }
 
@@ -62,8 +82,12 @@ function buildInlined(input: StepInput, statement: ASTPath, arrow: ASTPath): Sta
   const last = body[body.length - 1] as unknown as Node;
   if (returns.length !== 1 || returns[0].node !== (last as unknown) || !last.argument) return null;
   const value = last.argument;
-  const init = settledTypes.has(value.type) ? (value as unknown as ExpressionKind) : buildAwait(input.j, value as unknown as ExpressionKind);
-  const declaration = input.j.variableDeclaration(node.kind as 'const', [input.j.variableDeclarator(node.declarations[0].id as never, init)]);
+  const init = settledTypes.has(value.type)
+    ? (value as unknown as ExpressionKind)
+    : buildAwait(input.j, value as unknown as ExpressionKind);
+  const declaration = input.j.variableDeclaration(node.kind as 'const', [
+    input.j.variableDeclarator(node.declarations[0].id as never, init),
+  ]);
   return [...body.slice(0, -1), declaration];
 }
 
@@ -73,7 +97,12 @@ function inlineIife(input: StepInput, awaitPath: ASTPath): boolean {
   if (!arrow || !outer || !(outer.node as unknown as Node).async) return false;
   const parent = awaitPath.parent as ASTPath;
   const parentType = parent.node.type;
-  const statement = parentType === 'ExpressionStatement' ? parent : parentType === 'VariableDeclarator' ? (parent.parent as ASTPath) : null;
+  const statement =
+    parentType === 'ExpressionStatement'
+      ? parent
+      : parentType === 'VariableDeclarator'
+        ? (parent.parent as ASTPath)
+        : null;
   if (!statement || statement.parent?.node.type !== 'BlockStatement' || hasNameClash(input, arrow, outer)) return false;
   const inlined = buildInlined(input, statement, arrow);
   if (!inlined) return false;

@@ -27,11 +27,23 @@ function getKey(property: Node): string | null {
 }
 
 /** The rewrite for a destructured object yield, or null when positions cannot stand in for keys. */
-export function planObjectYield(j: JSCodeshift, path: ASTPath, isPromise: (value: never) => boolean): (() => ExpressionKind) | null {
+export function planObjectYield(
+  j: JSCodeshift,
+  path: ASTPath,
+  isPromise: (value: never) => boolean,
+): (() => ExpressionKind) | null {
   const object = (path.node as unknown as { argument: Node }).argument;
   const declarator = path.parent?.node as Node;
-  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== path.node || declarator.id?.type !== 'ObjectPattern') return null;
-  const entries = (object.properties ?? []).map((p) => ({ key: getKey(p), value: (p as unknown as { value: never }).value }));
+  if (
+    declarator?.type !== 'VariableDeclarator' ||
+    declarator.init !== path.node ||
+    declarator.id?.type !== 'ObjectPattern'
+  )
+    return null;
+  const entries = (object.properties ?? []).map((p) => ({
+    key: getKey(p),
+    value: (p as unknown as { value: never }).value,
+  }));
   if (entries.some((e) => e.key === null || !isPromise(e.value))) return null;
   const targets = new Map<string, unknown>();
   for (const property of declarator.id.properties ?? []) {
@@ -43,7 +55,9 @@ export function planObjectYield(j: JSCodeshift, path: ASTPath, isPromise: (value
   while (elements.length > 0 && elements[elements.length - 1] === null) elements.pop();
   return () => {
     (declarator as unknown as { id: unknown }).id = j.arrayPattern(elements);
-    const all = j.callExpression(j.memberExpression(j.identifier('Promise'), j.identifier('all')), [j.arrayExpression(entries.map((e) => e.value))]);
+    const all = j.callExpression(j.memberExpression(j.identifier('Promise'), j.identifier('all')), [
+      j.arrayExpression(entries.map((e) => e.value)),
+    ]);
     return buildAwait(j, all);
   };
 }

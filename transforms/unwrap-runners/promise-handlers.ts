@@ -42,12 +42,20 @@ function readHandlers(start: Node): Handlers | null {
   const expr = start.type === 'ExpressionStatement' ? start.expression : undefined;
   const then = getMethodCall(expr, 'then');
   if (then && (then.arguments?.length === 1 || then.arguments?.length === 2)) {
-    return { promise: then.callee?.object as Node, onFulfilled: (then.arguments as Node[])[0], onRejected: then.arguments?.[1] ?? null };
+    return {
+      promise: then.callee?.object as Node,
+      onFulfilled: (then.arguments as Node[])[0],
+      onRejected: then.arguments?.[1] ?? null,
+    };
   }
   const caught = getMethodCall(expr, 'catch');
   const inner = getMethodCall(caught?.callee?.object, 'then');
   if (caught?.arguments?.length === 1 && inner?.arguments?.length === 1) {
-    return { promise: inner.callee?.object as Node, onFulfilled: (inner.arguments as Node[])[0], onRejected: (caught.arguments as Node[])[0] };
+    return {
+      promise: inner.callee?.object as Node,
+      onFulfilled: (inner.arguments as Node[])[0],
+      onRejected: (caught.arguments as Node[])[0],
+    };
   }
   return null;
 }
@@ -81,11 +89,18 @@ export function buildPromiseHandlerAwait(input: StepInput, loop: FlagLoop): Stat
   const ok = readHandler(handlers.onFulfilled, flagSets);
   const failed = handlers.onRejected ? readHandler(handlers.onRejected, flagSets) : null;
   const handlerCount = handlers.onRejected ? 2 : 1;
-  if (!ok || ok.copies.length > 1 || (handlers.onRejected && !failed) || loop.flagSets.length !== handlerCount) return null;
+  if (!ok || ok.copies.length > 1 || (handlers.onRejected && !failed) || loop.flagSets.length !== handlerCount)
+    return null;
   const awaited = j.awaitExpression(handlers.promise as unknown as ExpressionKind);
   const target = ok.copies[0]?.expression?.left?.name;
-  const awaitStatement = j.expressionStatement(target ? j.assignmentExpression('=', j.identifier(target), awaited) : awaited);
+  const awaitStatement = j.expressionStatement(
+    target ? j.assignmentExpression('=', j.identifier(target), awaited) : awaited,
+  );
   if (!failed) return [awaitStatement];
-  const handler = j.catchClause(failed.param ? j.identifier(failed.param) : null, null, j.blockStatement(failed.copies as unknown as StatementKind[]));
+  const handler = j.catchClause(
+    failed.param ? j.identifier(failed.param) : null,
+    null,
+    j.blockStatement(failed.copies as unknown as StatementKind[]),
+  );
   return [j.tryStatement(j.blockStatement([awaitStatement]), handler)];
 }

@@ -35,12 +35,12 @@ export function isRequireCall(node: unknown, source: string): boolean {
   const n = node as MemberNode | null;
   return Boolean(
     n &&
-      n.type === 'CallExpression' &&
-      n.callee?.type === 'Identifier' &&
-      n.callee.name === 'require' &&
-      n.arguments?.length === 1 &&
-      (n.arguments[0].type === 'StringLiteral' || n.arguments[0].type === 'Literal') &&
-      n.arguments[0].value === source,
+    n.type === 'CallExpression' &&
+    n.callee?.type === 'Identifier' &&
+    n.callee.name === 'require' &&
+    n.arguments?.length === 1 &&
+    (n.arguments[0].type === 'StringLiteral' || n.arguments[0].type === 'Literal') &&
+    n.arguments[0].value === source,
   );
 }
 
@@ -91,12 +91,18 @@ export function createModuleRefs(j: JSCodeshift, root: Collection): ModuleRefs {
  * Drops the imports of runner modules whose last use a conversion removed, and asks for the package
  * to leave package.json once no file of the run uses it (the engine checks the other files).
  */
-export function removeUnusedRunnerImports(j: JSCodeshift, root: Collection, context: TransformContext, refs: ModuleRefs): boolean {
+export function removeUnusedRunnerImports(
+  j: JSCodeshift,
+  root: Collection,
+  context: TransformContext,
+  refs: ModuleRefs,
+): boolean {
   let changed = false;
   for (const source of refs.touched) {
     if (removeUnusedModule(j, root, source)) changed = true;
     const found = findModuleUses(j, root, [source]);
-    const stillUsed = (found.bindings.get(source) ?? []).length > 0 || (found.inlineRequires.get(source) ?? []).length > 0;
+    const stillUsed =
+      (found.bindings.get(source) ?? []).length > 0 || (found.inlineRequires.get(source) ?? []).length > 0;
     if (!stillUsed) context.requestDependency({ name: source, kind: 'remove-if-unused' });
   }
   return changed;

@@ -23,8 +23,14 @@ interface Node {
 
 /** A call of `resolve` / `reject` as a statement of its own: `resolve(v);` or `return reject(e);`. */
 export function getSettleCall(statement: Node, names: ReadonlySet<string>): Node | null {
-  const call = statement.type === 'ExpressionStatement' ? statement.expression : statement.type === 'ReturnStatement' ? statement.argument : null;
-  const isSettle = call?.type === 'CallExpression' && call.callee?.type === 'Identifier' && names.has(call.callee.name ?? '');
+  const call =
+    statement.type === 'ExpressionStatement'
+      ? statement.expression
+      : statement.type === 'ReturnStatement'
+        ? statement.argument
+        : null;
+  const isSettle =
+    call?.type === 'CallExpression' && call.callee?.type === 'Identifier' && names.has(call.callee.name ?? '');
   return isSettle && (call?.arguments?.length ?? 0) <= 1 ? (call as Node) : null;
 }
 
@@ -36,9 +42,14 @@ export function alwaysSettles(statement: Node | null | undefined, names: Readonl
     const body = statement.body as Node[];
     return body.length > 0 && alwaysSettles(body[body.length - 1], names);
   }
-  if (statement.type === 'IfStatement') return alwaysSettles(statement.consequent, names) && alwaysSettles(statement.alternate, names);
+  if (statement.type === 'IfStatement')
+    return alwaysSettles(statement.consequent, names) && alwaysSettles(statement.alternate, names);
   if (statement.type === 'TryStatement') {
-    return !statement.finalizer && alwaysSettles(statement.block, names) && alwaysSettles(statement.handler?.body as Node, names);
+    return (
+      !statement.finalizer &&
+      alwaysSettles(statement.block, names) &&
+      alwaysSettles(statement.handler?.body as Node, names)
+    );
   }
   return false;
 }
@@ -68,7 +79,11 @@ export function isTailStatement(statement: ASTPath, executor: ASTPath): boolean 
 }
 
 /** Every reference to resolve/reject inside the executor is a settle call in its own body. */
-export function findSettleStatements(j: import('jscodeshift').JSCodeshift, executor: ASTPath, names: ReadonlySet<string>): ASTPath[] | null {
+export function findSettleStatements(
+  j: import('jscodeshift').JSCodeshift,
+  executor: ASTPath,
+  names: ReadonlySet<string>,
+): ASTPath[] | null {
   const statements: ASTPath[] = [];
   let valid = true;
   j(executor.get('body') as ASTPath)
@@ -79,7 +94,14 @@ export function findSettleStatements(j: import('jscodeshift').JSCodeshift, execu
       const statement = call?.parent as ASTPath;
       const isCallee = (call?.node as unknown as Node)?.callee === ref.node;
       const ownBody = getEnclosingFunction(ref)?.node === executor.node;
-      if (!isCallee || !ownBody || !statement || !getSettleCall(statement.node as unknown as Node, names) || !isTailStatement(statement, executor)) valid = false;
+      if (
+        !isCallee ||
+        !ownBody ||
+        !statement ||
+        !getSettleCall(statement.node as unknown as Node, names) ||
+        !isTailStatement(statement, executor)
+      )
+        valid = false;
       else statements.push(statement);
     });
   return valid ? statements : null;

@@ -17,8 +17,14 @@ export function moveComments(from: unknown, first: unknown, last: unknown = firs
     const node = target as Commented;
     node.comments = [...(node.comments ?? []), ...moved];
   };
-  push(first, comments.filter((c) => c.leading));
-  push(last, comments.filter((c) => !c.leading));
+  push(
+    first,
+    comments.filter((c) => c.leading),
+  );
+  push(
+    last,
+    comments.filter((c) => !c.leading),
+  );
   source.comments = [];
 }
 

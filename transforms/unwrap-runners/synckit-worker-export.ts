@@ -60,10 +60,15 @@ const inlineFunctionTypes = new Set(['ArrowFunctionExpression', 'FunctionExpress
 /** The single `runAsWorker(…)` call, which must be a top-level statement. */
 function findRunAsWorker(j: JSCodeshift, root: Collection): ASTPath | string {
   const refs = createModuleRefs(j, root);
-  const calls = root.find(j.CallExpression).filter((call) => refs.isMember(call.get('callee') as ASTPath, 'synckit', 'runAsWorker')).paths();
-  if (calls.length !== 1) return calls.length === 0 ? 'it has no runAsWorker(fn) call from synckit' : 'it calls runAsWorker more than once';
+  const calls = root
+    .find(j.CallExpression)
+    .filter((call) => refs.isMember(call.get('callee') as ASTPath, 'synckit', 'runAsWorker'))
+    .paths();
+  if (calls.length !== 1)
+    return calls.length === 0 ? 'it has no runAsWorker(fn) call from synckit' : 'it calls runAsWorker more than once';
   const statement = calls[0].parent as ASTPath;
-  const isTopLevelStatement = statement.node.type === 'ExpressionStatement' && (statement.parent?.node as Node).type === 'Program';
+  const isTopLevelStatement =
+    statement.node.type === 'ExpressionStatement' && (statement.parent?.node as Node).type === 'Program';
   return isTopLevelStatement ? calls[0] : 'its runAsWorker call is not a statement at the top level of the module';
 }
 
@@ -73,11 +78,20 @@ function getProgramBody(root: Collection): StatementKind[] {
 
 /** `module.exports` */
 function isModuleExports(node: Node | undefined): boolean {
-  return node?.type === 'MemberExpression' && !node.computed && node.object?.type === 'Identifier' && node.object.name === 'module' && node.property?.name === 'exports';
+  return (
+    node?.type === 'MemberExpression' &&
+    !node.computed &&
+    node.object?.type === 'Identifier' &&
+    node.object.name === 'module' &&
+    node.property?.name === 'exports'
+  );
 }
 
 /** The top-level CommonJS exports: `module.exports = x` targets and `exports.n = x` / `module.exports.n = x` names. */
-function findCommonJsExports(j: JSCodeshift, root: Collection): { any: boolean; whole: Node[]; named: Map<string, Node> } {
+function findCommonJsExports(
+  j: JSCodeshift,
+  root: Collection,
+): { any: boolean; whole: Node[]; named: Map<string, Node> } {
   const any = root.find(j.Identifier, { name: 'exports' }).size() > 0;
   const whole: Node[] = [];
   const named = new Map<string, Node>();
@@ -87,7 +101,11 @@ function findCommonJsExports(j: JSCodeshift, root: Collection): { any: boolean; 
     if (isModuleExports(e.left)) whole.push(e.right);
     // module.exports = { tally } names its properties
     for (const p of isModuleExports(e.left) && e.right.type === 'ObjectExpression' ? (e.right.properties ?? []) : []) {
-      const isPlain = (p.type === 'ObjectProperty' || p.type === 'Property') && !p.computed && p.key?.type === 'Identifier' && p.key.name;
+      const isPlain =
+        (p.type === 'ObjectProperty' || p.type === 'Property') &&
+        !p.computed &&
+        p.key?.type === 'Identifier' &&
+        p.key.name;
       if (isPlain) named.set(String(p.key?.name), p.value as Node);
     }
     const target = e.left.type === 'MemberExpression' && !e.left.computed ? e.left.object : undefined;
@@ -119,7 +137,9 @@ function isTopLevelFunction(root: Collection, name: string): boolean {
     const declared = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
     if (declared?.type === 'FunctionDeclaration') return declared.id?.name === name && !declared.generator;
     if (declared?.type !== 'VariableDeclaration' || declared.kind !== 'const') return false;
-    return (declared.declarations ?? []).some((d) => d.id?.name === name && inlineFunctionTypes.has(String(d.init?.type)) && !d.init?.generator);
+    return (declared.declarations ?? []).some(
+      (d) => d.id?.name === name && inlineFunctionTypes.has(String(d.init?.type)) && !d.init?.generator,
+    );
   });
 }
 
@@ -141,7 +161,9 @@ export function planWorkerExport(j: JSCodeshift, root: Collection, isModule: boo
     const name = getUniqueName(j, root, 'runWorker');
     const form = cjs && !cjs.any ? 'default' : 'named';
     const apply = () => {
-      const declaration = j.variableDeclaration('const', [j.variableDeclarator(j.identifier(name), arg as unknown as ExpressionKind)]);
+      const declaration = j.variableDeclaration('const', [
+        j.variableDeclarator(j.identifier(name), arg as unknown as ExpressionKind),
+      ]);
       argPath.replace(j.identifier(name));
       const comments = (statement.node as Node).comments;
       (statement.node as Node).comments = null;
@@ -154,7 +176,10 @@ export function planWorkerExport(j: JSCodeshift, root: Collection, isModule: boo
     return { ok: true, export: { form, name }, apply };
   }
   if (arg?.type !== 'Identifier' || !arg.name || !isTopLevelFunction(root, arg.name)) {
-    return { ok: false, reason: 'runAsWorker gets something other than an inline function or the name of a top-level function' };
+    return {
+      ok: false,
+      reason: 'runAsWorker gets something other than an inline function or the name of a top-level function',
+    };
   }
   return planNamedFunctionExport(j, body, arg.name, cjs, esm);
 }
@@ -176,7 +201,8 @@ function planNamedFunctionExport(
   }
   if (!cjs) return { ok: false, reason: 'unknown module system' };
   const isName = (n: Node | undefined) => n?.type === 'Identifier' && n.name === name;
-  if (cjs.whole.length === 1 && isName(cjs.whole[0]) && cjs.named.size === 0) return { ok: true, export: { form: 'default', name }, apply: nothing };
+  if (cjs.whole.length === 1 && isName(cjs.whole[0]) && cjs.named.size === 0)
+    return { ok: true, export: { form: 'default', name }, apply: nothing };
   if (isName(cjs.named.get(name))) return { ok: true, export: { form: 'named', name }, apply: nothing };
   if (cjs.named.has(name)) return { ok: false, reason: `the module already exports another value as ${name}` };
   const form = cjs.any ? 'named' : 'default';
@@ -211,12 +237,19 @@ export function planWorkerFile(file: string, text: string): { plan: WorkerExport
  * Makes the export a caller planned on the worker's original text. Throws when the worker's current
  * text no longer allows the same export (the engine then fails the worker and its callers).
  */
-export function applyWorkerExportRequest(j: JSCodeshift, root: Collection, isModule: boolean, args: readonly string[]): boolean {
+export function applyWorkerExportRequest(
+  j: JSCodeshift,
+  root: Collection,
+  isModule: boolean,
+  args: readonly string[],
+): boolean {
   const plan = planWorkerExport(j, root, isModule);
   const [form, name] = args;
   if (!plan.ok) throw new Error(`cannot export the synckit worker function: ${plan.reason}`);
   if (plan.export.form !== form || plan.export.name !== name) {
-    throw new Error(`the synckit worker function would now be exported as ${plan.export.form} ${plan.export.name}, not ${form} ${name} as its callers expect`);
+    throw new Error(
+      `the synckit worker function would now be exported as ${plan.export.form} ${plan.export.name}, not ${form} ${name} as its callers expect`,
+    );
   }
   return plan.apply();
 }

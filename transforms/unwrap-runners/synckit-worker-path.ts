@@ -34,7 +34,12 @@ interface PathNode {
 const pathModules = ['path', 'node:path'];
 const urlModules = ['url', 'node:url'];
 const probeExtensions = ['.js', '.cjs', '.mjs', '.ts', '.tsx', '.cts', '.mts'];
-const typeScriptFor: Readonly<Record<string, string[]>> = { '.js': ['.ts', '.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'], '.jsx': ['.tsx'] };
+const typeScriptFor: Readonly<Record<string, string[]>> = {
+  '.js': ['.ts', '.tsx'],
+  '.mjs': ['.mts'],
+  '.cjs': ['.cts'],
+  '.jsx': ['.tsx'],
+};
 
 function getStringValue(node: PathNode | undefined): string | null {
   const isString = node && (node.type === 'StringLiteral' || node.type === 'Literal') && typeof node.value === 'string';
@@ -57,18 +62,29 @@ function findBoundNames(j: JSCodeshift, root: Collection, modules: string[]): { 
 }
 
 /** Whether `callee` names `member` of one of `modules`: `path.join`, `join`, `url.fileURLToPath`. */
-function isModuleMember(j: JSCodeshift, root: Collection, callee: PathNode | undefined, modules: string[], members: string[]): boolean {
+function isModuleMember(
+  j: JSCodeshift,
+  root: Collection,
+  callee: PathNode | undefined,
+  modules: string[],
+  members: string[],
+): boolean {
   const bound = findBoundNames(j, root, modules);
   if (callee?.type === 'Identifier') return bound.some((b) => b.local === callee.name && members.includes(b.imported));
   const isMember = callee?.type === 'MemberExpression' && !callee.computed && callee.object?.type === 'Identifier';
-  return Boolean(isMember && members.includes(String(callee?.property?.name)) && bound.some((b) => b.local === callee?.object?.name && b.imported === 'default'));
+  return Boolean(
+    isMember &&
+    members.includes(String(callee?.property?.name)) &&
+    bound.some((b) => b.local === callee?.object?.name && b.imported === 'default'),
+  );
 }
 
 /** `new URL('./worker.mjs', import.meta.url)` → './worker.mjs'. */
 function getUrlSpecifier(node: PathNode | undefined): string | null {
   if (node?.type !== 'NewExpression' || node.callee?.type !== 'Identifier' || node.callee.name !== 'URL') return null;
   const [first, base] = node.arguments ?? [];
-  const isImportMetaUrl = base?.type === 'MemberExpression' && base.object?.type === 'MetaProperty' && base.property?.name === 'url';
+  const isImportMetaUrl =
+    base?.type === 'MemberExpression' && base.object?.type === 'MetaProperty' && base.property?.name === 'url';
   const value = getStringValue(first);
   if (!isImportMetaUrl || value === null || /^[a-z][a-z0-9+.-]*:|^\//i.test(value)) return null;
   return isRelative(value) ? value : `./${value}`;
@@ -76,9 +92,11 @@ function getUrlSpecifier(node: PathNode | undefined): string | null {
 
 /** `path.join(__dirname, 'lib', 'worker.js')` → './lib/worker.js'. */
 function getJoinedSpecifier(j: JSCodeshift, root: Collection, call: ASTPath, node: PathNode): string | null {
-  if (node.type !== 'CallExpression' || !isModuleMember(j, root, node.callee, pathModules, ['join', 'resolve'])) return null;
+  if (node.type !== 'CallExpression' || !isModuleMember(j, root, node.callee, pathModules, ['join', 'resolve']))
+    return null;
   const [base, ...rest] = node.arguments ?? [];
-  if (base?.type !== 'Identifier' || base.name !== '__dirname' || !isGlobalName(call, '__dirname') || rest.length === 0) return null;
+  if (base?.type !== 'Identifier' || base.name !== '__dirname' || !isGlobalName(call, '__dirname') || rest.length === 0)
+    return null;
   const segments = rest.map(getStringValue);
   if (segments.some((s) => s === null || s.startsWith('/'))) return null;
   const joined = posix.normalize((segments as string[]).join('/'));
@@ -102,7 +120,8 @@ function getSpecifier(j: JSCodeshift, root: Collection, arg: ASTPath): { specifi
   }
   const url = getUrlSpecifier(node);
   if (url) return { specifier: url, probe: false };
-  const isFileUrlToPath = node.type === 'CallExpression' && isModuleMember(j, root, callee, urlModules, ['fileURLToPath']);
+  const isFileUrlToPath =
+    node.type === 'CallExpression' && isModuleMember(j, root, callee, urlModules, ['fileURLToPath']);
   if (isFileUrlToPath && node.arguments?.length === 1) {
     const inner = getUrlSpecifier(node.arguments[0]);
     return inner ? { specifier: inner, probe: false } : null;
@@ -123,7 +142,12 @@ function listCandidates(fromFile: string, specifier: string, probe: boolean): st
 }
 
 /** Where the worker of `createSyncFn(arg)` is, or null when the path is not one of the static forms. */
-export function getWorkerLocation(j: JSCodeshift, root: Collection, arg: ASTPath | undefined, fromFile: string): WorkerLocation | null {
+export function getWorkerLocation(
+  j: JSCodeshift,
+  root: Collection,
+  arg: ASTPath | undefined,
+  fromFile: string,
+): WorkerLocation | null {
   if (!arg?.node) return null;
   const found = getSpecifier(j, root, arg);
   if (!found) return null;

@@ -44,7 +44,11 @@ function unwrapWrappedFunction(input: StepInput, wrap: ASTPath): boolean {
   const id = context.conversionId(wrap);
   if (!fn || context.isSkipped(id)) return false;
   if (name && customPromisified.has(name)) {
-    context.report({ code: 'DEASYNC_UNKNOWN_SIGNATURE', node: wrap, message: `deasync(${name}) keeps only the callback's second argument, but util.promisify(${name}) resolves differently; convert it by hand` });
+    context.report({
+      code: 'DEASYNC_UNKNOWN_SIGNATURE',
+      node: wrap,
+      message: `deasync(${name}) keeps only the callback's second argument, but util.promisify(${name}) resolves differently; convert it by hand`,
+    });
     return false;
   }
   const calls = findWrapperCalls(input, wrap, 'this deasync-wrapped function', 'DEASYNC_ESCAPES');
@@ -65,7 +69,9 @@ function unwrapWrappedFunction(input: StepInput, wrap: ASTPath): boolean {
 export function importSleep(input: StepInput): boolean {
   if (input.sleepCallees.length === 0) return false;
   const { j, root, context } = input;
-  const existing = findModuleBindings(j, root, 'node:timers/promises').concat(findModuleBindings(j, root, 'timers/promises'));
+  const existing = findModuleBindings(j, root, 'node:timers/promises').concat(
+    findModuleBindings(j, root, 'timers/promises'),
+  );
   let local = existing.find((b) => b.imported === 'setTimeout')?.local;
   if (!local) {
     const globalInUse = root.find(j.Identifier, { name: 'setTimeout' }).size() > 0;
@@ -86,7 +92,13 @@ function unwrapSleep(input: StepInput, call: ASTPath): boolean {
   const callee = j.identifier('__awaitifySleep__');
   input.sleepCallees.push(callee);
   call.replace(buildAwait(j, j.callExpression(callee, args as never)));
-  prepareAwaitSite(context, target, `awaits setTimeout from node:timers/promises (deasync.sleep at ${input.context.placeOf(id)})`, id, input.madeAsync);
+  prepareAwaitSite(
+    context,
+    target,
+    `awaits setTimeout from node:timers/promises (deasync.sleep at ${input.context.placeOf(id)})`,
+    id,
+    input.madeAsync,
+  );
   input.refs.touch('deasync');
   return true;
 }

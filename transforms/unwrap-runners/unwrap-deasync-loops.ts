@@ -24,10 +24,14 @@ function buildCallbackAwait(input: StepInput, loop: FlagLoop): StatementKind[] {
   const { j } = input;
   const resolve = getUniqueName(j, input.root, 'resolve');
   for (const set of loop.flagSets) set.replace(j.expressionStatement(j.callExpression(j.identifier(resolve), [])));
-  const executor = j.arrowFunctionExpression([j.identifier(resolve)], j.blockStatement([loop.start.node as StatementKind]));
+  const executor = j.arrowFunctionExpression(
+    [j.identifier(resolve)],
+    j.blockStatement([loop.start.node as StatementKind]),
+  );
   const promise = j.newExpression(j.identifier('Promise'), [executor]);
   // TypeScript: `resolve()` without a value needs Promise<void>
-  if (input.context.isTypeScript) Object.assign(promise, { typeParameters: j.tsTypeParameterInstantiation([j.tsVoidKeyword()]) });
+  if (input.context.isTypeScript)
+    Object.assign(promise, { typeParameters: j.tsTypeParameterInstantiation([j.tsVoidKeyword()]) });
   return [j.expressionStatement(j.awaitExpression(promise) as ExpressionKind)];
 }
 
@@ -43,7 +47,9 @@ function readLoop(input: StepInput, loopStatement: ASTPath, predicate: never): F
   const flags = getNegatedFlags(predicate);
   if (!flags || flags.length < 2) return readFlagLoop(input, loopStatement, predicate);
   const start = getStartStatement(loopStatement);
-  return start ? readCompoundLoop(input, loopStatement, start, flags) : 'no statement before the loop starts the work it waits for';
+  return start
+    ? readCompoundLoop(input, loopStatement, start, flags)
+    : 'no statement before the loop starts the work it waits for';
 }
 
 function unwrapLoop(input: StepInput, loopCall: ASTPath): boolean {
@@ -52,19 +58,35 @@ function unwrapLoop(input: StepInput, loopCall: ASTPath): boolean {
   if (context.isSkipped(id)) return false;
   const loopStatement = loopCall.parent as ASTPath;
   const predicate = (loopCall.node as { arguments: unknown[] }).arguments[0];
-  const loop = loopStatement.node.type === 'ExpressionStatement' ? readLoop(input, loopStatement, predicate as never) : 'the loop is not a statement of its own';
+  const loop =
+    loopStatement.node.type === 'ExpressionStatement'
+      ? readLoop(input, loopStatement, predicate as never)
+      : 'the loop is not a statement of its own';
   if (typeof loop === 'string') {
-    context.report({ code: 'DEASYNC_LOOPWHILE_PREDICATE', node: loopCall, message: `deasync.loopWhile left as it was: ${loop}. Await the promise (or promisified callback) the loop waits for by hand` });
+    context.report({
+      code: 'DEASYNC_LOOPWHILE_PREDICATE',
+      node: loopCall,
+      message: `deasync.loopWhile left as it was: ${loop}. Await the promise (or promisified callback) the loop waits for by hand`,
+    });
     return false;
   }
   const target = findAwaitSite(loopCall, context, 'deasync.loopWhile');
   if (!target) return false;
-  const replacement = 'declarator' in loop ? (buildPromiseHandlerAwait(input, loop) ?? buildCallbackAwait(input, loop)) : buildCompoundAwait(input, loop);
+  const replacement =
+    'declarator' in loop
+      ? (buildPromiseHandlerAwait(input, loop) ?? buildCallbackAwait(input, loop))
+      : buildCompoundAwait(input, loop);
   replaceStatement(loop.start, replacement);
   moveComments(loopStatement.node, replacement[0], replacement[replacement.length - 1]);
   loopStatement.prune();
   if ('declarator' in loop) removeFlagDeclarator(input, loop.declarator);
-  prepareAwaitSite(context, target, `awaits the work deasync.loopWhile waited for (at ${context.placeOf(id)})`, id, input.madeAsync);
+  prepareAwaitSite(
+    context,
+    target,
+    `awaits the work deasync.loopWhile waited for (at ${context.placeOf(id)})`,
+    id,
+    input.madeAsync,
+  );
   input.refs.touch('deasync');
   return true;
 }
@@ -77,7 +99,12 @@ export function unwrapDeasyncLoops(input: StepInput): boolean {
     const callee = call.get('callee') as ASTPath;
     if (refs.isMember(callee, 'deasync', 'loopWhile')) loops.push(call);
     else if (refs.isMember(callee, 'deasync', 'runLoopOnce')) {
-      context.report({ code: 'DEASYNC_RUN_LOOP_ONCE', node: call, message: 'deasync.runLoopOnce polls the event loop until some condition holds; replace the loop with an await of the promise or event it waits for' });
+      context.report({
+        code: 'DEASYNC_RUN_LOOP_ONCE',
+        node: call,
+        message:
+          'deasync.runLoopOnce polls the event loop until some condition holds; replace the loop with an await of the promise or event it waits for',
+      });
     }
   });
   let changed = false;

@@ -29,7 +29,7 @@ interface ActiveUnit {
 function assignKinds(units: GeneratorUnit[]): Map<GeneratorUnit, DriverKind> {
   const byFn = new Map<ASTNode, GeneratorUnit>(units.map((u) => [u.fn.node, u]));
   const drivers = new Map<GeneratorUnit, Set<DriverKind>>(units.map((u) => [u, new Set(u.sites.map((s) => s.kind))]));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const unit of units) {
       const own = drivers.get(unit) as Set<DriverKind>;
@@ -50,7 +50,10 @@ function assignKinds(units: GeneratorUnit[]): Map<GeneratorUnit, DriverKind> {
 }
 
 /** Drops units until every remaining one converts cleanly given the others (a fixpoint). */
-function selectConvertible(input: StepInput, units: GeneratorUnit[]): { active: ActiveUnit[]; problems: YieldProblem[] } {
+function selectConvertible(
+  input: StepInput,
+  units: GeneratorUnit[],
+): { active: ActiveUnit[]; problems: YieldProblem[] } {
   const kinds = assignKinds(units);
   const locals = collectLocalFunctions(input.j, input.root);
   const problems: YieldProblem[] = [];
@@ -114,17 +117,19 @@ function reportDroppedResults(input: StepInput, active: ActiveUnit): void {
     if (isExported(input, site.call)) {
       input.context.report({
         code: 'BLUEBIRD_RESULT_EXPORTED',
-        
+
         node: site.call,
-        message: 'this coroutine leaves the file: its callers now get a native promise, without .spread, .tap, .timeout and the other Bluebird methods',
+        message:
+          'this coroutine leaves the file: its callers now get a native promise, without .spread, .tap, .timeout and the other Bluebird methods',
       });
     }
     for (const call of findDroppedResults(input, site.call)) {
       input.context.report({
         code: 'UNHANDLED_REJECTION_SEMANTICS',
-        
+
         node: call,
-        message: 'this call drops the promise: a rejection Bluebird only printed now ends the process as an unhandled rejection; await it or add .catch',
+        message:
+          'this call drops the promise: a rejection Bluebird only printed now ends the process as an unhandled rejection; await it or add .catch',
       });
     }
   }

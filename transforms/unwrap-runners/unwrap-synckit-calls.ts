@@ -16,7 +16,8 @@ import { exportWorkerAction, planWorkerFile, type WorkerExport } from './synckit
 import { getWorkerLocation, isStaticWorkerPath, type WorkerLocation } from './synckit-worker-path';
 import { awaitWrapperCalls, findWrapperCalls, getWrapperTargets } from './wrapper-calls';
 
-const staticForms = "require.resolve('./worker.js'), new URL('./worker.mjs', import.meta.url) or path.join(__dirname, 'worker.js')";
+const staticForms =
+  "require.resolve('./worker.js'), new URL('./worker.mjs', import.meta.url) or path.join(__dirname, 'worker.js')";
 const byHand = 'export the function the worker passes to runAsWorker and await it here directly';
 
 interface DeclaratorNode {
@@ -48,14 +49,23 @@ function findWorker(runFiles: RunFiles, location: WorkerLocation, callerIsModule
   const unsupported = (message: string): Refusal => ({ code: 'SYNCKIT_WORKER_UNSUPPORTED', message });
   const file = location.candidates.find((c) => runFiles.readOriginal(c) !== null);
   if (!file) {
-    return { code: 'SYNCKIT_WORKER_IN_OTHER_FILE', message: `the synckit worker ${location.specifier} is not among the files of this run: include it in the run to convert both files, or ${byHand}` };
+    return {
+      code: 'SYNCKIT_WORKER_IN_OTHER_FILE',
+      message: `the synckit worker ${location.specifier} is not among the files of this run: include it in the run to convert both files, or ${byHand}`,
+    };
   }
   if (file === runFiles.absolutePath) return unsupported('the synckit worker is this file itself; convert it by hand');
   const { plan, isModule } = planWorkerFile(file, runFiles.readOriginal(file) as string);
-  if (!plan.ok) return unsupported(`the synckit worker ${location.specifier} cannot be converted: ${plan.reason}; ${byHand}`);
-  if (!callerIsModule && isModule) return unsupported(`the synckit worker ${location.specifier} is an ES module, which CommonJS cannot require; ${byHand} (await import())`);
+  if (!plan.ok)
+    return unsupported(`the synckit worker ${location.specifier} cannot be converted: ${plan.reason}; ${byHand}`);
+  if (!callerIsModule && isModule)
+    return unsupported(
+      `the synckit worker ${location.specifier} is an ES module, which CommonJS cannot require; ${byHand} (await import())`,
+    );
   if (callerIsModule && !isModule && plan.export.form === 'named') {
-    return unsupported(`the synckit worker ${location.specifier} is CommonJS with other exports, which an ES module import cannot name reliably; ${byHand}`);
+    return unsupported(
+      `the synckit worker ${location.specifier} is CommonJS with other exports, which an ES module import cannot name reliably; ${byHand}`,
+    );
   }
   return { file, export: plan.export };
 }
@@ -65,17 +75,29 @@ function getTopLevelConstDeclarator(call: ASTPath): ASTPath | null {
   const declarator = call.parent as ASTPath;
   const declaration = declarator?.parent as ASTPath | undefined;
   const isConst = (declaration?.node as DeclaratorNode | undefined)?.kind === 'const';
-  const isNamed = (declarator.node as DeclaratorNode).type === 'VariableDeclarator' && (declarator.node as DeclaratorNode).id?.type === 'Identifier';
-  return isConst && isNamed && declaration && (declaration.parent?.node as DeclaratorNode).type === 'Program' && isTopLevel(declaration) ? declarator : null;
+  const isNamed =
+    (declarator.node as DeclaratorNode).type === 'VariableDeclarator' &&
+    (declarator.node as DeclaratorNode).id?.type === 'Identifier';
+  return isConst &&
+    isNamed &&
+    declaration &&
+    (declaration.parent?.node as DeclaratorNode).type === 'Program' &&
+    isTopLevel(declaration)
+    ? declarator
+    : null;
 }
 
 /** `import { runWorker as work } from './worker.mjs'` in place of `const work = createSyncFn(…)`. */
 function replaceWithImport(input: StepInput, declarator: ASTPath, specifier: string, exported: WorkerExport): void {
   const { j, root } = input;
   const local = String((declarator.node as DeclaratorNode).id?.name);
-  const source = input.context.isTypeScript ? specifier.replace(/\.([cm]?)ts$/, '.$1js').replace(/\.tsx$/, '.js') : specifier;
+  const source = input.context.isTypeScript
+    ? specifier.replace(/\.([cm]?)ts$/, '.$1js').replace(/\.tsx$/, '.js')
+    : specifier;
   const specifierNode =
-    exported.form === 'default' ? j.importDefaultSpecifier(j.identifier(local)) : j.importSpecifier(j.identifier(exported.name), j.identifier(local));
+    exported.form === 'default'
+      ? j.importDefaultSpecifier(j.identifier(local))
+      : j.importSpecifier(j.identifier(exported.name), j.identifier(local));
   const declaration = declarator.parent as ASTPath;
   const declarationNode = declaration.node as DeclaratorNode;
   const importNode = j.importDeclaration([specifierNode], j.stringLiteral(source));
@@ -110,36 +132,77 @@ export function unwrapSynckitCall(input: StepInput, call: ASTPath): boolean {
   const runFiles = context.runFiles;
   if (!runFiles) {
     if (!isStaticWorkerPath(j, root, argPath)) {
-      return refuse(input, call, 'SYNCKIT_UNRESOLVED_WORKER', `the synckit worker path cannot be known without running the code; write it as ${staticForms}, or ${byHand}`);
+      return refuse(
+        input,
+        call,
+        'SYNCKIT_UNRESOLVED_WORKER',
+        `the synckit worker path cannot be known without running the code; write it as ${staticForms}, or ${byHand}`,
+      );
     }
-    return refuse(input, call, 'SYNCKIT_WORKER_IN_OTHER_FILE', `the synckit worker lives in another file, which only a run over the whole project can edit: run awaitify on the project, or ${byHand}`);
+    return refuse(
+      input,
+      call,
+      'SYNCKIT_WORKER_IN_OTHER_FILE',
+      `the synckit worker lives in another file, which only a run over the whole project can edit: run awaitify on the project, or ${byHand}`,
+    );
   }
   const location = getWorkerLocation(j, root, argPath, runFiles.absolutePath);
-  if (!location) return refuse(input, call, 'SYNCKIT_UNRESOLVED_WORKER', `the synckit worker path cannot be known without running the code (computed, or a string relative to the process cwd); write it as ${staticForms} and run again, or ${byHand}`);
+  if (!location)
+    return refuse(
+      input,
+      call,
+      'SYNCKIT_UNRESOLVED_WORKER',
+      `the synckit worker path cannot be known without running the code (computed, or a string relative to the process cwd); write it as ${staticForms} and run again, or ${byHand}`,
+    );
   if ((call.node as unknown as { arguments: unknown[] }).arguments.length > 1) {
-    return refuse(input, call, 'SYNCKIT_WORKER_UNSUPPORTED', 'createSyncFn gets a timeout or options, which an in-process await would drop; race the awaited call against a timer by hand');
+    return refuse(
+      input,
+      call,
+      'SYNCKIT_WORKER_UNSUPPORTED',
+      'createSyncFn gets a timeout or options, which an in-process await would drop; race the awaited call against a timer by hand',
+    );
   }
   const worker = findWorker(runFiles, location, context.isModule);
   if ('code' in worker) return refuse(input, call, worker.code, worker.message);
   const declarator = context.isModule ? getTopLevelConstDeclarator(call) : null;
   if (context.isModule && !declarator) {
-    return refuse(input, call, 'SYNCKIT_WORKER_UNSUPPORTED', 'in an ES module the synckit function must be a top-level const (`const work = createSyncFn(…)`) to become an import; declare it so and run again');
+    return refuse(
+      input,
+      call,
+      'SYNCKIT_WORKER_UNSUPPORTED',
+      'in an ES module the synckit function must be a top-level const (`const work = createSyncFn(…)`) to become an import; declare it so and run again',
+    );
   }
   const calls = findWrapperCalls(input, call, 'this synckit function', 'SYNCKIT_FUNCTION_ESCAPES');
   const targets = calls && getWrapperTargets(input, calls, 'a synckit call');
   if (!calls || !targets) return false;
   context.report({
     code: 'SYNCKIT_WORKER_IN_PROCESS',
-    
+
     node: call,
     message: `the worker's function now runs in this thread: arguments and results are no longer structured-cloned (mutations are shared, class instances keep their prototype), errors keep their class, and the worker module's state and top-level code are shared with this process; ${location.specifier} now also exports it (runAsWorker stays for callers not migrated)`,
   });
-  const argNames = new Set(j(argPath).find(j.Identifier).nodes().map((n) => String(n.name)));
+  const argNames = new Set(
+    j(argPath)
+      .find(j.Identifier)
+      .nodes()
+      .map((n) => String(n.name)),
+  );
   if (declarator) replaceWithImport(input, declarator, location.specifier, worker.export);
   else replaceWithRequire(input, call, location.specifier, worker.export);
   removePathModulesOnlyUsedBy(input, argNames);
-  awaitWrapperCalls(input, calls, targets, id, `awaits the synckit worker function (createSyncFn at ${input.context.placeOf(id)})`);
-  runFiles.requestEdit({ file: worker.file, action: exportWorkerAction, args: [worker.export.form, worker.export.name] });
+  awaitWrapperCalls(
+    input,
+    calls,
+    targets,
+    id,
+    `awaits the synckit worker function (createSyncFn at ${input.context.placeOf(id)})`,
+  );
+  runFiles.requestEdit({
+    file: worker.file,
+    action: exportWorkerAction,
+    args: [worker.export.form, worker.export.name],
+  });
   input.refs.touch('synckit');
   return true;
 }

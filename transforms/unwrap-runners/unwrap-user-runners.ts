@@ -57,7 +57,11 @@ function unwrapRunnerCall(input: StepInput, call: ASTPath, name: string): boolea
   const args = (call.node as unknown as Node).arguments ?? [];
   const run = args.length === 1 ? getRunExpression(input, args[0]) : null;
   if (!run) {
-    context.report({ code: 'RUNNER_UNKNOWN_ARGUMENT', node: call, message: `${name}(…) gets something that is not a call or a function literal, so what it runs cannot be told; write the await by hand` });
+    context.report({
+      code: 'RUNNER_UNKNOWN_ARGUMENT',
+      node: call,
+      message: `${name}(…) gets something that is not a call or a function literal, so what it runs cannot be told; write the await by hand`,
+    });
     return false;
   }
   const target = findAwaitSite(call, context, `${name}(…)`);
@@ -77,8 +81,10 @@ function removeRunnerImport(input: StepInput, name: string): void {
   });
   root.find(j.VariableDeclarator).forEach((path) => {
     const init = path.node.init as { type: string; callee?: Node; arguments?: { value?: unknown }[] } | null;
-    const isRequire = init?.type === 'CallExpression' && init.callee?.type === 'Identifier' && init.callee.name === 'require';
-    if (isRequire && j(path.get('id')).find(j.Identifier, { name }).size() > 0) sources.add(String(init?.arguments?.[0]?.value));
+    const isRequire =
+      init?.type === 'CallExpression' && init.callee?.type === 'Identifier' && init.callee.name === 'require';
+    if (isRequire && j(path.get('id')).find(j.Identifier, { name }).size() > 0)
+      sources.add(String(init?.arguments?.[0]?.value));
   });
   for (const source of sources) removeUnusedModule(j, root, source);
 }

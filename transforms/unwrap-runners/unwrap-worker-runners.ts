@@ -25,7 +25,8 @@ function isInside(path: ASTPath, ancestor: ASTPath): boolean {
 
 /** Whether every name the function uses is its own or a global (nothing captured from the file). */
 function isSelfContained(input: StepInput, fn: ASTPath): boolean {
-  const captured = input.j(fn)
+  const captured = input
+    .j(fn)
     .find(input.j.Identifier)
     .filter((path) => {
       if (isPropertyName(path as ASTPath)) return false;
@@ -43,7 +44,12 @@ function unwrapMakeSynchronous(input: StepInput, wrap: ASTPath): boolean {
   const isFunction = fn?.type === 'ArrowFunctionExpression' || fn?.type === 'FunctionExpression';
   if (context.isSkipped(id)) return false;
   if (!isFunction || !isSelfContained(input, fnPath)) {
-    context.report({ code: 'MAKE_SYNCHRONOUS_UNKNOWN_FUNCTION', node: wrap, message: 'makeSynchronous gets a function that is not written here or uses names from this file (it ran in a worker without them); convert it by hand' });
+    context.report({
+      code: 'MAKE_SYNCHRONOUS_UNKNOWN_FUNCTION',
+      node: wrap,
+      message:
+        'makeSynchronous gets a function that is not written here or uses names from this file (it ran in a worker without them); convert it by hand',
+    });
     return false;
   }
   const calls = findWrapperCalls(input, wrap, 'this makeSynchronous function', 'MAKE_SYNCHRONOUS_ESCAPES');
@@ -51,18 +57,30 @@ function unwrapMakeSynchronous(input: StepInput, wrap: ASTPath): boolean {
   if (!calls || !targets) return false;
   context.report({
     code: 'MAKE_SYNCHRONOUS_IN_PROCESS',
-    
+
     node: wrap,
-    message: 'the function now runs in this process: its arguments and result are no longer copied (structured clone), so mutations are shared',
+    message:
+      'the function now runs in this process: its arguments and result are no longer copied (structured clone), so mutations are shared',
   });
   wrap.replace(fn as unknown as ExpressionKind);
-  awaitWrapperCalls(input, calls, targets, id, `awaits the function makeSynchronous ran in a worker (at ${input.context.placeOf(id)})`);
+  awaitWrapperCalls(
+    input,
+    calls,
+    targets,
+    id,
+    `awaits the function makeSynchronous ran in a worker (at ${input.context.placeOf(id)})`,
+  );
   input.refs.touch('make-synchronous');
   return true;
 }
 
 function reportSyncRpc(input: StepInput, call: ASTPath): void {
-  input.context.report({ code: 'SYNC_RPC_WORKER', node: call, message: "sync-rpc runs the worker module in another process: await `require(worker)(init)` once and then `await client(message)`; errors keep their class and values are no longer JSON-copied" });
+  input.context.report({
+    code: 'SYNC_RPC_WORKER',
+    node: call,
+    message:
+      'sync-rpc runs the worker module in another process: await `require(worker)(init)` once and then `await client(message)`; errors keep their class and values are no longer JSON-copied',
+  });
 }
 
 export function unwrapWorkerRunners(input: StepInput): boolean {

@@ -25,13 +25,23 @@ export function findWrapperCalls(input: StepInput, wrap: ASTPath, what: string, 
   const parentNode = parent.node as unknown as ParentNode;
   if (parentNode.type === 'CallExpression' && parentNode.callee === wrap.node) return [parent];
   if (parentNode.type !== 'VariableDeclarator' || parentNode.id?.type !== 'Identifier') {
-    context.report({ code: escapeCode, node: wrap, message: `${what} is stored where its callers cannot be found (a property or export); convert it by hand` });
+    context.report({
+      code: escapeCode,
+      node: wrap,
+      message: `${what} is stored where its callers cannot be found (a property or export); convert it by hand`,
+    });
     return null;
   }
-  const refs = findReferences(j, input.root, parent, String(parentNode.id.name)).filter((r) => r.node !== parentNode.id);
+  const refs = findReferences(j, input.root, parent, String(parentNode.id.name)).filter(
+    (r) => r.node !== parentNode.id,
+  );
   const escape = refs.find((r) => (r.parent?.node as ParentNode).callee !== r.node);
   if (escape) {
-    context.report({ code: escapeCode, node: escape, message: `${what} is used as a value (passed, exported or reassigned), so its callers cannot be found; convert it by hand` });
+    context.report({
+      code: escapeCode,
+      node: escape,
+      message: `${what} is used as a value (passed, exported or reassigned), so its callers cannot be found; convert it by hand`,
+    });
     return null;
   }
   return refs.map((r) => r.parent as ASTPath);
@@ -44,7 +54,14 @@ export function getWrapperTargets(input: StepInput, calls: ASTPath[], what: stri
 }
 
 /** Awaits each call; `property` reads one field of the awaited value (`(await run(cmd)).stdout`). */
-export function awaitWrapperCalls(input: StepInput, calls: ASTPath[], targets: AwaitSite[], id: ConversionId, reason: string, property?: string): void {
+export function awaitWrapperCalls(
+  input: StepInput,
+  calls: ASTPath[],
+  targets: AwaitSite[],
+  id: ConversionId,
+  reason: string,
+  property?: string,
+): void {
   const { j } = input;
   calls.forEach((call, i) => {
     const awaited = buildAwait(j, call.node as unknown as ExpressionKind);

@@ -53,8 +53,10 @@ export function collectLocalFunctions(j: JSCodeshift, root: Collection): Map<str
   root.find(j.VariableDeclarator).forEach((path) => {
     const init = path.node.init as Node | null;
     if (path.node.id.type !== 'Identifier' || !init) return;
-    if (init.type === 'FunctionExpression' || init.type === 'ArrowFunctionExpression') kinds.set(path.node.id.name, kindOf(init));
-    else if (init.type === 'CallExpression' && /thunk/i.test(getCalleeName(init) ?? '')) kinds.set(path.node.id.name, 'thunk');
+    if (init.type === 'FunctionExpression' || init.type === 'ArrowFunctionExpression')
+      kinds.set(path.node.id.name, kindOf(init));
+    else if (init.type === 'CallExpression' && /thunk/i.test(getCalleeName(init) ?? ''))
+      kinds.set(path.node.id.name, 'thunk');
   });
   return kinds;
 }
@@ -62,11 +64,23 @@ export function collectLocalFunctions(j: JSCodeshift, root: Collection): Map<str
 function getCalleeName(call: Node): string | null {
   const callee = call.callee;
   if (callee?.type === 'Identifier') return callee.name ?? null;
-  if (callee?.type === 'MemberExpression' && !callee.computed && callee.property?.type === 'Identifier') return callee.property.name ?? null;
+  if (callee?.type === 'MemberExpression' && !callee.computed && callee.property?.type === 'Identifier')
+    return callee.property.name ?? null;
   return null;
 }
 
-const primitiveTypes = new Set(['StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'NullLiteral', 'BigIntLiteral', 'TemplateLiteral', 'BinaryExpression', 'UnaryExpression', 'UpdateExpression', 'Literal']);
+const primitiveTypes = new Set([
+  'StringLiteral',
+  'NumericLiteral',
+  'BooleanLiteral',
+  'NullLiteral',
+  'BigIntLiteral',
+  'TemplateLiteral',
+  'BinaryExpression',
+  'UnaryExpression',
+  'UpdateExpression',
+  'Literal',
+]);
 const promiseStatics = new Set(['resolve', 'reject', 'all', 'allSettled', 'race', 'any']);
 const promiseMethods = new Set(['then', 'catch', 'finally']);
 
@@ -87,12 +101,17 @@ function isThunk(node: Node, locals: Map<string, LocalFunctionKind>): boolean {
 }
 
 /** Provably a promise: a call of a local async function or converted generator, `.then(…)`, `Promise.all(…)`, `new Promise(…)`. */
-function isPromiseCall(node: Node | null, locals: Map<string, LocalFunctionKind>, converting: ReadonlySet<string>): boolean {
+function isPromiseCall(
+  node: Node | null,
+  locals: Map<string, LocalFunctionKind>,
+  converting: ReadonlySet<string>,
+): boolean {
   if (!node) return false;
   if (node.type === 'NewExpression') return node.callee?.type === 'Identifier' && node.callee.name === 'Promise';
   if (node.type !== 'CallExpression' || !node.callee) return false;
   const callee = node.callee;
-  if (callee.type === 'Identifier') return locals.get(callee.name ?? '') === 'async' || converting.has(callee.name ?? '');
+  if (callee.type === 'Identifier')
+    return locals.get(callee.name ?? '') === 'async' || converting.has(callee.name ?? '');
   if (callee.type !== 'MemberExpression' || callee.computed || callee.property?.type !== 'Identifier') return false;
   const method = callee.property.name ?? '';
   if (callee.object?.type === 'Identifier' && callee.object.name === 'Promise') return promiseStatics.has(method);
@@ -127,15 +146,28 @@ export function planYields(plan: PlanContext, unit: GeneratorUnit, kind: DriverK
     const argument = node.argument ?? null;
     const generator = getCalledGenerator(argument, locals);
     if (generator) {
-      if (converting.has(generator)) result.rewrites.push({ path, replacement: () => buildAwait(j, getArgument(path)) });
-      else problem(path, 'CO_UNCONVERTED_GENERATOR', `${generator}() is a generator that is not only run by ${kind}, so it stays a generator; convert it by hand, then await it`);
+      if (converting.has(generator))
+        result.rewrites.push({ path, replacement: () => buildAwait(j, getArgument(path)) });
+      else
+        problem(
+          path,
+          'CO_UNCONVERTED_GENERATOR',
+          `${generator}() is a generator that is not only run by ${kind}, so it stays a generator; convert it by hand, then await it`,
+        );
       continue;
     }
     if (node.delegate) {
-      problem(path, 'CO_UNKNOWN_DELEGATION', 'yield* delegates to a generator this transform cannot see; convert that generator to an async function, then await it');
+      problem(
+        path,
+        'CO_UNKNOWN_DELEGATION',
+        'yield* delegates to a generator this transform cannot see; convert that generator to an async function, then await it',
+      );
       continue;
     }
-    const objectRewrite = kind === 'co' && argument?.type === 'ObjectExpression' ? planObjectYield(j, path, (v) => isPromiseCall(v, locals, converting)) : null;
+    const objectRewrite =
+      kind === 'co' && argument?.type === 'ObjectExpression'
+        ? planObjectYield(j, path, (v) => isPromiseCall(v, locals, converting))
+        : null;
     if (objectRewrite) {
       result.rewrites.push({ path, replacement: objectRewrite });
       continue;
@@ -146,7 +178,14 @@ export function planYields(plan: PlanContext, unit: GeneratorUnit, kind: DriverK
       continue;
     }
     if (argument?.type === 'ArrayExpression') {
-      result.rewrites.push({ path, replacement: () => buildAwait(j, j.callExpression(j.memberExpression(j.identifier('Promise'), j.identifier('all')), [getArgument(path)])) });
+      result.rewrites.push({
+        path,
+        replacement: () =>
+          buildAwait(
+            j,
+            j.callExpression(j.memberExpression(j.identifier('Promise'), j.identifier('all')), [getArgument(path)]),
+          ),
+      });
     } else {
       result.rewrites.push({ path, replacement: () => buildAwait(j, getArgument(path)) });
     }
@@ -154,28 +193,51 @@ export function planYields(plan: PlanContext, unit: GeneratorUnit, kind: DriverK
   return result;
 }
 
-function getRejectedYield(argument: Node | null, kind: DriverKind, plan: PlanContext): { code: string; message: string } | null {
+function getRejectedYield(
+  argument: Node | null,
+  kind: DriverKind,
+  plan: PlanContext,
+): { code: string; message: string } | null {
   const driver = kind === 'co' ? 'co' : 'Bluebird.coroutine';
   const nonPromise = kind === 'co' ? 'CO_NON_YIELDABLE' : 'BLUEBIRD_NON_PROMISE_YIELD';
   if (!argument || isPrimitive(argument)) {
-    return { code: nonPromise, message: `${driver} rejects this yielded value with a TypeError, while await would accept it; fix the yield by hand` };
+    return {
+      code: nonPromise,
+      message: `${driver} rejects this yielded value with a TypeError, while await would accept it; fix the yield by hand`,
+    };
   }
   if (isThunk(argument, plan.locals)) {
-    if (kind === 'bluebird') return { code: nonPromise, message: 'Bluebird.coroutine rejects a yielded function; fix the yield by hand' };
-    return { code: 'CO_THUNK_YIELD', message: 'co calls a yielded function (thunk) with a callback; await would return the function itself. Yield a promise instead (util.promisify), then run the transform again' };
+    if (kind === 'bluebird')
+      return { code: nonPromise, message: 'Bluebird.coroutine rejects a yielded function; fix the yield by hand' };
+    return {
+      code: 'CO_THUNK_YIELD',
+      message:
+        'co calls a yielded function (thunk) with a callback; await would return the function itself. Yield a promise instead (util.promisify), then run the transform again',
+    };
   }
   if (argument.type === 'ObjectExpression' || argument.type === 'ArrayExpression') {
     if (kind === 'bluebird') {
-      return { code: nonPromise, message: 'Bluebird.coroutine rejects a yielded array or object unless a yield handler is installed; await Promise.all(...) by hand if the project installs one' };
+      return {
+        code: nonPromise,
+        message:
+          'Bluebird.coroutine rejects a yielded array or object unless a yield handler is installed; await Promise.all(...) by hand if the project installs one',
+      };
     }
     if (argument.type === 'ObjectExpression') {
-      return { code: 'CO_DEEP_YIELD', message: 'co resolves a yielded object into one with the same keys, deeply; only `const { a, b } = yield { a: p(), b: q() }` over provable promises is converted. Write the parallel await by hand' };
+      return {
+        code: 'CO_DEEP_YIELD',
+        message:
+          'co resolves a yielded object into one with the same keys, deeply; only `const { a, b } = yield { a: p(), b: q() }` over provable promises is converted. Write the parallel await by hand',
+      };
     }
     const elements = argument.elements ?? [];
     if (!elements.every((e) => isPromiseCall(e, plan.locals, plan.converting))) {
-      return { code: 'CO_DEEP_YIELD', message: 'co resolves a yielded array or object deeply (nested arrays, objects, thunks); await Promise.all is shallow. Write the parallel await by hand' };
+      return {
+        code: 'CO_DEEP_YIELD',
+        message:
+          'co resolves a yielded array or object deeply (nested arrays, objects, thunks); await Promise.all is shallow. Write the parallel await by hand',
+      };
     }
   }
   return null;
 }
-
