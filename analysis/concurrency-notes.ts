@@ -10,7 +10,7 @@
 import type { Diagnostic } from '../core/diagnostic';
 import { createDiagnostic } from './diagnostics';
 import { ts } from 'ts-morph';
-import { classifyUse } from './call-sites';
+import { classifyUse } from './call-use';
 import { getContainer, getLocation, isAsyncFunction, isFunctionWithBody, skipOuterExpressions } from './syntax';
 
 /**
@@ -30,7 +30,8 @@ export function findConcurrencyNotes(awaitedCalls: ts.CallExpression[], madeAsyn
     noted.add(fn);
     const map = `\`${host.expression.getText()}\``;
     const message =
-      `${what.replace('$map', map)}: while the call blocked, each callback ran to its end before the next began; now they ` +
+      `${what.replace('$map', map)}: while the call blocked, each callback ran to its end before the next began; ` +
+      `now they ` +
       'interleave, so their side effects can happen in another order (use a for…of loop if the order matters)';
     notes.push(createDiagnostic('ASYNC_NOW_CONCURRENT', message, getLocation(at)));
   };
@@ -40,7 +41,8 @@ export function findConcurrencyNotes(awaitedCalls: ts.CallExpression[], madeAsyn
       note(
         fn,
         call,
-        `\`${call.expression.getText()}(…)\` is now awaited in a callback of $map whose promises go to Promise.all together`,
+        `\`${call.expression.getText()}(…)\` is now awaited in a callback of $map whose promises go to Promise.all ` +
+          `together`,
       );
   }
   for (const fn of madeAsync)

@@ -5,7 +5,8 @@ export const analysisDiagnostics = {
   ASYNC_BOUNDARY: {
     severity: 'warning',
     summary:
-      'A chain of callers reached a context that cannot be async (constructor, getter, setter, class field, callback of an API ' +
+      'A chain of callers reached a context that cannot be async (constructor, getter, setter, class field, ' +
+      'callback of an API ' +
       'that ignores promises, library top level); the chain was left unchanged unless --mark-boundaries.',
   },
   ASYNC_UNRESOLVED_CALL: {
@@ -16,7 +17,8 @@ export const analysisDiagnostics = {
   ASYNC_NOW_CONCURRENT: {
     severity: 'info',
     summary:
-      'A call now awaited inside an async map callback whose promises go to Promise.all: the callbacks, which ran one after ' +
+      'A call now awaited inside an async map callback whose promises go to Promise.all: the callbacks, which ran ' +
+      'one after ' +
       'another while the call blocked, now interleave.',
   },
   ASYNC_TYPE_NOT_UPDATED: {
@@ -30,7 +32,8 @@ export const analysisDiagnostics = {
   ASYNC_NAME_NOT_FOUND: {
     severity: 'error',
     summary:
-      '--async named a file that is not in the run, or a function the file does not declare; the message lists close names.',
+      '--async named a file that is not in the run, or a function the file does not declare; the message lists ' +
+      'close names.',
   },
 } satisfies DiagnosticSpecs;
 

@@ -37,19 +37,14 @@ function getOwner(entity: FunctionEntity): { owner: Owner; name: string } | null
 
 /** Members named `name` that `owner`'s heritage clauses declare (inherited ones included). */
 function findInheritedMembers(owner: Owner, name: string, checker: ts.TypeChecker): FunctionEntity[] {
+  const heritages = (owner.heritageClauses ?? []).flatMap((clause) => [...clause.types]);
+  // the heritage node gives the instance type (`extends Base`), its expression the constructor's
+  const declarations = heritages.flatMap((h) => checker.getTypeAtLocation(h).getProperty(name)?.declarations ?? []);
   const found: FunctionEntity[] = [];
-  for (const clause of owner.heritageClauses ?? []) {
-    for (const heritage of clause.types) {
-      // the heritage node gives the instance type (`extends Base`), its expression the constructor's
-      const property = checker.getTypeAtLocation(heritage).getProperty(name);
-      for (const declaration of property?.declarations ?? []) {
-        const parent = declaration.parent;
-        if (ts.isClassLike(parent) || ts.isInterfaceDeclaration(parent)) {
-          const member = getOwnMember(parent, name);
-          if (member) found.push(member);
-        }
-      }
-    }
+  for (const declaration of declarations) {
+    const parent = declaration.parent;
+    const member = ts.isClassLike(parent) || ts.isInterfaceDeclaration(parent) ? getOwnMember(parent, name) : null;
+    if (member) found.push(member);
   }
   return found;
 }

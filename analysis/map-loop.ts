@@ -4,7 +4,9 @@
  * running the rest after one fails, and reorder their side effects):
  *
  *   return lines.map((line) => query(line)).join('\n');      const lines2 = [];
- *                                                        →    for (const line of lines) { lines2.push(await query(line)); }
+ *                                                        →    for (const line of lines) {
+ *                                                               lines2.push(await query(line));
+ *                                                             }
  *                                                             return lines2.join('\n');
  *
  * The map must be what its statement evaluates first (the object of a chain such as `.join()`, in a
@@ -25,7 +27,10 @@ export function explainMapLoopRefusal(fn: ts.FunctionLikeDeclaration, host: ts.C
   if (usesParameterNames(host.expression.expression, fn))
     return 'the mapped expression uses a name the callback declares';
   if (findLoopStatement(host) === null) {
-    return 'the map is not what its statement evaluates first (it sits in a condition, an argument, an assignment or a statement without braces), so running it before the statement would change the order';
+    return (
+      'the map is not what its statement evaluates first (it sits in a condition, an argument, an assignment ' +
+      'or a statement without braces), so running it before the statement would change the order'
+    );
   }
   return null;
 }

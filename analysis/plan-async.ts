@@ -12,7 +12,7 @@ import { CallIndex } from './call-index';
 import { buildModuleGraph, findImporterClosure, findVisibleFiles, type ModuleGraph } from './module-graph';
 import { createModuleKinds } from './module-kind';
 import { createDiagnostic } from './diagnostics';
-import { buildPlan, type StartRecord } from './plan-builder';
+import { buildPlan, type StartRecord } from './plan/build-plan';
 import { Propagation } from './propagate';
 import { findClosestNames, listFunctionNames, locateNamedStart, locateReportedStart } from './starts';
 import type { AnalysisInput, AsyncPlan } from './types';
@@ -40,7 +40,9 @@ export function planAsync(input: AnalysisInput): AsyncPlan {
  * callers could not be updated), and one error says why.
  */
 function buildFailedPlan(input: AnalysisInput, error: unknown): AsyncPlan {
-  const message = `propagate-async could not analyse the project, so no function was made async: ${error instanceof Error ? error.message : String(error)}`;
+  const message =
+    `propagate-async could not analyse the project, so no function was made async: ` +
+    `${error instanceof Error ? error.message : String(error)}`;
   const diagnostic = createDiagnostic('ASYNC_ANALYSIS_FAILED', message, {
     file: input.starts[0]?.file ?? input.cwd,
     line: 1,

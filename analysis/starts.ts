@@ -18,7 +18,7 @@ export function findFunctionEntities(file: ts.SourceFile): FunctionEntity[] {
       ts.isMethodSignature(node) ||
       (ts.isPropertySignature(node) && node.type !== undefined && ts.isFunctionTypeNode(node.type))
     ) {
-      found.push(node as FunctionEntity);
+      found.push(node);
     }
     ts.forEachChild(node, visit);
   };
