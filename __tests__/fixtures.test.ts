@@ -106,7 +106,7 @@ function defineSingleFileCase(transform: Transform, dir: string, name: string, e
   const diagnosticsFile = join(dir, `${name}.diagnostics.json`);
   const argsFile = join(dir, `${name}.args.json`);
   const args = existsSync(argsFile) ? (JSON.parse(readFileSync(argsFile, 'utf8')) as CaseArgs) : {};
-  const runners = routeCaseOptions(args)[transform.meta.name] ?? {};
+  const given = routeCaseOptions(args)[transform.meta.name] ?? {};
   const fileName = `${name}.${ext}`;
 
   describe(`${name}.${ext}`, () => {
@@ -114,30 +114,16 @@ function defineSingleFileCase(transform: Transform, dir: string, name: string, e
     const expected = existsSync(outputFile) ? readFileSync(outputFile) : input;
 
     it('produces the expected bytes', () => {
-      const { after } = transformBytes(transform, fileName, input, runners);
+      const { after } = transformBytes(transform, fileName, input, given);
       expect(after.toString('utf8')).toBe(expected.toString('utf8'));
       expect(after.equals(expected)).toBe(true);
     });
 
     it('reports the expected diagnostics', () => {
-      const { diagnostics } = transformBytes(transform, fileName, input, runners);
+      const { diagnostics } = transformBytes(transform, fileName, input, given);
       const actual = diagnostics.map((d) => ({ code: d.code, line: d.line, column: d.column }));
-      const wanted = existsSync(diagnosticsFile)
-        ? (JSON.parse(readFileSync(diagnosticsFile, 'utf8')) as ExpectedDiagnostic[])
-        : [];
+      const wanted = readExpectedDiagnostics(diagnosticsFile);
       // the order transforms report in carries no meaning: compare in position order
-      /** `names.js:8:1` in an expected comment, moved to where the variant has that place. */
-      function moveMentions(text: string, variants: ReadonlyMap<string, Variant>): string {
-        return text.replace(/([\w./-]+):(\d+):(\d+)/g, (whole, file: string, line: string, column: string) => {
-          // comments name a file by its base name when it is in the same project
-          const matches = [...variants.keys()].filter((path) => path === file || path.endsWith(`/${file}`));
-          const variant = matches.length === 1 ? variants.get(matches[0]) : undefined;
-          if (!variant) return whole;
-          const moved = moveToVariant(variant, Number(line), Number(column));
-          return `${file}:${moved.line}:${moved.column}`;
-        });
-      }
-
       const byPosition = (a: ExpectedDiagnostic, b: ExpectedDiagnostic) =>
         a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
       expect(actual.sort(byPosition)).toEqual(
@@ -146,17 +132,15 @@ function defineSingleFileCase(transform: Transform, dir: string, name: string, e
     });
 
     it('changes nothing on a second run', () => {
-      const { after } = transformBytes(transform, fileName, expected, runners);
+      const { after } = transformBytes(transform, fileName, expected, given);
       expect(after.toString('utf8')).toBe(expected.toString('utf8'));
     });
 
     it('makes the same edits when re-indented with tabs, with emoji comments, CRLF and a BOM', () => {
       const variant = createVariant(input.toString('utf8'), fileName);
-      const { after, diagnostics } = transformBytes(transform, fileName, toVariantBytes(variant), runners);
+      const { after, diagnostics } = transformBytes(transform, fileName, toVariantBytes(variant), given);
       expect(undoVariantBytes(after)).toBe(withoutIndentation(expected.toString('utf8')));
-      const wanted = existsSync(diagnosticsFile)
-        ? (JSON.parse(readFileSync(diagnosticsFile, 'utf8')) as ExpectedDiagnostic[])
-        : [];
+      const wanted = readExpectedDiagnostics(diagnosticsFile);
       const moved = moveDiagnostics(
         wanted.map((d) => ({ ...d, file: fileName })),
         new Map([[fileName, variant]]),
@@ -168,9 +152,9 @@ function defineSingleFileCase(transform: Transform, dir: string, name: string, e
     });
 
     it('keeps CRLF line endings and a BOM', () => {
-      const crlf = transformBytes(transform, fileName, toCrlf(input), runners).after;
+      const crlf = transformBytes(transform, fileName, toCrlf(input), given).after;
       expect(crlf.toString('utf8')).toBe(toCrlf(expected).toString('utf8'));
-      const bom = transformBytes(transform, fileName, withBom(toCrlf(input)), runners).after;
+      const bom = transformBytes(transform, fileName, withBom(toCrlf(input)), given).after;
       expect(bom.equals(withBom(toCrlf(expected)))).toBe(true);
     });
   });

@@ -89,7 +89,7 @@ describe('sync-http-to-undici: standalone and repeated runs', () => {
   it('runs under plain jscodeshift through the default export', () => {
     const reports: string[] = [];
     const api = { jscodeshift, j: jscodeshift, stats: () => undefined, report: (m: string) => reports.push(m) };
-    const out = transformDefault({ path: 'two.js', source: twoCalls }, api as never, {});
+    const out = transformDefault({ path: 'two.js', source: twoCalls }, api, {});
     // plain jscodeshift prints new string literals with its default double quotes (no quote detection)
     expect(out?.replace('"undici"', "'undici'")).toBe(migrate('two.js', twoCalls).text);
     expect(reports).toEqual([]);

@@ -6,16 +6,16 @@
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTransformPool } from '../engine/transform-pool';
+import { TransformPool } from '../engine/transform-pool';
 import type { TransformJob, TransformJobResult } from '../engine/transform-job';
 import type { RunOptions, RunResult } from '../engine/types';
+import type * as Registry from '../transforms/registry';
 
 const repo = join(__dirname, '..');
 /* eslint-disable @typescript-eslint/no-require-imports */
 const built = {
-  run: (require(join(repo, 'dist/engine/run')) as { run(o: RunOptions): Promise<RunResult> }).run,
-  selectTransforms: (require(join(repo, 'dist/transforms/registry')) as typeof import('../transforms/registry'))
-    .selectTransforms,
+  run: (require(join(repo, 'dist/engine/run')) as { run: (o: RunOptions) => Promise<RunResult> }).run,
+  selectTransforms: (require(join(repo, 'dist/transforms/registry')) as typeof Registry).selectTransforms,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -123,7 +123,7 @@ describe('a worker that dies', () => {
   ])('%s: its jobs run on the main thread, each once', async (_, code) => {
     const script = join(scratch, `worker-${code.length}.js`);
     writeFileSync(script, code);
-    const pool = startTransformPool(2, script);
+    const pool = new TransformPool(2, script);
     const ranHere: number[] = [];
     const results: TransformJobResult[] = [];
     try {

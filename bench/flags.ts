@@ -18,5 +18,5 @@ export function readFlags<K extends string>(argv: readonly string[], defaults: R
     else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) flags[name] = argv[++i];
     else flags[name] = 'true';
   }
-  return flags as Record<K, string>;
+  return flags;
 }

@@ -5,7 +5,7 @@
  *
  *   node dist/bench/generate.js --out /tmp/repo [--files 5000] [--seed 1] [--no-git]
  */
-import { GenerationSummary, buildChain, buildOrdinaryModule, type ModuleInfo } from './generate-modules';
+import { type GenerationSummary, buildChain, buildOrdinaryModule, type ModuleInfo } from './generate-modules';
 import { planRepository } from './generate-plan';
 import type { ModuleStyle } from './module-writer';
 import { Prng } from './prng';

@@ -5,7 +5,7 @@
  * (`async`, `await`, `yield`, `fetch(`, `request`), as real code does.
  */
 import type { ModuleWriter } from './module-writer';
-import { NameAllocator, verbs } from './naming';
+import { type NameAllocator, verbs } from './naming';
 import type { Prng } from './prng';
 
 export interface BlockContext {

@@ -131,7 +131,7 @@ function renderFindings(measurements: readonly RepoMeasurement[]): string {
     .map((m) => {
       const inner = m.steps['awaitify-api']?.inner ?? {};
       const expected = m.generated
-        ? `, generator planted ${m.generated.asyncFunctions} async functions in ${m.generated.patternFiles} pattern files`
+        ? `, generator planted ${String(m.generated.asyncFunctions)} async functions in ${String(m.generated.patternFiles)} pattern files`
         : '';
       const phases = Object.entries(inner)
         .filter(([key]) => key.startsWith('stats.phaseMs.'))

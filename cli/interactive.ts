@@ -21,7 +21,8 @@ const answers: Readonly<Record<string, ReviewAnswer>> = {
 };
 
 const helpText =
-  'y - apply this file\nn - skip this file\na - apply this file and all the rest\nq - quit; write only the files accepted so far\n';
+  'y - apply this file\nn - skip this file\na - apply this file and all the rest\nq - quit; write only the files ' +
+  'accepted so far\n';
 
 export function parseAnswer(line: string): ReviewAnswer | null {
   return answers[line.trim().toLowerCase()] ?? null;

@@ -34,7 +34,8 @@ const description =
   'onto async code that awaits end to end. Shows a diff first; writes only with --write.';
 
 const epilogue =
-  'Exit codes: 0 done; 1 --check found changes; 2 usage error, a file that failed, an error diagnostic, or a refused or ' +
+  'Exit codes: 0 done; 1 --check found changes; 2 usage error, a file that failed, an error diagnostic, or a ' +
+  'refused or ' +
   'failed write.\nNO_COLOR=1 turns colour off. Paths in diffs are relative to the current folder.';
 
 interface OptionGroup {
@@ -160,9 +161,9 @@ export function parseArgs(
           if (parsed._.length > 1)
             resolve({ kind: 'usage-error', message: `list takes no arguments (got ${parsed._.slice(1).join(' ')})` });
           else resolve({ kind: 'list' });
-        } else resolve({ kind: 'run', run: toRunArguments(parsed as Record<string, unknown>, groups) });
+        } else resolve({ kind: 'run', run: toRunArguments(parsed, groups) });
       } catch (problem) {
-        reject(problem as Error);
+        reject(problem instanceof Error ? problem : new Error(String(problem)));
       }
     });
   });

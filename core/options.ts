@@ -109,7 +109,7 @@ function normaliseStrings(spec: StringsSpec, value: unknown, flag: string): stri
 }
 
 function normaliseInteger(spec: IntegerSpec, value: unknown, flag: string): number {
-  const text = String(value ?? spec.default).trim();
+  const text = (typeof value === 'number' || typeof value === 'string' ? String(value) : String(spec.default)).trim();
   const most = Math.max(spec.min, spec.max());
   const n = Number(text);
   if (!/^\d+$/.test(text) || n < spec.min) {

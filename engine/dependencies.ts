@@ -63,7 +63,9 @@ function reportMissingPackageJson(orphans: FileState[]): void {
     state.diagnostics.push({
       code: 'DEPENDENCY_NOT_DECLARED',
       severity: 'warning',
-      message: `the migrated code imports ${adds.map((d) => d.name).join(', ')}, but no package.json was found above this file to declare it: run \`npm install ${packages}\` where this code is installed`,
+      message:
+        `the migrated code imports ${adds.map((d) => d.name).join(', ')}, but no package.json was found ` +
+        `above this file to declare it: run \`npm install ${packages}\` where this code is installed`,
       file: state.path,
       line: 1,
       column: 1,

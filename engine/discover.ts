@@ -17,11 +17,11 @@
  *   terminate and a file reached by two paths is not transformed twice.
  * - FIFOs, sockets and devices are never opened. Output is sorted by path.
  */
-import { promises as fs, Stats } from 'fs';
+import { promises as fs, type Stats } from 'fs';
 import * as path from 'path';
 import { UsageError } from '../core/errors';
 import type { FileResult } from './types';
-import { buildIgnoreMatcher, PathMatcher } from './discover-glob';
+import { buildIgnoreMatcher, type PathMatcher } from './discover-glob';
 import { getGitTopLevel, runGit } from './git';
 
 export interface DiscoveredFile {

@@ -7,7 +7,7 @@
 import { getFileTransforms } from '../transforms/registry';
 import type { Transform } from '../transforms/shared/types';
 import type { TransformJob, TransformJobResult } from './transform-job';
-import { findWorkerScript, startTransformPool } from './transform-pool';
+import { findWorkerScript, TransformPool } from './transform-pool';
 
 /** Below this many candidate files per worker, starting one costs more than it saves. */
 export const MIN_FILES_PER_WORKER = 12;
@@ -48,10 +48,10 @@ export async function runFileJobs(jobs: TransformJob[], options: FileJobsOptions
     for (const job of jobs) deliver(options.runHere(job));
     return 0;
   }
-  const pool = startTransformPool(workers, script);
+  const pool = new TransformPool(workers, script);
   try {
     pool.setRunFiles(options.runFiles);
-    await pool.runAll(jobs, options.runHere, deliver);
+    await pool.runAll(jobs, (job) => options.runHere(job), deliver);
     return workers;
   } finally {
     await pool.close();

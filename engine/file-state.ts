@@ -19,7 +19,10 @@ export interface FileState {
   /** Functions the per-file transforms made async in this file: the project phase's starting points. */
   madeAsync: AsyncFunction[];
   dependencies: DependencyRequest[];
-  /** Times the file's text was parsed for editing this run (the per-file phase, a boundary round, the plan, an edit asked by another file). */
+  /**
+   * Times the file's text was parsed for editing this run (the per-file phase, a boundary round, the plan, an edit
+   * asked by another file).
+   */
   parses: number;
 }
 

@@ -31,7 +31,8 @@ export const engineOptions = {
     min: 1,
     max: () => availableParallelism(),
     help:
-      'Threads for the per-file transforms: N means the main thread plus up to N-1 worker threads (at most the number ' +
+      'Threads for the per-file transforms: N means the main thread plus up to N-1 worker threads (at most the ' +
+      'number ' +
       'of CPUs; a worker starts only for every 12 files that need parsing). The result is the same whatever N',
   },
 } satisfies OptionSchema;

@@ -20,7 +20,7 @@ import { discoverFiles } from './discover';
 import { createFileEdits } from './file-edits';
 import { createFileState, type FileState } from './file-state';
 import { engineOptions } from './options';
-import { runPerFilePhase } from './per-file-phase';
+import { runPerFilePhase, type PerFilePhase } from './per-file-phase';
 import { runProjectPhase } from './project-phase';
 import type { FileResult, OptionsInEffect, RunOptions, RunResult } from './types';
 
@@ -47,10 +47,11 @@ export function resolveRunOptions(options: RunOptions): OptionsInEffect {
   return { engine: normaliseOptions(engineOptions, options.options ?? {}), transforms };
 }
 
-export async function run(options: RunOptions): Promise<RunResult> {
-  const started = performance.now();
-  const phaseMs: Record<string, number> = {};
-  const time = async <T>(phase: string, work: () => T | Promise<T>): Promise<T> => {
+type Timer = <T>(phase: string, work: () => T | Promise<T>) => Promise<T>;
+
+/** Runs `work` and adds its duration to `phaseMs[phase]`. */
+function createTimer(phaseMs: Record<string, number>): Timer {
+  return async (phase, work) => {
     const t0 = performance.now();
     try {
       return await work();
@@ -58,49 +59,66 @@ export async function run(options: RunOptions): Promise<RunResult> {
       phaseMs[phase] = (phaseMs[phase] ?? 0) + performance.now() - t0;
     }
   };
+}
+
+interface ProjectOutcome {
+  madeAsync: AsyncFunction[];
+  diagnostics: Diagnostic[];
+}
+
+/** The project phase, when a project transform runs and something starts a chain. */
+async function runProject(
+  options: RunOptions,
+  inEffect: OptionsInEffect,
+  states: FileState[],
+  perFile: PerFilePhase,
+  time: Timer,
+  phaseMs: Record<string, number>,
+): Promise<ProjectOutcome> {
+  const starts = states.flatMap((s) => s.madeAsync);
+  const pathOf = new Map(states.map((s) => [s.absolutePath, s.path]));
+  const perFileOnly = { madeAsync: starts.map((n) => ({ ...n, file: pathOf.get(n.file) ?? n.file })), diagnostics: [] };
+  const project = options.projectTransform;
+  const projectOptions = project ? inEffect.transforms[project.meta.name] : undefined;
+  const userStarts = projectOptions?.async;
+  if (!project || !projectOptions || (starts.length === 0 && !(Array.isArray(userStarts) && userStarts.length > 0))) {
+    return perFileOnly;
+  }
+  const rerunFile = (state: FileState, skipped: ReadonlySet<string>) => perFile.rerun(state, skipped);
+  const input = { states, cwd: options.cwd, project, options: projectOptions, rerunFile };
+  const outcome = await time('analysis', () => runProjectPhase(input));
+  phaseMs.propagate = outcome.propagateMs;
+  phaseMs.analysis -= outcome.propagateMs;
+  return outcome;
+}
+
+export async function run(options: RunOptions): Promise<RunResult> {
+  const started = performance.now();
+  const phaseMs: Record<string, number> = {};
+  const time = createTimer(phaseMs);
   const inEffect = resolveRunOptions(options);
-  const discovery = await time('discover', () =>
-    discoverFiles({
-      paths: options.paths.length > 0 ? options.paths : ['.'],
-      cwd: options.cwd,
-      ignore: inEffect.engine.ignore,
-      maxFileSize: inEffect.engine.maxFileSize,
-    }),
-  );
+  const { ignore, maxFileSize, concurrency } = inEffect.engine;
+  const paths = options.paths.length > 0 ? options.paths : ['.'];
+  const discovery = await time('discover', () => discoverFiles({ paths, cwd: options.cwd, ignore, maxFileSize }));
   const states = await time('read', () => discovery.files.map((f) => readState(f.absolutePath, f.path)));
   const fileEdits = createFileEdits(states);
   const perFile = await time('transform', () =>
-    runPerFilePhase(states, { ...options, concurrency: inEffect.engine.concurrency }, inEffect.transforms, fileEdits),
+    runPerFilePhase(states, { ...options, concurrency }, inEffect.transforms, fileEdits),
   );
-  const starts = states.flatMap((s) => s.madeAsync);
-  const pathOf = new Map(states.map((s) => [s.absolutePath, s.path]));
-  let madeAsync: AsyncFunction[] = starts.map((n) => ({ ...n, file: pathOf.get(n.file) ?? n.file }));
-  const projectDiagnostics: Diagnostic[] = [];
-  const project = options.projectTransform;
-  const projectOptions = project ? inEffect.transforms[project.meta.name] : undefined;
-  const hasUserStarts = Array.isArray(projectOptions?.async) && projectOptions.async.length > 0;
-  if (project && projectOptions && (starts.length > 0 || hasUserStarts)) {
-    const outcome = await time('analysis', () =>
-      runProjectPhase({ states, cwd: options.cwd, project, options: projectOptions, rerunFile: perFile.rerun }),
-    );
-    madeAsync = outcome.madeAsync;
-    projectDiagnostics.push(...outcome.diagnostics);
-    phaseMs.propagate = outcome.propagateMs;
-    phaseMs.analysis -= outcome.propagateMs;
-  }
+  const project = await runProject(options, inEffect, states, perFile, time, phaseMs);
   await time('file-edits', () => fileEdits.applyRequests(inEffect.transforms));
   const packageResults = await time('package-json', () => applyDependencyRequests(states, options));
   const files = [...discovery.skipped, ...states.map(toFileResult), ...packageResults].sort((a, b) =>
     a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
   );
-  const diagnostics = [...files.flatMap((f) => f.diagnostics), ...projectDiagnostics].sort(compareDiagnostics);
-  madeAsync.sort(compareAsyncFunctions);
+  const diagnostics = [...files.flatMap((f) => f.diagnostics), ...project.diagnostics].sort(compareDiagnostics);
+  const madeAsync = project.madeAsync.sort(compareAsyncFunctions);
   return {
     files,
     diagnostics,
     madeAsync,
     apiChanges: madeAsync.filter((m) => m.exported),
-    starts,
+    starts: states.flatMap((s) => s.madeAsync),
     options: inEffect,
     stats: {
       discovered: discovery.files.length + discovery.skipped.length,

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { LocatedError } from '../core/errors';
 import type { AnyOptionValues } from '../core/options';
 import { decodeSource, isMinified } from '../source/source-text';
-import type { FileEditRequest, RunFiles, Transform } from '../transforms/shared/types';
+import { editsOtherFiles, type FileEditRequest, type RunFiles, type Transform } from '../transforms/shared/types';
 import { transformFile, type TransformFileOutput } from './transform-file';
 
 export interface TransformJob {
@@ -57,9 +57,9 @@ export function withRunFiles(
   readOriginal: ReadOriginal,
   file: (filed: FiledEditRequest) => void,
 ): readonly Transform[] {
-  if (!transforms.some((t) => t.applyFileEdits)) return transforms;
+  if (!transforms.some(editsOtherFiles)) return transforms;
   return transforms.map((transform) => {
-    if (!transform.applyFileEdits) return transform;
+    if (!editsOtherFiles(transform)) return transform;
     const runFiles: RunFiles = {
       absolutePath,
       readOriginal,

@@ -17,16 +17,6 @@ const JOBS_IN_HAND = 2;
 
 type WorkerReply = { type: 'ready' } | { type: 'result'; result: TransformJobResult };
 
-export interface TransformPool {
-  /** Runs every job; `runHere` runs one on the main thread. Resolves when all results are in. */
-  runAll(
-    jobs: TransformJob[],
-    runHere: (job: TransformJob) => TransformJobResult,
-    onResult: (result: TransformJobResult) => void,
-  ): Promise<void>;
-  close(): Promise<void>;
-}
-
 /** The compiled worker script; absent when the engine runs from its TypeScript sources (tests). */
 export function findWorkerScript(): string | null {
   const script = join(__dirname, 'transform-worker.js');
@@ -40,73 +30,87 @@ interface PoolWorker {
   inHand: TransformJob[];
 }
 
-/** Starts `size` workers that learn `runFiles` (the absolute paths whose text transforms may read). */
-export function startTransformPool(
-  size: number,
-  script: string,
-): TransformPool & { setRunFiles(files: string[]): void } {
-  const workers: PoolWorker[] = [];
-  let queue: TransformJob[] = [];
-  let onReply: (() => void) | null = null;
-  let deliver: (result: TransformJobResult) => void = () => undefined;
-  const handOut = (w: PoolWorker): void => {
-    while (w.ready && !w.dead && w.inHand.length < JOBS_IN_HAND && queue.length > 0) {
-      const job = queue.shift() as TransformJob;
-      w.inHand.push(job);
-      w.worker.postMessage({ type: 'job', job } satisfies WorkerMessage);
+/** Workers that learn the run's files (the absolute paths whose text transforms may read), then take jobs. */
+export class TransformPool {
+  private readonly workers: PoolWorker[] = [];
+  private queue: TransformJob[] = [];
+  private onReply: (() => void) | null = null;
+  private deliver: (result: TransformJobResult) => void = () => undefined;
+
+  constructor(size: number, script: string) {
+    for (let i = 0; i < size; i += 1) this.workers.push(this.startWorker(script));
+  }
+
+  setRunFiles(files: string[]): void {
+    for (const w of this.workers) w.worker.postMessage({ type: 'files', files } satisfies WorkerMessage);
+  }
+
+  /** Runs every job; `runHere` runs one on the main thread. Resolves when all results are in. */
+  async runAll(
+    jobs: TransformJob[],
+    runHere: (job: TransformJob) => TransformJobResult,
+    onResult: (result: TransformJobResult) => void,
+  ): Promise<void> {
+    this.queue = [...jobs];
+    let remaining = jobs.length;
+    this.deliver = (result) => {
+      remaining -= 1;
+      onResult(result);
+    };
+    this.handOutAll();
+    while (remaining > 0) {
+      const job = this.queue.shift();
+      if (job) {
+        this.deliver(runHere(job));
+        // let worker replies in between two files on this thread
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        this.handOutAll();
+      } else {
+        await new Promise<void>((resolve) => {
+          this.onReply = resolve;
+        });
+        this.onReply = null;
+      }
     }
-  };
-  for (let i = 0; i < size; i += 1) {
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.filter((w) => !w.dead).map((w) => w.worker.terminate()));
+  }
+
+  private startWorker(script: string): PoolWorker {
     const w: PoolWorker = { worker: new Worker(script), ready: false, dead: false, inHand: [] };
     w.worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'ready') w.ready = true;
       else {
         w.inHand = w.inHand.filter((job) => job.id !== reply.result.id);
-        deliver(reply.result);
+        this.deliver(reply.result);
       }
-      handOut(w);
-      onReply?.();
+      this.handOut(w);
+      this.onReply?.();
     });
+    // a dead worker's jobs go back to the front of the queue, for the main thread or another worker
     const retire = (): void => {
       if (w.dead) return;
       w.dead = true;
-      queue = [...w.inHand, ...queue];
+      this.queue = [...w.inHand, ...this.queue];
       w.inHand = [];
-      onReply?.();
+      this.onReply?.();
     };
     w.worker.on('error', retire);
     w.worker.on('exit', retire);
-    workers.push(w);
+    return w;
   }
-  return {
-    setRunFiles(files) {
-      for (const w of workers) w.worker.postMessage({ type: 'files', files } satisfies WorkerMessage);
-    },
-    async runAll(jobs, runHere, onResult) {
-      queue = [...jobs];
-      let remaining = jobs.length;
-      deliver = (result) => {
-        remaining -= 1;
-        onResult(result);
-      };
-      workers.forEach(handOut);
-      while (remaining > 0) {
-        const job = queue.shift();
-        if (job) {
-          deliver(runHere(job));
-          // let worker replies in between two files on this thread
-          await new Promise<void>((resolve) => setImmediate(resolve));
-          workers.forEach(handOut);
-        } else {
-          await new Promise<void>((resolve) => {
-            onReply = resolve;
-          });
-          onReply = null;
-        }
-      }
-    },
-    async close() {
-      await Promise.all(workers.map((w) => (w.dead ? undefined : w.worker.terminate())));
-    },
-  };
+
+  private handOutAll(): void {
+    for (const w of this.workers) this.handOut(w);
+  }
+
+  private handOut(w: PoolWorker): void {
+    while (w.ready && !w.dead && w.inHand.length < JOBS_IN_HAND && this.queue.length > 0) {
+      const job = this.queue.shift() as TransformJob;
+      w.inHand.push(job);
+      w.worker.postMessage({ type: 'job', job } satisfies WorkerMessage);
+    }
+  }
 }

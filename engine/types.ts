@@ -44,7 +44,9 @@ export interface RunStats {
   discovered: number;
   parsed: number;
   prefiltered: number;
-  /** Parses of file texts for editing, all files together (a file is parsed again only where a later phase edits it). */
+  /**
+   * Parses of file texts for editing, all files together (a file is parsed again only where a later phase edits it).
+   */
   parses: number;
   /** Worker threads that ran per-file transforms alongside the main thread (`concurrency`). */
   workers: number;

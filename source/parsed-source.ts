@@ -1,7 +1,8 @@
 /**
  * The text a tree was parsed from (core/positions.ts: places are offsets in it). The text the analysis
  * reads is the text propagate-async parses, so a plan names nodes by offset and nothing recomputes a
- * line and column on the other side. One trap sits in between: recast hands Babel the text with every line's leading tabs expanded to
+ * line and column on the other side. One trap sits in between: recast hands Babel the text with every line's leading
+ * tabs expanded to
  * spaces (`sourceWithoutTabs`), so Babel's `node.start` and recast's `loc.column` count a leading tab as
  * up to four characters. `ParsedSource` maps those offsets back to the file's own text.
  */

@@ -73,7 +73,7 @@ function isNode(value: unknown): value is AnyNode {
 export function walkNodes(start: ASTPath, visit: (node: AnyNode, getPath: () => ASTPath) => void): void {
   const names: (string | number)[] = [];
   // paths[i]: the NodePath at the first i names, once made
-  const paths: (PathLike | null)[] = [start as PathLike];
+  const paths: (PathLike | null)[] = [start];
   const getPath = (): ASTPath => {
     let known = names.length;
     while (paths[known] === null) known -= 1;

@@ -25,15 +25,15 @@ export interface SelectedTransforms {
 
 /** The transforms a CLI or an API caller can choose from: this registry, or a test's own list. */
 export interface TransformRegistry {
-  listTransforms(): readonly Transform[];
-  selectTransforms(names?: readonly string[]): SelectedTransforms;
+  listTransforms: () => readonly Transform[];
+  selectTransforms: (names?: readonly string[]) => SelectedTransforms;
 }
 
 /** A registry over `list` (pipeline order); at most one project transform, and it runs last. */
 export function createRegistry(list: readonly Transform[]): TransformRegistry {
   return {
     listTransforms: () => list,
-    selectTransforms(names) {
+    selectTransforms: (names) => {
       const known = new Set(list.map((t) => t.meta.name));
       const unknown = (names ?? []).filter((n) => !known.has(n));
       if (unknown.length > 0) {

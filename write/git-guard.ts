@@ -72,7 +72,8 @@ async function findDirtyFiles(top: string, files: string[]): Promise<{ file: str
   const answer = await runGit(top, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--ignored=matching']);
   if (answer.kind !== 'ok') {
     throw new RefusedWriteError(
-      `Refusing to write: \`git status\` failed in ${top}: ${answer.kind === 'failed' ? answer.stderr.trim() : 'git not found'}`,
+      `Refusing to write: \`git status\` failed in ${top}: ` +
+        `${answer.kind === 'failed' ? answer.stderr.trim() : 'git not found'}`,
     );
   }
   const states = readStatusStates(answer.stdout);
@@ -131,9 +132,11 @@ function buildNoGitMessage(outside: string[], gitMissing: boolean, problems: str
 
 function buildDirtyMessage(dirty: string[]): string {
   return [
-    "Refusing to write: these files have changes that are not committed, so awaitify's changes could not be told apart or undone:",
+    "Refusing to write: these files have changes that are not committed, so awaitify's changes could not be told " +
+      'apart or undone:',
     ...listSome(dirty),
-    'Commit or stash them first (git add <files> && git commit, or git stash -u), or pass --allow-dirty to write anyway.',
+    'Commit or stash them first (git add <files> && git commit, or git stash -u), or pass --allow-dirty to write ' +
+      'anyway.',
   ].join('\n');
 }
 

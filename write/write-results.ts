@@ -13,7 +13,7 @@ import * as path from 'path';
 import {
   buildTempPath,
   installInterruptGuard,
-  InterruptGuard,
+  type InterruptGuard,
   sweepStaleTemps,
   trackTemp,
   untrackTemp,
@@ -46,7 +46,7 @@ class InterruptedError extends Error {}
 export async function writeResults(items: WriteItem[], options: WriteOptions = {}): Promise<WriteOutcome[]> {
   await sweepStaleTemps(items.map((item) => path.dirname(item.absolutePath)));
   const guard = installInterruptGuard();
-  const outcomes: WriteOutcome[] = new Array(items.length);
+  const outcomes: WriteOutcome[] = [];
   const writtenFolders = new Set<string>();
   let next = 0;
   let done = 0;

@@ -42,7 +42,7 @@ export async function findPromiseLintErrors(cwd: string, files: string[], progra
       {
         files: ['**/*.ts'],
         languageOptions: { parser: tseslint.parser, parserOptions: { programs: [program] } },
-        plugins: { '@typescript-eslint': tseslint.plugin as never },
+        plugins: { '@typescript-eslint': tseslint.plugin },
         rules: {
           '@typescript-eslint/no-floating-promises': 'error',
           '@typescript-eslint/no-misused-promises': 'error',

@@ -11,7 +11,7 @@ import type { BoundaryRecord } from '../propagation-records';
 import { formatLocation, getLocation, getPlannedStart, type FunctionEntity } from '../syntax';
 import type { AsyncPlan, Boundary } from '../types';
 import type { StartClosure } from './applied-nodes';
-import type { PlanInput, StartRecord } from './build-plan';
+import type { PlanInput, StartRecord } from './plan-input';
 import type { FilePlans } from './file-plans';
 
 export function addBoundaries(

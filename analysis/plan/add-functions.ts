@@ -14,7 +14,7 @@ import {
 } from '../syntax';
 import type { AsyncPlan } from '../types';
 import type { PlanNode } from './applied-nodes';
-import type { PlanInput } from './build-plan';
+import type { PlanInput } from './plan-input';
 import { ExportedDeclarations } from './exported-declarations';
 import type { FilePlans } from './file-plans';
 

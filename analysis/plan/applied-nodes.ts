@@ -6,7 +6,7 @@
 import type { Propagation } from '../propagate';
 import type { BoundaryRecord, EntryRecord } from '../propagation-records';
 import type { FunctionEntity } from '../syntax';
-import type { PlanInput, StartRecord } from './build-plan';
+import type { PlanInput, StartRecord } from './plan-input';
 
 /** What a change can force: a function, a boundary it reaches, an entry script's top-level call. */
 export type PlanNode = FunctionEntity | BoundaryRecord | EntryRecord;

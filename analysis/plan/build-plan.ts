@@ -4,11 +4,7 @@
  * Boundary so the engine drops them), unless --mark-boundaries asks to convert everything and
  * comment each boundary.
  */
-import type { ts } from 'ts-morph';
-import type { ConversionId } from '../../core/async-function';
-import type { CallIndex } from '../call-index';
 import { findConcurrencyNotes } from '../concurrency-notes';
-import type { Propagation } from '../propagate';
 import { getPlannedRange, getPlannedStart, isAsyncFunction, type FunctionEntity } from '../syntax';
 import type { AsyncPlan } from '../types';
 import { addBoundaries } from './add-boundaries';
@@ -16,23 +12,8 @@ import { addEntryScripts } from './add-entry-scripts';
 import { addFunctions } from './add-functions';
 import { findAppliedNodes, findForcedClosure, type PlanNode, type StartClosure } from './applied-nodes';
 import { FilePlans, removeEmptyFilePlans } from './file-plans';
+import type { PlanInput } from './plan-input';
 import { findUnresolvedCallDiagnostics } from './unresolved-calls';
-
-export interface StartRecord {
-  entity: FunctionEntity;
-  conversions: ConversionId[];
-  reason: string;
-  byUser: boolean;
-}
-
-export interface PlanInput {
-  propagation: Propagation;
-  index: CallIndex;
-  starts: StartRecord[];
-  checker: ts.TypeChecker;
-  markBoundaries: boolean;
-  cwd: string;
-}
 
 export function buildPlan(input: PlanInput): AsyncPlan {
   const plan: AsyncPlan = { files: {}, boundaries: [], diagnostics: [], madeAsync: [] };

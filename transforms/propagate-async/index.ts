@@ -23,23 +23,15 @@
 import type { AsyncFunction } from '../../core/async-function';
 import { resolve } from 'node:path';
 import type { ASTPath, Collection } from 'jscodeshift';
-import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { analysisDiagnostics } from '../../analysis/diagnostics';
-import type { AsyncPlan, FilePlan } from '../../analysis/types';
-import { buildAwait } from '../shared/build-await';
+import type * as Analysis from '../../analysis/plan-async';
+import type { AsyncPlan } from '../../analysis/types';
 import { functionNamePath } from '../shared/function-name';
-import { functionTypes, markAsync } from '../shared/functions';
 import { toJscodeshift } from '../shared/to-jscodeshift';
 import type { ProjectInput, ProjectTransform, TransformContext, TransformMeta } from '../shared/types';
+import { applyPlan } from './apply-plan';
 import { propagateAsyncOptions, type PropagateAsyncOptions } from './options';
-import { PlannedNodes } from './find-planned-nodes';
 import { getParsedSource } from '../../source/parsed-source';
-import { addBoundaryComments } from './boundary-comments';
-import { moveDefaultIntoBody } from './move-default-parameters';
-import { replaceForEachWithLoop, replaceMapWithLoop, wrapInPromiseAll } from './rewrite-callbacks';
-import { getUniqueName } from '../shared/modules';
-import { signatureTypes, updateJsDocReturns, wrapReturnType } from './update-signatures';
-import { addCatchToMainCall, wrapInMain } from './wrap-entry-script';
 
 const meta: TransformMeta<typeof propagateAsyncOptions> = {
   name: 'propagate-async',
@@ -49,90 +41,17 @@ const meta: TransformMeta<typeof propagateAsyncOptions> = {
   diagnostics: analysisDiagnostics,
 };
 
-/** The analysis loads TypeScript (about half a second): a worker thread that runs only per-file transforms never needs it. */
-function loadAnalysis(): typeof import('../../analysis/plan-async') {
+/**
+ * The analysis loads TypeScript (about half a second): a worker thread that runs only per-file transforms never needs
+ * it.
+ */
+function loadAnalysis(): typeof Analysis {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on the first plan, not with the registry
-  return require('../../analysis/plan-async') as typeof import('../../analysis/plan-async');
+  return require('../../analysis/plan-async') as typeof Analysis;
 }
 
 function planAsync(input: ProjectInput, options: PropagateAsyncOptions): AsyncPlan {
   return loadAnalysis().planAsync({ ...input, options });
-}
-
-const callTypes = new Set(['CallExpression', 'OptionalCallExpression']);
-const parameterTypes = new Set(['AssignmentPattern']);
-
-function isAlreadyAwaited(path: ASTPath): boolean {
-  if (path.node.type === 'AwaitExpression') return true;
-  let parent = path.parent as ASTPath | null;
-  while (parent && (parent.node.type === 'ParenthesizedExpression' || parent.node.type === 'TSNonNullExpression')) {
-    parent = parent.parent as ASTPath | null;
-  }
-  return parent?.node.type === 'AwaitExpression';
-}
-
-export function applyPlan(root: Collection, context: TransformContext<PropagateAsyncOptions>, plan: FilePlan): boolean {
-  const { j } = context;
-  const rewrites = plan.callbackRewrites ?? [];
-  const signaturePositions = plan.signatures ?? [];
-  const movedDefaults = plan.movedDefaults ?? [];
-  const nodes = new PlannedNodes(j, root, [
-    ...plan.functions,
-    ...signaturePositions,
-    ...plan.awaitCalls,
-    ...rewrites,
-    ...movedDefaults,
-    ...plan.boundaryComments,
-  ]);
-  const functions = nodes.pick(functionTypes, plan.functions);
-  const signatures = nodes.pick(signatureTypes, signaturePositions);
-  const awaitPaths = nodes.pick(callTypes, plan.awaitCalls);
-  // innermost first: a map inside another's callback starts after it, so the latest start goes first
-  const maps = rewrites
-    .filter((r) => r.kind === 'map-loop')
-    .sort((a, b) => b.start - a.start)
-    .flatMap((r) => nodes.pick(callTypes, [r]).map((path) => ({ path, mapArguments: r.mapArguments })));
-  const loops = rewrites
-    .filter((r) => r.kind === 'for-of')
-    .flatMap((r) => nodes.pick(callTypes, [r]).map((path) => ({ path, iterateValues: r.iterateValues === true })));
-  const promiseAllPaths = nodes.pick(
-    callTypes,
-    rewrites.filter((r) => r.kind === 'promise-all'),
-  );
-  const parameterPaths = nodes.pick(parameterTypes, movedDefaults);
-  const commentTargets = plan.boundaryComments.flatMap((c) =>
-    nodes.pick(null, [c]).map((path) => ({ path, text: c.text })),
-  );
-  let changed = addBoundaryComments(j, commentTargets);
-  for (const fn of functions) {
-    if (markAsync(j, fn)) {
-      changed = true;
-      if (!context.isTypeScript) updateJsDocReturns(fn);
-    }
-  }
-  for (const signature of signatures) changed = wrapReturnType(j, signature) || changed;
-  for (const path of promiseAllPaths) {
-    wrapInPromiseAll(j, path);
-    changed = true;
-  }
-  for (const path of awaitPaths) {
-    if (isAlreadyAwaited(path)) continue;
-    path.replace(buildAwait(j, path.node as ExpressionKind));
-    changed = true;
-  }
-  for (const path of parameterPaths) changed = moveDefaultIntoBody(j, path) || changed;
-  for (const { path, iterateValues } of loops) changed = replaceForEachWithLoop(j, path, iterateValues) || changed;
-  // an outer map's callback then already holds the inner loop when it moves into its own loop
-  for (const { path, mapArguments } of maps) {
-    changed =
-      replaceMapWithLoop(j, path, (base) => getUniqueName(j, root, base), {
-        mapArguments,
-        isTypeScript: context.isTypeScript,
-      }) || changed;
-  }
-  if (plan.entryScript === 'main') changed = wrapInMain(j, root) || changed;
-  if (plan.entryScript === 'main-catch') changed = addCatchToMainCall(j, root) || changed;
-  return changed;
 }
 
 /** Standalone: every async function of the file is a starting point; only this file is analysed. */

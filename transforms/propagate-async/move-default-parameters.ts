@@ -29,7 +29,7 @@ export function moveDefaultIntoBody(j: JSCodeshift, path: ASTPath): boolean {
   if (parameter.type !== 'AssignmentPattern' || parameter.left.type !== 'Identifier' || !fn?.params) return false;
   const index = fn.params.indexOf(path.node as unknown as PatternKind);
   if (index < 0) return false;
-  const name = parameter.left.name as string;
+  const name = parameter.left.name;
   if (parameter.left.typeAnnotation) parameter.left.optional = true;
   fn.params[index] = parameter.left;
   const assignDefault = j.ifStatement(

@@ -24,7 +24,8 @@ export const propagateAsyncOptions = {
     type: 'boolean',
     default: false,
     help:
-      'Turn arr.map(cb) whose callback now awaits into await Promise.all(arr.map(async cb)): the calls then run at the ' +
+      'Turn arr.map(cb) whose callback now awaits into await Promise.all(arr.map(async cb)): the calls then run at ' +
+      'the ' +
       'same time (default: a for…of loop that awaits each in turn, as before)',
   },
 } satisfies OptionSchema;

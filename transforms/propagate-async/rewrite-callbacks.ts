@@ -25,7 +25,7 @@ interface CallNode {
 export function wrapInPromiseAll(j: JSCodeshift, path: ASTPath): void {
   const node = path.node as unknown as CallNode;
   const inner = j.callExpression(node.callee, node.arguments);
-  node.callee = j.memberExpression(j.identifier('Promise'), j.identifier('all')) as CallNode['callee'];
+  node.callee = j.memberExpression(j.identifier('Promise'), j.identifier('all'));
   node.arguments = [inner];
 }
 
@@ -49,7 +49,7 @@ function buildLoopHead(j: JSCodeshift, array: ExpressionKind, callback: Callback
     : (item ?? j.identifier('_item'));
   const method = index ? 'entries' : iterateValues ? 'values' : null;
   const iterated = method ? j.callExpression(j.memberExpression(array, j.identifier(method)), []) : array;
-  return { declaration: j.variableDeclaration('const', [j.variableDeclarator(left as PatternKind)]), iterated };
+  return { declaration: j.variableDeclaration('const', [j.variableDeclarator(left)]), iterated };
 }
 
 function moveComments(from: unknown, to: unknown): void {
@@ -117,6 +117,68 @@ function findMapStatement(path: ASTPath): MapStatement | null {
   return { statement: exported ?? declaration, declaration, top: current };
 }
 
+interface MapOptions {
+  mapArguments?: number;
+  isTypeScript: boolean;
+}
+
+/** `(ids) => ids.map(…)` → `(ids) => { return ids.map(…); }`; the map's path in the new body. */
+function expandArrowBody(j: JSCodeshift, found: MapStatement, path: ASTPath): ASTPath | undefined {
+  const arrow = found.statement.node as { body: unknown; expression?: boolean };
+  arrow.body = j.blockStatement([j.returnStatement(arrow.body as ExpressionKind)]);
+  arrow.expression = false;
+  return j(found.statement)
+    .find(j.CallExpression)
+    .filter((p) => p.node === path.node)
+    .paths()[0];
+}
+
+type Declarator = { id: { type: string; name?: string; typeAnnotation?: unknown }; init: unknown };
+
+/**
+ * The name of the array the loop fills: the declared name when the statement only declares the map's
+ * result, else a new one after what is mapped; null when the result is unused (a plain loop).
+ */
+function chooseArrayName(
+  found: MapStatement,
+  path: ASTPath,
+  node: CallNode,
+  pickName: (base: string) => string,
+  options: MapOptions,
+) {
+  const unused = found.statement.node.type === 'ExpressionStatement' && found.top === path;
+  const declarator = found.declaration
+    ? (found.declaration.node as { declarations: Declarator[] }).declarations[0]
+    : null;
+  // TypeScript types `const x = []` from the pushes that follow, and refuses it where a closure reads
+  // it (TS7034): without an annotation the array gets a name of its own and `x` its finished value
+  const keepsType = !options.isTypeScript || Boolean(declarator?.id.typeAnnotation);
+  const ownName =
+    declarator && found.top === path && declarator.id.type === 'Identifier' && keepsType
+      ? declarator.id.name
+      : undefined;
+  const arrayName = unused ? null : (ownName ?? pickName(describeArray(node.callee.object as ExpressionKind)));
+  return { arrayName, ownName, declarator };
+}
+
+/** The callback's body as loop statements, its returned value pushed (or evaluated, for an unused map). */
+function buildLoopBody(j: JSCodeshift, callback: CallbackNode, arrayName: string | null): StatementKind[] | null {
+  const isBlock = callback.body.type === 'BlockStatement';
+  const body = isBlock ? [...(callback.body as { body: StatementKind[] }).body] : [];
+  const last = isBlock ? (body.pop() as { type: string; argument?: ExpressionKind } | undefined) : null;
+  const value = last ? last.argument : (callback.body as ExpressionKind);
+  if (!value) return null;
+  // `(x) => ({ … })` needed its parentheses as an arrow body; as an argument they would double
+  const extra = (value as { extra?: { parenthesized?: boolean } }).extra;
+  if (extra?.parenthesized) extra.parenthesized = false;
+  const push = arrayName
+    ? j.expressionStatement(
+        j.callExpression(j.memberExpression(j.identifier(arrayName), j.identifier('push')), [value]),
+      )
+    : j.expressionStatement(value);
+  return [...body, push];
+}
+
 /**
  * `arr.map(cb)` at the start of its statement → an array filled by a loop just before the statement,
  * which then reads the array. A declaration of the map's result alone keeps its name for the array;
@@ -126,76 +188,40 @@ export function replaceMapWithLoop(
   j: JSCodeshift,
   path: ASTPath,
   pickName: (base: string) => string,
-  options: { mapArguments?: number; isTypeScript: boolean },
+  options: MapOptions,
 ): boolean {
-  const { mapArguments } = options;
   const node = path.node as unknown as CallNode;
   const found = findMapStatement(path);
   if (!found || !node.callee.object) return false;
   if (found.arrow) {
-    // `(ids) => ids.map(…)` → `(ids) => { return ids.map(…); }`, then as a return statement
-    const arrow = found.statement.node as { body: unknown; expression?: boolean };
-    arrow.body = j.blockStatement([j.returnStatement(arrow.body as ExpressionKind)]);
-    arrow.expression = false;
-    const moved = j(found.statement)
-      .find(j.CallExpression)
-      .filter((p) => p.node === path.node)
-      .paths()[0];
+    const moved = expandArrowBody(j, found, path);
     return moved ? replaceMapWithLoop(j, moved, pickName, options) : false;
   }
-  const callback = mapArguments
-    ? buildCallingCallback(j, node, mapArguments, pickName)
+  const callback = options.mapArguments
+    ? buildCallingCallback(j, node, options.mapArguments, pickName)
     : (node.arguments[0] as unknown as CallbackNode);
   if (!callback?.params) return false;
-  const { statement, top } = found;
-  const unused = statement.node.type === 'ExpressionStatement' && top === path;
-  const declarator = found.declaration
-    ? (
-        found.declaration.node as {
-          declarations: { id: { type: string; name?: string; typeAnnotation?: unknown }; init: unknown }[];
-        }
-      ).declarations[0]
-    : null;
-  // TypeScript types `const x = []` from the pushes that follow, and refuses it where a closure reads
-  // it (TS7034): without an annotation the array gets a name of its own and `x` its finished value
-  const keepsType = !options.isTypeScript || Boolean(declarator?.id.typeAnnotation);
-  const ownName =
-    declarator && top === path && declarator.id.type === 'Identifier' && keepsType ? declarator.id.name : undefined;
-  const arrayName = unused ? null : (ownName ?? pickName(describeArray(node.callee.object)));
-  const body = callback.body.type === 'BlockStatement' ? [...(callback.body as { body: StatementKind[] }).body] : [];
-  const last =
-    callback.body.type === 'BlockStatement'
-      ? (body.pop() as { type: string; argument?: ExpressionKind } | undefined)
-      : null;
-  const value = last ? last.argument : (callback.body as ExpressionKind);
-  if (!value) return false;
-  // `(x) => ({ … })` needed its parentheses as an arrow body; as an argument they would double
-  const extra = (value as { extra?: { parenthesized?: boolean } }).extra;
-  if (extra?.parenthesized) extra.parenthesized = false;
-  const push = arrayName
-    ? j.expressionStatement(
-        j.callExpression(j.memberExpression(j.identifier(arrayName), j.identifier('push')), [value]),
-      )
-    : j.expressionStatement(value);
+  const { arrayName, ownName, declarator } = chooseArrayName(found, path, node, pickName, options);
+  const body = buildLoopBody(j, callback, arrayName);
+  if (!body) return false;
   const { declaration, iterated } = buildLoopHead(j, node.callee.object, callback);
-  const loop = j.forOfStatement(declaration, iterated, j.blockStatement([...body, push]));
-  if (unused) {
+  const loop = j.forOfStatement(declaration, iterated, j.blockStatement(body));
+  const { statement } = found;
+  if (arrayName === null) {
     moveComments(statement.node, loop);
     statement.replace(loop);
-    return true;
-  }
-  if (ownName && declarator) {
+  } else if (ownName && declarator) {
     declarator.init = j.arrayExpression([]);
     statement.insertAfter(loop);
-    return true;
+  } else {
+    const start = j.variableDeclaration('const', [
+      j.variableDeclarator(j.identifier(arrayName), j.arrayExpression([])),
+    ]);
+    moveComments(statement.node, start);
+    path.replace(j.identifier(arrayName));
+    statement.insertBefore(start);
+    statement.insertBefore(loop);
   }
-  const start = j.variableDeclaration('const', [
-    j.variableDeclarator(j.identifier(arrayName as string), j.arrayExpression([])),
-  ]);
-  moveComments(statement.node, start);
-  path.replace(j.identifier(arrayName as string));
-  statement.insertBefore(start);
-  statement.insertBefore(loop);
   return true;
 }
 
@@ -212,12 +238,15 @@ function buildCallingCallback(
   const item = j.identifier(pickName('item'));
   const index = j.identifier(pickName('index'));
   const array = node.callee.object as ExpressionKind;
-  const passed: ExpressionKind[] = [item, index, array].slice(0, count) as ExpressionKind[];
+  const passed: ExpressionKind[] = [item, index, array].slice(0, count);
   const call = j.callExpression(node.arguments[0], passed);
   return { type: 'ArrowFunctionExpression', params: count > 1 ? [item, index] : [item], body: buildAwait(j, call) };
 }
 
-/** A name for the mapped array after what is mapped: `lines` → `linesResults` (made unique by the caller), else `results`. */
+/**
+ * A name for the mapped array after what is mapped: `lines` → `linesResults` (made unique by the caller), else
+ * `results`.
+ */
 function describeArray(array: ExpressionKind): string {
   const node = array as { type: string; name?: string; property?: { type: string; name?: string } };
   if (node.type === 'Identifier' && node.name) return `${node.name}Results`;

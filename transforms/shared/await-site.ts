@@ -19,7 +19,8 @@ export const awaitSiteDiagnostics = {
   SYNC_CALL_IN_NON_ASYNC_CONTEXT: {
     severity: 'warning',
     summary:
-      'The conversion sits in a constructor, getter, setter, generator, class field or static block, which cannot await: left as it was.',
+      'The conversion sits in a constructor, getter, setter, generator, class field or static block, which cannot ' +
+      'await: left as it was.',
   },
 } satisfies DiagnosticSpecs;
 
@@ -65,7 +66,8 @@ export function findAwaitSite(path: ASTPath, context: TransformContext, what: st
   if (result.ok) return result.site;
   const message =
     result.code === 'MODULE_TOP_LEVEL_ASYNC'
-      ? `${what} runs at the top level of a CommonJS module, where await is not allowed; move it into an async function ` +
+      ? `${what} runs at the top level of a CommonJS module, where await is not allowed; move it into an async ` +
+        `function ` +
         '(or convert the file to an ES module) and migrate it there'
       : `${what} cannot become an await here: ${result.reason}; left unchanged`;
   context.report({ code: result.code, node: path, message });

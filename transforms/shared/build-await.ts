@@ -38,9 +38,7 @@ export function isTightExpression(expr: { type: string; extra?: { parenthesized?
 
 /** Wraps `expr` in parentheses unless it already binds tightly enough. */
 export function parenthesizeLoose(j: JSCodeshift, expr: ExpressionKind): ExpressionKind {
-  return isTightExpression(expr as unknown as { type: string })
-    ? expr
-    : (j.parenthesizedExpression(expr) as ExpressionKind);
+  return isTightExpression(expr as unknown as { type: string }) ? expr : j.parenthesizedExpression(expr);
 }
 
 export function buildAwait(j: JSCodeshift, expr: ExpressionKind): ExpressionKind {

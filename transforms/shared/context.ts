@@ -42,7 +42,34 @@ export interface CollectedReports {
 function getStart(source: ParsedSource, target: ASTNode | ASTPath | undefined): LineColumn | null {
   if (!target) return null;
   const isPath = 'node' in target && 'parentPath' in target;
-  return source.locate(isPath ? (target as ASTPath).node : target);
+  return source.locate(isPath ? target.node : target);
+}
+
+/** A diagnostic at `d.node` (or the line and column given), with the severity its code was declared with. */
+function toDiagnostic(input: ContextInput, parsed: ParsedSource, d: DiagnosticInput): Diagnostic {
+  const spec = input.transform.meta.diagnostics[d.code] as DiagnosticSpec | undefined;
+  if (!spec) throw new Error(`${input.transform.meta.name} reported ${d.code}, which its meta does not declare`);
+  const start = getStart(parsed, d.node) ?? { line: d.line ?? 1, column: d.column ?? 1 };
+  return { code: d.code, severity: spec.severity, message: d.message, file: input.file, ...start };
+}
+
+/** Records that `fn` became async; a second conversion in the same function joins the first record. */
+function recordMadeAsync(
+  input: ContextInput,
+  parsed: ParsedSource,
+  madeAsync: AsyncFunction[],
+  made: { fn: ASTPath; reason: string; conversions: readonly ConversionId[] },
+): void {
+  const start = getStart(parsed, made.fn) ?? { line: 1, column: 1 };
+  const existing = madeAsync.find((n) => n.line === start.line && n.column === start.column);
+  if (existing) {
+    const keys = new Set(existing.conversions.map(getConversionKey));
+    existing.conversions.push(...made.conversions.filter((id) => !keys.has(getConversionKey(id))));
+    return;
+  }
+  const name = functionNamePath(made.fn);
+  const conversions = [...made.conversions];
+  madeAsync.push({ file: input.absolutePath, name, ...start, reason: made.reason, conversions, exported: false });
 }
 
 export function createTransformContext(input: ContextInput): {
@@ -59,52 +86,17 @@ export function createTransformContext(input: ContextInput): {
     isTypeScript: input.isTypeScript,
     nodeEngines: input.nodeEngines,
     options: input.options,
-    report(d: DiagnosticInput) {
-      const spec = input.transform.meta.diagnostics[d.code] as DiagnosticSpec | undefined;
-      if (!spec) throw new Error(`${input.transform.meta.name} reported ${d.code}, which its meta does not declare`);
-      const start = getStart(parsed, d.node) ?? { line: d.line ?? 1, column: d.column ?? 1 };
-      collected.diagnostics.push({
-        code: d.code,
-        severity: spec.severity,
-        message: d.message,
-        file: input.file,
-        line: start.line,
-        column: start.column,
-      });
+    report: (d) => collected.diagnostics.push(toDiagnostic(input, parsed, d)),
+    reportMadeAsync: (fn, reason, conversions) =>
+      recordMadeAsync(input, parsed, collected.madeAsync, { fn, reason, conversions }),
+    requestDependency: (request) => collected.dependencies.push(request),
+    conversionId(node) {
+      const target = 'node' in node && 'parentPath' in node ? node.node : node;
+      const start = parsed.getOffsets(target)?.start ?? -1;
+      return { file: input.absolutePath, transform: input.transform.meta.name, start };
     },
-    reportMadeAsync(fn: ASTPath, reason: string, conversions: readonly ConversionId[]) {
-      const start = getStart(parsed, fn) ?? { line: 1, column: 1 };
-      const existing = collected.madeAsync.find((n) => n.line === start.line && n.column === start.column);
-      const keys = new Set(existing?.conversions.map(getConversionKey));
-      if (existing) {
-        existing.conversions.push(...conversions.filter((id) => !keys.has(getConversionKey(id))));
-        return;
-      }
-      collected.madeAsync.push({
-        file: input.absolutePath,
-        name: functionNamePath(fn),
-        line: start.line,
-        column: start.column,
-        reason,
-        conversions: [...conversions],
-        exported: false,
-      });
-    },
-    requestDependency(request: DependencyRequest) {
-      collected.dependencies.push(request);
-    },
-    conversionId(node: ASTNode | ASTPath): ConversionId {
-      const target = 'node' in node && 'parentPath' in node ? (node as ASTPath).node : node;
-      return {
-        file: input.absolutePath,
-        transform: input.transform.meta.name,
-        start: parsed.getOffsets(target)?.start ?? -1,
-      };
-    },
-    isSkipped(conversion: ConversionId) {
-      return skipped.has(getConversionKey(conversion));
-    },
-    placeOf(conversion: ConversionId) {
+    isSkipped: (conversion) => skipped.has(getConversionKey(conversion)),
+    placeOf(conversion) {
       const { line, column } = parsed.lines.locate(Math.max(0, conversion.start));
       return `${line}:${column}`;
     },

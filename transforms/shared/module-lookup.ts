@@ -6,6 +6,13 @@ import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { walkNodes } from '../../source/tree-walk';
 
 /** A local name bound to a module (or to one of its exports). */
+/** An import specifier as Babel gives it (`imported` is a string literal in `import { 'a-b' as c }`). */
+interface ImportSpecifierNode {
+  type: string;
+  local?: { name?: string } | null;
+  imported?: { name?: string; value?: string };
+}
+
 export interface ModuleBinding {
   /** The local identifier. */
   local: string;
@@ -140,15 +147,14 @@ function getBindingsOf(j: JSCodeshift, nodes: ModuleNodes, source: string): Modu
   const bindings: ModuleBinding[] = [];
   for (const path of nodes.imports) {
     if ((path.node as { source?: { value?: unknown } }).source?.value !== source) continue;
-    for (const spec of (
-      path.node as { specifiers?: { type: string; local?: { name?: unknown } | null; imported?: { name?: unknown } }[] }
-    ).specifiers ?? []) {
+    const { specifiers } = path.node as { specifiers?: ImportSpecifierNode[] };
+    for (const spec of specifiers ?? []) {
       const local = spec.local?.name;
       if (!local) continue;
       if (spec.type === 'ImportDefaultSpecifier' || spec.type === 'ImportNamespaceSpecifier') {
-        bindings.push({ local: String(local), imported: 'default', declaration: path });
+        bindings.push({ local, imported: 'default', declaration: path });
       } else if (spec.type === 'ImportSpecifier') {
-        bindings.push({ local: String(local), imported: String(spec.imported?.name), declaration: path });
+        bindings.push({ local, imported: spec.imported?.name ?? spec.imported?.value ?? '', declaration: path });
       }
     }
   }

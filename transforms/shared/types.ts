@@ -128,3 +128,8 @@ export interface ProjectTransform<S extends OptionSchema = OptionSchema> extends
   planAsync(input: ProjectInput, options: OptionValues<S>): AsyncPlan;
   applyPlan(root: Collection, context: TransformContext<OptionValues<S>>, plan: FilePlan): boolean;
 }
+
+/** Whether a transform's conversions can ask for edits of other files (it has `applyFileEdits`). */
+export function editsOtherFiles(transform: Transform): boolean {
+  return 'applyFileEdits' in transform && typeof transform['applyFileEdits'] === 'function';
+}

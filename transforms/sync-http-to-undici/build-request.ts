@@ -73,7 +73,7 @@ function buildOptionsText(state: ConversionState, plan: SyncRequestPlan): string
     const old = plan.timeoutProperty as unknown as Prop & { comments?: unknown };
     const renamed = state.j.objectProperty(state.j.identifier('headersTimeout'), old.value as never);
     (renamed as unknown as { comments?: unknown }).comments = old.comments;
-    props.push(printNode(state, renamed as unknown as ASTNode));
+    props.push(printNode(state, renamed));
   }
   if (plan.followRedirects) {
     state.used.redirects = true;
@@ -112,7 +112,8 @@ export function buildStatusCheck(state: ConversionState, response: string, bodyN
   const urlProperty = url === 'url' ? 'url' : `url: ${url}`;
   const code =
     `if (${response}.statusCode >= 300) {\n` +
-    `  throw Object.assign(new Error(\`Server responded to ${urlInMessage} with status code \${${response}.statusCode}:\\n\${${bodyName}}\`), {\n` +
+    `  throw Object.assign(new Error(\`Server responded to ${urlInMessage} with status code ` +
+    `\${${response}.statusCode}:\\n\${${bodyName}}\`), {\n` +
     `    statusCode: ${response}.statusCode, headers: ${response}.headers, body: ${bodyName}, ${urlProperty},\n` +
     `  });\n}`;
   return buildStatement(state, code);

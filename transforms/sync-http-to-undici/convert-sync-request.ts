@@ -45,7 +45,8 @@ export function convertSyncRequest(state: ConversionState, call: ASTPath, conver
       code: 'SYNCREQ_GETBODY_POSITION',
       node: call.node,
       message:
-        'the request runs conditionally or after another call in its statement; move it into a statement of its own, then run again',
+        'the request runs conditionally or after another call in its statement; move it into a statement of its ' +
+        'own, then run again',
     };
   }
 
@@ -68,7 +69,9 @@ function reportInfo(state: ConversionState, plan: SyncRequestPlan, uses: Respons
       code: 'SYNCREQ_TIMEOUT_ERROR',
       node: plan.timeoutProperty,
       message:
-        'timeout became headersTimeout: on timeout undici throws HeadersTimeoutError (code UND_ERR_HEADERS_TIMEOUT), not Error("Request timed out after <n>ms"), and checks the timer on a ~0.5 s tick (it can fire up to ~1 s late); check code that inspects the message or relies on short timeouts',
+        'timeout became headersTimeout: on timeout undici throws HeadersTimeoutError (code ' +
+        'UND_ERR_HEADERS_TIMEOUT), not Error("Request timed out after <n>ms"), and checks the timer on a ~0.5 s ' +
+        'tick (it can fire up to ~1 s late); check code that inspects the message or relies on short timeouts',
     });
   }
   if (plan.ignoredMaxRedirects) {
@@ -76,7 +79,8 @@ function reportInfo(state: ConversionState, plan: SyncRequestPlan, uses: Respons
       code: 'SYNCREQ_MAX_REDIRECTS_IGNORED',
       node: plan.ignoredMaxRedirects,
       message:
-        'sync-request ignored maxRedirects (default gzip) and followed redirects without limit; the migrated call follows up to 20',
+        'sync-request ignored maxRedirects (default gzip) and followed redirects without limit; the migrated call ' +
+        'follows up to 20',
     });
   }
   for (const node of uses.headerShape) {
@@ -84,7 +88,8 @@ function reportInfo(state: ConversionState, plan: SyncRequestPlan, uses: Respons
       code: 'SYNCREQ_HEADER_SHAPE',
       node,
       message:
-        'undici gives a single set-cookie as a string and a repeated header as an array (sync-request: always an array / joined with ", "); check this read',
+        'undici gives a single set-cookie as a string and a repeated header as an array (sync-request: always an ' +
+        'array / joined with ", "); check this read',
     });
   }
 }

@@ -63,7 +63,10 @@ function renamePlaceholder(state: ConversionState, placeholder: string, name: st
   });
 }
 
-/** A dispatcher this transform created on an earlier run: `const x = getGlobalDispatcher().compose(interceptors.redirect(…))`. */
+/**
+ * A dispatcher this transform created on an earlier run: `const x =
+ * getGlobalDispatcher().compose(interceptors.redirect(…))`.
+ */
 function findRedirectDispatcher(state: ConversionState): string | null {
   const { j, root } = state;
   const found = root

@@ -5,7 +5,7 @@
  *   const res = request('GET', url);               const res = await request(url, { dispatcher: followRedirects });
  *   return JSON.parse(res.getBody('utf8'));   →    const resBody = Buffer.from(await res.body.arrayBuffer());
  *                                                  if (res.statusCode >= 300) { throw Object.assign(new Error(
- *                                                    `Server responded to ${url} with status code …:\n${resBody}`), {…}); }
+ *                                                    `Server responded to ${url} with status code …`), {…}); }
  *                                                  return JSON.parse(resBody.toString('utf8'));
  *   fetch(url).json()  (sync-fetch)           →    await (await fetch(url)).json()      (undici's fetch)
  *
@@ -24,7 +24,8 @@
  *   `followRedirects: false` maps to no dispatcher (exact).
  * - `timeout` → `headersTimeout` (both count until the response headers, per hop; the error differs and
  *   undici checks the timer on a ~0.5 s tick, so it can fire up to ~1 s late: info diagnostic). Not
- *   `signal: AbortSignal.timeout(n)`, which would also cut off a slow body sync-request let finish. `qs` → qs.stringify appended to a URL literal without a query (exact, same package).
+ *   `signal: AbortSignal.timeout(n)`, which would also cut off a slow body sync-request let finish. `qs` →
+ *   qs.stringify appended to a URL literal without a query (exact, same package).
  * - Method upper-cased (undici sends it verbatim); `json` → JSON.stringify body + content-type unless the
  *   user set one, ignored for GET/DELETE/HEAD as then-request does.
  * - Headers: undici returns a repeated header as an array and a single set-cookie as a string; reads
@@ -50,7 +51,9 @@ function reportOtherUses(context: TransformContext, uses: HttpUses): void {
     context.report({
       code: use.library === 'sync-fetch' ? 'SYNCFETCH_UNSUPPORTED_USE' : 'SYNCREQ_UNSUPPORTED_USE',
       node: use.path,
-      message: `${use.library} is used here other than by calling it (a helper class, or the function passed on); convert this use by hand`,
+      message:
+        `${use.library} is used here other than by calling it (a helper class, or the function passed on); ` +
+        `convert this use by hand`,
     });
   }
 }
@@ -91,7 +94,8 @@ export const syncHttpToUndici: Transform = {
   meta: {
     name: 'sync-http-to-undici',
     description:
-      'Moves sync-request and sync-fetch calls to undici (request / fetch), keeping the request sent and the response, ' +
+      'Moves sync-request and sync-fetch calls to undici (request / fetch), keeping the request sent and the ' +
+      'response, ' +
       'errors and getBody() throws observed.',
     options: {},
     diagnostics: diagnosticCodes,
@@ -133,7 +137,9 @@ function applyInOrder(root: Collection, context: TransformContext): boolean {
     context.report({
       code: 'UNDICI_NODE_UNSUPPORTED',
       node: first,
-      message: `engines.node "${context.nodeEngines}" admits Node.js older than 18.17, where no undici with the APIs used here installs; nothing was converted`,
+      message:
+        `engines.node "${context.nodeEngines}" admits Node.js older than 18.17, where no undici with the ` +
+        `APIs used here installs; nothing was converted`,
     });
     return false;
   }

@@ -62,7 +62,8 @@ export function readCallShape(
   return refuse(
     escapeCode,
     call.node,
-    'the response is returned or passed on, so code the transform cannot see would read it; convert that code together with this call by hand',
+    'the response is returned or passed on, so code the transform cannot see would read it; convert that code ' +
+      'together with this call by hand',
   );
 }
 

@@ -152,7 +152,8 @@ function checkPlan(plan: SyncRequestPlan, url: ASTNode): Planned<SyncRequestPlan
     return refuse(
       'SYNCREQ_DYNAMIC_METHOD',
       plan.methodNode,
-      'with a body or json the method decides what is sent (json and bodies are refused for GET/DELETE/HEAD); write it as a string literal, or convert this call by hand',
+      'with a body or json the method decides what is sent (json and bodies are refused for GET/DELETE/HEAD); write ' +
+        'it as a string literal, or convert this call by hand',
     );
   }
   if (plan.bodyProperty && withoutBody.has(plan.method ?? '')) {

@@ -114,7 +114,8 @@ function readGetBody(ref: ASTPath, call: ASTPath, isCall: boolean): Planned<Resp
     return refuse(
       'SYNCREQ_GETBODY_POSITION',
       call.node,
-      'getBody() runs conditionally or after another call in this statement; move it into a statement of its own, then run again',
+      'getBody() runs conditionally or after another call in this statement; move it into a statement of its own, ' +
+        'then run again',
     );
   }
   return accept<ResponseUse>({ kind: 'getBody', call, encoding, target });

@@ -25,17 +25,20 @@ export const diagnosticCodes = {
   SYNCREQ_UNSUPPORTED_OPTION: {
     severity: 'warning',
     summary:
-      'A sync-request option with no faithful undici equivalent (retry, cache, form, agent, socketTimeout, gzip, allowRedirectHeaders, …): the call is left as it was.',
+      'A sync-request option with no faithful undici equivalent (retry, cache, form, agent, socketTimeout, gzip, ' +
+      'allowRedirectHeaders, …): the call is left as it was.',
   },
   SYNCREQ_DYNAMIC_OPTIONS: {
     severity: 'warning',
     summary:
-      'The options (or the headers next to `json`) are not an object literal the transform can read: the call is left as it was.',
+      'The options (or the headers next to `json`) are not an object literal the transform can read: the call is ' +
+      'left as it was.',
   },
   SYNCREQ_DYNAMIC_METHOD: {
     severity: 'warning',
     summary:
-      'The HTTP method is computed and the call sends a body or json (whose handling depends on the method): the call is left as it was.',
+      'The HTTP method is computed and the call sends a body or json (whose handling depends on the method): the ' +
+      'call is left as it was.',
   },
   SYNCREQ_BODY_ON_GET: {
     severity: 'warning',
@@ -44,77 +47,95 @@ export const diagnosticCodes = {
   SYNCREQ_QS_URL: {
     severity: 'warning',
     summary:
-      'With `qs`, sync-request merges the query into the query string the URL already has; the URL is not a literal the transform can read, so the call is left as it was.',
+      'With `qs`, sync-request merges the query into the query string the URL already has; the URL is not a literal ' +
+      'the transform can read, so the call is left as it was.',
   },
   SYNCREQ_URL_CREDENTIALS: {
     severity: 'warning',
     summary:
-      'undici drops `user:pass@` from the URL where sync-request sent an Authorization header: the call is left as it was.',
+      'undici drops `user:pass@` from the URL where sync-request sent an Authorization header: the call is left as ' +
+      'it was.',
   },
   SYNCREQ_ACCEPT_ENCODING: {
     severity: 'warning',
     summary:
-      'sync-request decodes gzip/deflate when you send Accept-Encoding; undici.request does not: the call is left as it was.',
+      'sync-request decodes gzip/deflate when you send Accept-Encoding; undici.request does not: the call is left ' +
+      'as it was.',
   },
   SYNCREQ_RESPONSE_ESCAPES: {
     severity: 'warning',
     summary:
-      'The response is used in a way the transform cannot follow (returned, passed on, an unknown member, detached getBody): the call is left as it was.',
+      'The response is used in a way the transform cannot follow (returned, passed on, an unknown member, detached ' +
+      'getBody): the call is left as it was.',
   },
   SYNCREQ_UNSUPPORTED_USE: {
     severity: 'warning',
     summary:
-      'sync-request is used other than by calling it (the function passed on, or one of its other exports): that use is left as it was.',
+      'sync-request is used other than by calling it (the function passed on, or one of its other exports): that ' +
+      'use is left as it was.',
   },
   SYNCREQ_GETBODY_POSITION: {
     severity: 'warning',
     summary:
-      'getBody() (or a request read in place, like request(…).statusCode) runs conditionally, in a loop test, or after another call in its statement, so the code it needs cannot be placed before it: the call is left as it was.',
+      'getBody() (or a request read in place, like request(…).statusCode) runs conditionally, in a loop test, or ' +
+      'after another call in its statement, so the code it needs cannot be placed before it: the call is left as ' +
+      'it was.',
   },
   SYNCREQ_TIMEOUT_ERROR: {
     severity: 'info',
     summary:
-      '`timeout` became `headersTimeout`: it fires at the same point, but the error is undici\'s HeadersTimeoutError (code UND_ERR_HEADERS_TIMEOUT) instead of Error("Request timed out after <n>ms"), and undici checks it on a ~0.5 s tick (up to ~1 s late).',
+      "`timeout` became `headersTimeout`: it fires at the same point, but the error is undici's " +
+      'HeadersTimeoutError (code UND_ERR_HEADERS_TIMEOUT) instead of Error("Request timed out after <n>ms"), and ' +
+      'undici checks it on a ~0.5 s tick (up to ~1 s late).',
   },
   SYNCREQ_MAX_REDIRECTS_IGNORED: {
     severity: 'info',
     summary:
-      'sync-request ignored `maxRedirects` (its default gzip layer drops it) and followed redirects without limit; the migrated call follows up to 20 like the rest.',
+      'sync-request ignored `maxRedirects` (its default gzip layer drops it) and followed redirects without limit; ' +
+      'the migrated call follows up to 20 like the rest.',
   },
   SYNCREQ_HEADER_SHAPE: {
     severity: 'info',
     summary:
-      'undici gives a single set-cookie as a string and a repeated header as an array, where sync-request gave an array / a comma-joined string: check this read.',
+      'undici gives a single set-cookie as a string and a repeated header as an array, where sync-request gave an ' +
+      'array / a comma-joined string: check this read.',
   },
   SYNCFETCH_UNSUPPORTED_OPTION: {
     severity: 'warning',
     summary:
-      'A sync-fetch option with no faithful fetch equivalent (follow, compress, size, agent, signal, redirect: manual, or options the transform cannot read): the call is left as it was.',
+      'A sync-fetch option with no faithful fetch equivalent (follow, compress, size, agent, signal, redirect: ' +
+      'manual, or options the transform cannot read): the call is left as it was.',
   },
   SYNCFETCH_UNSUPPORTED_USE: {
     severity: 'warning',
     summary:
-      'A sync-fetch export or response member with no faithful equivalent (fetch.Headers, res.headers.raw(), res.clone(), a body read in a nested function, a response passed on): left as it was.',
+      'A sync-fetch export or response member with no faithful equivalent (fetch.Headers, res.headers.raw(), ' +
+      'res.clone(), a body read in a nested function, a response passed on): left as it was.',
   },
   SYNCFETCH_TIMEOUT_ERROR: {
     severity: 'info',
     summary:
-      '`timeout` became `signal: AbortSignal.timeout(n)`: it aborts at the same point but rejects with a DOMException TimeoutError instead of a FetchError.',
+      '`timeout` became `signal: AbortSignal.timeout(n)`: it aborts at the same point but rejects with a ' +
+      'DOMException TimeoutError instead of a FetchError.',
   },
   SYNCFETCH_ERROR_SHAPE: {
     severity: 'info',
     summary:
-      "A network failure now rejects with TypeError('fetch failed') and the system error (its code, e.g. ECONNREFUSED) in `error.cause`, where sync-fetch threw a FetchError with `type: 'system'` and `code` on the error itself: check code that catches it.",
+      "A network failure now rejects with TypeError('fetch failed') and the system error (its code, e.g. " +
+      "ECONNREFUSED) in `error.cause`, where sync-fetch threw a FetchError with `type: 'system'` and `code` on " +
+      'the error itself: check code that catches it.',
   },
   SYNCFETCH_JSON_UNKNOWN: {
     severity: 'info',
     summary:
-      "(TypeScript) undici's fetch types json() as Promise<unknown> where sync-fetch was untyped: the compiler may ask for a type assertion at this read.",
+      "(TypeScript) undici's fetch types json() as Promise<unknown> where sync-fetch was untyped: the compiler may " +
+      'ask for a type assertion at this read.',
   },
   UNDICI_NODE_UNSUPPORTED: {
     severity: 'warning',
     summary:
-      'engines.node admits a Node.js older than 18.17, where no undici with the APIs used here installs: nothing was converted.',
+      'engines.node admits a Node.js older than 18.17, where no undici with the APIs used here installs: nothing ' +
+      'was converted.',
   },
 } satisfies DiagnosticSpecs;
 

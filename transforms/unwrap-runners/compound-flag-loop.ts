@@ -119,5 +119,5 @@ export function buildCompoundAwait(input: StepInput, loop: CompoundLoop): Statem
   const promise = j.newExpression(j.identifier('Promise'), [executor]);
   if (input.context.isTypeScript)
     Object.assign(promise, { typeParameters: j.tsTypeParameterInstantiation([j.tsVoidKeyword()]) });
-  return [j.expressionStatement(j.awaitExpression(promise) as ExpressionKind)];
+  return [j.expressionStatement(j.awaitExpression(promise))];
 }

@@ -7,7 +7,8 @@ export const unwrapRunnersDiagnostics: DiagnosticSpecs = {
   CO_NON_YIELDABLE: {
     severity: 'warning',
     summary:
-      'co rejects the yielded value (null, undefined, a number, a string …) with a TypeError, await would not; the generator is left as it was.',
+      'co rejects the yielded value (null, undefined, a number, a string …) with a TypeError, await would not; the ' +
+      'generator is left as it was.',
   },
   CO_THUNK_YIELD: {
     severity: 'warning',
@@ -17,7 +18,8 @@ export const unwrapRunnersDiagnostics: DiagnosticSpecs = {
   CO_DEEP_YIELD: {
     severity: 'warning',
     summary:
-      'co resolves a yielded array or object deeply; await Promise.all is shallow, so it is converted only when every element is provably a promise.',
+      'co resolves a yielded array or object deeply; await Promise.all is shallow, so it is converted only when ' +
+      'every element is provably a promise.',
   },
   CO_UNCONVERTED_GENERATOR: {
     severity: 'warning',
@@ -30,37 +32,44 @@ export const unwrapRunnersDiagnostics: DiagnosticSpecs = {
   BLUEBIRD_NON_PROMISE_YIELD: {
     severity: 'warning',
     summary:
-      'Bluebird.coroutine rejects a yielded non-promise (array, object, primitive, function) unless a yield handler is installed.',
+      'Bluebird.coroutine rejects a yielded non-promise (array, object, primitive, function) unless a yield handler ' +
+      'is installed.',
   },
   BLUEBIRD_ONLY_METHOD: {
     severity: 'warning',
     summary:
-      'The coroutine result is used with a Bluebird-only method (.spread, .tap, …) that a native promise lacks; left as it was.',
+      'The coroutine result is used with a Bluebird-only method (.spread, .tap, …) that a native promise lacks; ' +
+      'left as it was.',
   },
   BLUEBIRD_RESULT_EXPORTED: {
     severity: 'info',
     summary:
-      'A converted Bluebird coroutine is exported; callers in other files get a native promise without Bluebird methods.',
+      'A converted Bluebird coroutine is exported; callers in other files get a native promise without Bluebird ' +
+      'methods.',
   },
   UNHANDLED_REJECTION_SEMANTICS: {
     severity: 'info',
     summary:
-      'A converted Bluebird coroutine called without using its promise; a rejection now ends the process instead of being printed.',
+      'A converted Bluebird coroutine called without using its promise; a rejection now ends the process instead of ' +
+      'being printed.',
   },
   DEASYNC_UNKNOWN_SIGNATURE: {
     severity: 'warning',
     summary:
-      'deasync(fn) of a function whose util.promisify form resolves differently (exec, dns.lookup, …); convert by hand.',
+      'deasync(fn) of a function whose util.promisify form resolves differently (exec, dns.lookup, …); convert by ' +
+      'hand.',
   },
   DEASYNC_ESCAPES: {
     severity: 'warning',
     summary:
-      'A deasync-wrapped function used as a value or stored on a property: its callers cannot be found; left as it was.',
+      'A deasync-wrapped function used as a value or stored on a property: its callers cannot be found; left as it ' +
+      'was.',
   },
   DEASYNC_LOOPWHILE_PREDICATE: {
     severity: 'warning',
     summary:
-      'deasync.loopWhile over a condition that is not a local flag set only by the callback before the loop; left as it was.',
+      'deasync.loopWhile over a condition that is not a local flag set only by the callback before the loop; left ' +
+      'as it was.',
   },
   DEASYNC_RUN_LOOP_ONCE: {
     severity: 'warning',
@@ -85,17 +94,20 @@ export const unwrapRunnersDiagnostics: DiagnosticSpecs = {
   SYNCKIT_WORKER_IN_OTHER_FILE: {
     severity: 'warning',
     summary:
-      'synckit createSyncFn whose worker module is not among the files of the run (or a run over one file): include it, or export its runAsWorker function and await it by hand.',
+      'synckit createSyncFn whose worker module is not among the files of the run (or a run over one file): include ' +
+      'it, or export its runAsWorker function and await it by hand.',
   },
   SYNCKIT_UNRESOLVED_WORKER: {
     severity: 'warning',
     summary:
-      "synckit createSyncFn with a worker path computed at run time; write it as require.resolve('./w.js'), new URL('./w.mjs', import.meta.url) or path.join(__dirname, 'w.js'), or convert by hand.",
+      "synckit createSyncFn with a worker path computed at run time; write it as require.resolve('./w.js'), new " +
+      "URL('./w.mjs', import.meta.url) or path.join(__dirname, 'w.js'), or convert by hand.",
   },
   SYNCKIT_WORKER_UNSUPPORTED: {
     severity: 'warning',
     summary:
-      'synckit worker or call of a shape the transform cannot convert (several runAsWorker calls, a function it cannot follow, timeout options, ESM/CommonJS mix); the message says what to do.',
+      'synckit worker or call of a shape the transform cannot convert (several runAsWorker calls, a function it ' +
+      'cannot follow, timeout options, ESM/CommonJS mix); the message says what to do.',
   },
   SYNCKIT_FUNCTION_ESCAPES: {
     severity: 'warning',
@@ -104,7 +116,8 @@ export const unwrapRunnersDiagnostics: DiagnosticSpecs = {
   SYNCKIT_WORKER_IN_PROCESS: {
     severity: 'info',
     summary:
-      "The worker's function now runs in-process (its file exports it); values are no longer cloned and its module state is shared.",
+      "The worker's function now runs in-process (its file exports it); values are no longer cloned and its module " +
+      'state is shared.',
   },
   SYNC_RPC_WORKER: {
     severity: 'warning',

@@ -96,7 +96,7 @@ export function readFlagLoop(input: StepInput, loopStatement: ASTPath, predicate
     const callback = set && getEnclosingFunction(set);
     if (!callback || !isInside(callback, start))
       return `${flag} is read or set outside the callback that ends the wait`;
-    flagSets.push(set as ASTPath);
+    flagSets.push(set);
   }
   if (flagSets.length === 0) return `nothing in the statement before the loop sets ${flag}`;
   const init = (declaration.node as { init?: Node | null }).init ?? null;

@@ -7,7 +7,7 @@
  * settles; an error thrown in it, which the original lost (unhandled rejection), now rejects.
  */
 import type { ASTPath } from 'jscodeshift';
-import type { ExpressionKind, StatementKind } from 'ast-types/lib/gen/kinds';
+import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { usesOwnThisOrArguments } from '../shared/function-body';
 import { getEnclosingFunction } from '../shared/functions';
 import { alwaysSettles, findSettleStatements, getSettleCall } from './settle-calls';
@@ -64,7 +64,7 @@ function flattenAsyncExecutor(input: StepInput, construct: ASTPath): boolean {
     const replacement = isResolve
       ? j.returnStatement(value ?? null)
       : j.throwStatement(value ?? j.identifier('undefined'));
-    statement.replace(replacement as StatementKind);
+    statement.replace(replacement);
   }
   const runner = j.arrowFunctionExpression([], executor.node.body as never);
   runner.async = true;
@@ -126,7 +126,7 @@ function flattenForwardingExecutor(input: StepInput, construct: ASTPath): boolea
   const returnedFromAsync =
     parent.type === 'ReturnStatement' && Boolean((getEnclosingFunction(construct)?.node as Node | undefined)?.async);
   if (!awaited && !returnedFromAsync) return false;
-  construct.replace(promise as unknown as ExpressionKind);
+  construct.replace(promise);
   return true;
 }
 

@@ -58,7 +58,7 @@ function findNamedGenerators(j: JSCodeshift, input: StepInput): Map<string, Gene
     else units.set(name, { fn, name, sites: [], yieldedBy: [], escapes: false });
   };
   input.root.find(j.FunctionDeclaration).forEach((path) => {
-    if (isGeneratorFunction(path.node) && path.node.id) add(String(path.node.id.name), path);
+    if (isGeneratorFunction(path.node) && path.node.id?.type === 'Identifier') add(path.node.id.name, path);
   });
   input.root.find(j.VariableDeclarator).forEach((path) => {
     const init = path.get('init') as ASTPath;

@@ -44,7 +44,8 @@ export const unwrapRunners: Transform<typeof unwrapRunnersOptions> = {
   meta: {
     name: 'unwrap-runners',
     description:
-      'Replaces runners (deasync, co, Bluebird.coroutine, synckit, make-synchronous, sync-rpc, nested async wrappers, ' +
+      'Replaces runners (deasync, co, Bluebird.coroutine, synckit, make-synchronous, sync-rpc, nested async ' +
+      'wrappers, ' +
       '--runner helpers) with await in async functions',
     options: unwrapRunnersOptions,
     diagnostics: unwrapRunnersDiagnostics,

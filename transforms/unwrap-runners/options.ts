@@ -6,7 +6,9 @@ export const unwrapRunnersOptions = {
     type: 'strings',
     placeholder: 'NAME',
     commaSeparated: true,
-    help: 'A helper of yours that runs async work synchronously, to unwrap like deasync (repeatable or comma-separated)',
+    help:
+      'A helper of yours that runs async work synchronously, to unwrap like deasync (repeatable or ' +
+      'comma-separated)',
   },
 } satisfies OptionSchema;
 

@@ -1,7 +1,8 @@
 /**
  * The promise form of a deasync flag loop, rewritten as a plain await:
  *   p.then((v) => { result = v; done = true; })                      →  result = await p;
- *   p.then((v) => { … }, (e) => { error = e; done = true; })         →  try { result = await p; } catch (e) { error = e; }
+ *   p.then((v) => { … }, (e) => { error = e; done = true; })         →  try { result = await p; }
+ *                                                                        catch (e) { error = e; }
  *   p.then((v) => { … }).catch((e) => { … })                          →  (the same)
  * Handlers may only copy their argument into variables and set the flag; anything else is left to
  * the general callback form.
@@ -35,7 +36,7 @@ interface Handlers {
 function getMethodCall(node: Node | undefined, method: string): Node | null {
   const callee = node?.callee;
   const isCall = node?.type === 'CallExpression' && callee?.type === 'MemberExpression' && !callee.computed;
-  return isCall && callee?.property?.name === method ? (node as Node) : null;
+  return isCall && callee?.property?.name === method ? node : null;
 }
 
 function readHandlers(start: Node): Handlers | null {
@@ -44,7 +45,7 @@ function readHandlers(start: Node): Handlers | null {
   if (then && (then.arguments?.length === 1 || then.arguments?.length === 2)) {
     return {
       promise: then.callee?.object as Node,
-      onFulfilled: (then.arguments as Node[])[0],
+      onFulfilled: then.arguments[0],
       onRejected: then.arguments?.[1] ?? null,
     };
   }
@@ -53,8 +54,8 @@ function readHandlers(start: Node): Handlers | null {
   if (caught?.arguments?.length === 1 && inner?.arguments?.length === 1) {
     return {
       promise: inner.callee?.object as Node,
-      onFulfilled: (inner.arguments as Node[])[0],
-      onRejected: (caught.arguments as Node[])[0],
+      onFulfilled: inner.arguments[0],
+      onRejected: caught.arguments[0],
     };
   }
   return null;

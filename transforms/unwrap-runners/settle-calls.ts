@@ -3,7 +3,7 @@
  * resolve/reject are called, and whether each call ends the executor (so `return v` / `throw e` can
  * stand in for it) and every path settles.
  */
-import type { ASTPath } from 'jscodeshift';
+import type { ASTPath, JSCodeshift } from 'jscodeshift';
 import { getEnclosingFunction } from '../shared/functions';
 
 interface Node {
@@ -31,7 +31,7 @@ export function getSettleCall(statement: Node, names: ReadonlySet<string>): Node
         : null;
   const isSettle =
     call?.type === 'CallExpression' && call.callee?.type === 'Identifier' && names.has(call.callee.name ?? '');
-  return isSettle && (call?.arguments?.length ?? 0) <= 1 ? (call as Node) : null;
+  return isSettle && (call?.arguments?.length ?? 0) <= 1 ? call : null;
 }
 
 /** Whether running `statement` always ends in resolve/reject/throw (never falls through). */
@@ -79,11 +79,7 @@ export function isTailStatement(statement: ASTPath, executor: ASTPath): boolean 
 }
 
 /** Every reference to resolve/reject inside the executor is a settle call in its own body. */
-export function findSettleStatements(
-  j: import('jscodeshift').JSCodeshift,
-  executor: ASTPath,
-  names: ReadonlySet<string>,
-): ASTPath[] | null {
+export function findSettleStatements(j: JSCodeshift, executor: ASTPath, names: ReadonlySet<string>): ASTPath[] | null {
   const statements: ASTPath[] = [];
   let valid = true;
   j(executor.get('body') as ASTPath)

@@ -248,7 +248,8 @@ export function applyWorkerExportRequest(
   if (!plan.ok) throw new Error(`cannot export the synckit worker function: ${plan.reason}`);
   if (plan.export.form !== form || plan.export.name !== name) {
     throw new Error(
-      `the synckit worker function would now be exported as ${plan.export.form} ${plan.export.name}, not ${form} ${name} as its callers expect`,
+      `the synckit worker function would now be exported as ${plan.export.form} ${plan.export.name}, not ${form} ` +
+        `${name} as its callers expect`,
     );
   }
   return plan.apply();

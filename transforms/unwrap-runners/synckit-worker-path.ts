@@ -130,7 +130,10 @@ function getSpecifier(j: JSCodeshift, root: Collection, arg: ASTPath): { specifi
   return joined ? { specifier: joined, probe: false } : null;
 }
 
-/** Absolute candidates for `specifier` from `fromFile`: as written, with the TypeScript source for a .js name, probed extensions for `require.resolve`. */
+/**
+ * Absolute candidates for `specifier` from `fromFile`: as written, with the TypeScript source for a .js name, probed
+ * extensions for `require.resolve`.
+ */
 function listCandidates(fromFile: string, specifier: string, probe: boolean): string[] {
   const base = resolve(dirname(fromFile), specifier);
   const extension = posix.extname(specifier);

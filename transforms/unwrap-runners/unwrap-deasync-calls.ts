@@ -47,7 +47,9 @@ function unwrapWrappedFunction(input: StepInput, wrap: ASTPath): boolean {
     context.report({
       code: 'DEASYNC_UNKNOWN_SIGNATURE',
       node: wrap,
-      message: `deasync(${name}) keeps only the callback's second argument, but util.promisify(${name}) resolves differently; convert it by hand`,
+      message:
+        `deasync(${name}) keeps only the callback's second argument, but util.promisify(${name}) resolves ` +
+        `differently; convert it by hand`,
     });
     return false;
   }
@@ -91,7 +93,7 @@ function unwrapSleep(input: StepInput, call: ASTPath): boolean {
   const args = (call.node as unknown as CallNode).arguments;
   const callee = j.identifier('__awaitifySleep__');
   input.sleepCallees.push(callee);
-  call.replace(buildAwait(j, j.callExpression(callee, args as never)));
+  call.replace(buildAwait(j, j.callExpression(callee, args)));
   prepareAwaitSite(
     context,
     target,

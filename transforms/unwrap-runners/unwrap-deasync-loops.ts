@@ -10,7 +10,7 @@
  * rethrown exactly as before. runLoopOnce loops and unprovable conditions get a diagnostic.
  */
 import type { ASTPath } from 'jscodeshift';
-import type { ExpressionKind, StatementKind } from 'ast-types/lib/gen/kinds';
+import type { StatementKind } from 'ast-types/lib/gen/kinds';
 import { getUniqueName } from '../shared/modules';
 import { findAwaitSite, prepareAwaitSite } from '../shared/await-site';
 import { buildCompoundAwait, getNegatedFlags, readCompoundLoop, type CompoundLoop } from './compound-flag-loop';
@@ -32,7 +32,7 @@ function buildCallbackAwait(input: StepInput, loop: FlagLoop): StatementKind[] {
   // TypeScript: `resolve()` without a value needs Promise<void>
   if (input.context.isTypeScript)
     Object.assign(promise, { typeParameters: j.tsTypeParameterInstantiation([j.tsVoidKeyword()]) });
-  return [j.expressionStatement(j.awaitExpression(promise) as ExpressionKind)];
+  return [j.expressionStatement(j.awaitExpression(promise))];
 }
 
 function removeFlagDeclarator(input: StepInput, declarator: ASTPath): void {
@@ -66,7 +66,9 @@ function unwrapLoop(input: StepInput, loopCall: ASTPath): boolean {
     context.report({
       code: 'DEASYNC_LOOPWHILE_PREDICATE',
       node: loopCall,
-      message: `deasync.loopWhile left as it was: ${loop}. Await the promise (or promisified callback) the loop waits for by hand`,
+      message:
+        `deasync.loopWhile left as it was: ${loop}. Await the promise (or promisified callback) the loop ` +
+        `waits for by hand`,
     });
     return false;
   }
@@ -103,7 +105,8 @@ export function unwrapDeasyncLoops(input: StepInput): boolean {
         code: 'DEASYNC_RUN_LOOP_ONCE',
         node: call,
         message:
-          'deasync.runLoopOnce polls the event loop until some condition holds; replace the loop with an await of the promise or event it waits for',
+          'deasync.runLoopOnce polls the event loop until some condition holds; replace the loop with an await of ' +
+          'the promise or event it waits for',
       });
     }
   });

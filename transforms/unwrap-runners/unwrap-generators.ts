@@ -5,7 +5,7 @@
  * A generator is converted whole or not at all: one yield that `await` would treat differently keeps
  * it (and its driver) as it was, with a diagnostic at that yield.
  */
-import type { ASTNode, ASTPath } from 'jscodeshift';
+import type { ASTNode } from 'jscodeshift';
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { usesOwnThisOrArguments } from '../shared/function-body';
 import { getEnclosingFunction } from '../shared/functions';
@@ -29,19 +29,19 @@ interface ActiveUnit {
 function assignKinds(units: GeneratorUnit[]): Map<GeneratorUnit, DriverKind> {
   const byFn = new Map<ASTNode, GeneratorUnit>(units.map((u) => [u.fn.node, u]));
   const drivers = new Map<GeneratorUnit, Set<DriverKind>>(units.map((u) => [u, new Set(u.sites.map((s) => s.kind))]));
+  // the drivers of the units that yield a unit drive it too
+  const inherited = (unit: GeneratorUnit): DriverKind[] =>
+    unit.yieldedBy.flatMap((y) => {
+      const outer = byFn.get(getEnclosingFunction(y)?.node as ASTNode);
+      return [...((outer && drivers.get(outer)) ?? [])];
+    });
   for (let changed = true; changed;) {
     changed = false;
     for (const unit of units) {
       const own = drivers.get(unit) as Set<DriverKind>;
-      for (const y of unit.yieldedBy) {
-        const outer = byFn.get(getEnclosingFunction(y)?.node as ASTNode);
-        for (const kind of (outer && drivers.get(outer)) ?? []) {
-          if (!own.has(kind)) {
-            own.add(kind);
-            changed = true;
-          }
-        }
-      }
+      const added = inherited(unit).filter((kind) => !own.has(kind));
+      added.forEach((kind) => own.add(kind));
+      if (added.length > 0) changed = true;
     }
   }
   const kinds = new Map<GeneratorUnit, DriverKind>();
@@ -82,7 +82,9 @@ function findBluebirdProblems(input: StepInput, unit: GeneratorUnit, kind: Drive
     findBluebirdOnlyUses(input, site.call).map(({ call, method }) => ({
       path: call,
       code: 'BLUEBIRD_ONLY_METHOD',
-      message: `.${method} is a Bluebird-only method; the async function that would replace this coroutine returns a native promise, so the coroutine is left as it was`,
+      message:
+        `.${method} is a Bluebird-only method; the async function that would replace this coroutine returns ` +
+        `a native promise, so the coroutine is left as it was`,
     })),
   );
 }
@@ -102,9 +104,9 @@ function rewriteSite(input: StepInput, unit: GeneratorUnit, site: DriverSite): v
   const [first, ...rest] = call.arguments;
   if (site.role === 'wrap') site.call.replace(first);
   else if (site.role === 'run-object') site.call.replace(first);
-  else if (unit.name) site.call.replace(j.callExpression(first, rest as never));
+  else if (unit.name) site.call.replace(j.callExpression(first, rest));
   else {
-    site.call.replace(j.callExpression(buildRunnable(input, unit), rest as never));
+    site.call.replace(j.callExpression(buildRunnable(input, unit), rest));
     guardStatementStart(j, site.call);
   }
   input.refs.touch(site.kind === 'co' ? 'co' : 'bluebird');
@@ -120,7 +122,8 @@ function reportDroppedResults(input: StepInput, active: ActiveUnit): void {
 
         node: site.call,
         message:
-          'this coroutine leaves the file: its callers now get a native promise, without .spread, .tap, .timeout and the other Bluebird methods',
+          'this coroutine leaves the file: its callers now get a native promise, without .spread, .tap, .timeout ' +
+          'and the other Bluebird methods',
       });
     }
     for (const call of findDroppedResults(input, site.call)) {
@@ -129,7 +132,8 @@ function reportDroppedResults(input: StepInput, active: ActiveUnit): void {
 
         node: call,
         message:
-          'this call drops the promise: a rejection Bluebird only printed now ends the process as an unhandled rejection; await it or add .catch',
+          'this call drops the promise: a rejection Bluebird only printed now ends the process as an unhandled ' +
+          'rejection; await it or add .catch',
       });
     }
   }

@@ -7,7 +7,7 @@
  * Everything else keeps the call with a diagnostic that says what to do.
  */
 import type { ASTPath } from 'jscodeshift';
-import type { ExpressionKind, StatementKind } from 'ast-types/lib/gen/kinds';
+import type { StatementKind } from 'ast-types/lib/gen/kinds';
 import type { RunFiles } from '../shared/types';
 import { findModuleBindings, getImportInsertIndex, removeUnusedModule } from '../shared/modules';
 import { isTopLevel } from '../shared/functions';
@@ -51,7 +51,9 @@ function findWorker(runFiles: RunFiles, location: WorkerLocation, callerIsModule
   if (!file) {
     return {
       code: 'SYNCKIT_WORKER_IN_OTHER_FILE',
-      message: `the synckit worker ${location.specifier} is not among the files of this run: include it in the run to convert both files, or ${byHand}`,
+      message:
+        `the synckit worker ${location.specifier} is not among the files of this run: include it in the run ` +
+        `to convert both files, or ${byHand}`,
     };
   }
   if (file === runFiles.absolutePath) return unsupported('the synckit worker is this file itself; convert it by hand');
@@ -60,11 +62,13 @@ function findWorker(runFiles: RunFiles, location: WorkerLocation, callerIsModule
     return unsupported(`the synckit worker ${location.specifier} cannot be converted: ${plan.reason}; ${byHand}`);
   if (!callerIsModule && isModule)
     return unsupported(
-      `the synckit worker ${location.specifier} is an ES module, which CommonJS cannot require; ${byHand} (await import())`,
+      `the synckit worker ${location.specifier} is an ES module, which CommonJS cannot require; ${byHand} (await ` +
+        `import())`,
     );
   if (callerIsModule && !isModule && plan.export.form === 'named') {
     return unsupported(
-      `the synckit worker ${location.specifier} is CommonJS with other exports, which an ES module import cannot name reliably; ${byHand}`,
+      `the synckit worker ${location.specifier} is CommonJS with other exports, which an ES module import cannot ` +
+        `name reliably; ${byHand}`,
     );
   }
   return { file, export: plan.export };
@@ -124,64 +128,74 @@ function removePathModulesOnlyUsedBy(input: StepInput, argNames: ReadonlySet<str
   }
 }
 
-export function unwrapSynckitCall(input: StepInput, call: ASTPath): boolean {
-  const { j, root, context } = input;
-  const id = context.conversionId(call);
-  if (context.isSkipped(id)) return false;
-  const argPath = (call.get('arguments') as ASTPath).get(0) as ASTPath;
-  const runFiles = context.runFiles;
-  if (!runFiles) {
-    if (!isStaticWorkerPath(j, root, argPath)) {
-      return refuse(
-        input,
-        call,
-        'SYNCKIT_UNRESOLVED_WORKER',
-        `the synckit worker path cannot be known without running the code; write it as ${staticForms}, or ${byHand}`,
-      );
-    }
-    return refuse(
-      input,
-      call,
-      'SYNCKIT_WORKER_IN_OTHER_FILE',
-      `the synckit worker lives in another file, which only a run over the whole project can edit: run awaitify on the project, or ${byHand}`,
-    );
+/** Why a synckit call cannot be converted without a run over the files its worker is in. */
+function refuseWithoutRunFiles(input: StepInput, call: ASTPath, argPath: ASTPath): false {
+  if (!isStaticWorkerPath(input.j, input.root, argPath)) {
+    const why =
+      `the synckit worker path cannot be known without running the code; write it as ${staticForms}, or ` + `${byHand}`;
+    return refuse(input, call, 'SYNCKIT_UNRESOLVED_WORKER', why);
   }
+  const why =
+    'the synckit worker lives in another file, which only a run over the whole project can edit: run awaitify on ' +
+    `the project, or ${byHand}`;
+  return refuse(input, call, 'SYNCKIT_WORKER_IN_OTHER_FILE', why);
+}
+
+interface ResolvedWorker {
+  runFiles: RunFiles;
+  location: WorkerLocation;
+  worker: Worker;
+  /** `const work = createSyncFn(…)` at an ES module's top level, which becomes an import. */
+  declarator: ASTPath | null;
+}
+
+/** The worker of a `createSyncFn(path)` call and where its function comes from, or false after reporting why not. */
+function resolveWorker(input: StepInput, call: ASTPath, argPath: ASTPath): ResolvedWorker | false {
+  const { j, root, context } = input;
+  const runFiles = context.runFiles;
+  if (!runFiles) return refuseWithoutRunFiles(input, call, argPath);
   const location = getWorkerLocation(j, root, argPath, runFiles.absolutePath);
-  if (!location)
-    return refuse(
-      input,
-      call,
-      'SYNCKIT_UNRESOLVED_WORKER',
-      `the synckit worker path cannot be known without running the code (computed, or a string relative to the process cwd); write it as ${staticForms} and run again, or ${byHand}`,
-    );
+  if (!location) {
+    const why =
+      'the synckit worker path cannot be known without running the code (computed, or a string relative to the ' +
+      `process cwd); write it as ${staticForms} and run again, or ${byHand}`;
+    return refuse(input, call, 'SYNCKIT_UNRESOLVED_WORKER', why);
+  }
   if ((call.node as unknown as { arguments: unknown[] }).arguments.length > 1) {
-    return refuse(
-      input,
-      call,
-      'SYNCKIT_WORKER_UNSUPPORTED',
-      'createSyncFn gets a timeout or options, which an in-process await would drop; race the awaited call against a timer by hand',
-    );
+    const why =
+      'createSyncFn gets a timeout or options, which an in-process await would drop; race the awaited call against ' +
+      'a timer by hand';
+    return refuse(input, call, 'SYNCKIT_WORKER_UNSUPPORTED', why);
   }
   const worker = findWorker(runFiles, location, context.isModule);
   if ('code' in worker) return refuse(input, call, worker.code, worker.message);
   const declarator = context.isModule ? getTopLevelConstDeclarator(call) : null;
   if (context.isModule && !declarator) {
-    return refuse(
-      input,
-      call,
-      'SYNCKIT_WORKER_UNSUPPORTED',
-      'in an ES module the synckit function must be a top-level const (`const work = createSyncFn(…)`) to become an import; declare it so and run again',
-    );
+    const why =
+      'in an ES module the synckit function must be a top-level const (`const work = createSyncFn(…)`) to become an ' +
+      'import; declare it so and run again';
+    return refuse(input, call, 'SYNCKIT_WORKER_UNSUPPORTED', why);
   }
+  return { runFiles, location, worker, declarator };
+}
+
+export function unwrapSynckitCall(input: StepInput, call: ASTPath): boolean {
+  const { j, context } = input;
+  const id = context.conversionId(call);
+  if (context.isSkipped(id)) return false;
+  const argPath = (call.get('arguments') as ASTPath).get(0) as ASTPath;
+  const resolved = resolveWorker(input, call, argPath);
+  if (!resolved) return false;
+  const { runFiles, location, worker, declarator } = resolved;
   const calls = findWrapperCalls(input, call, 'this synckit function', 'SYNCKIT_FUNCTION_ESCAPES');
   const targets = calls && getWrapperTargets(input, calls, 'a synckit call');
   if (!calls || !targets) return false;
-  context.report({
-    code: 'SYNCKIT_WORKER_IN_PROCESS',
-
-    node: call,
-    message: `the worker's function now runs in this thread: arguments and results are no longer structured-cloned (mutations are shared, class instances keep their prototype), errors keep their class, and the worker module's state and top-level code are shared with this process; ${location.specifier} now also exports it (runAsWorker stays for callers not migrated)`,
-  });
+  const message =
+    `the worker's function now runs in this thread: arguments and results are no longer structured-cloned ` +
+    `(mutations are shared, class instances keep their prototype), errors keep their class, and the worker ` +
+    `module's state and top-level code are shared with this process; ${location.specifier} now also exports it ` +
+    `(runAsWorker stays for callers not migrated)`;
+  context.report({ code: 'SYNCKIT_WORKER_IN_PROCESS', node: call, message });
   const argNames = new Set(
     j(argPath)
       .find(j.Identifier)
@@ -191,13 +205,8 @@ export function unwrapSynckitCall(input: StepInput, call: ASTPath): boolean {
   if (declarator) replaceWithImport(input, declarator, location.specifier, worker.export);
   else replaceWithRequire(input, call, location.specifier, worker.export);
   removePathModulesOnlyUsedBy(input, argNames);
-  awaitWrapperCalls(
-    input,
-    calls,
-    targets,
-    id,
-    `awaits the synckit worker function (createSyncFn at ${input.context.placeOf(id)})`,
-  );
+  const reason = `awaits the synckit worker function (createSyncFn at ${context.placeOf(id)})`;
+  awaitWrapperCalls(input, calls, targets, id, reason);
   runFiles.requestEdit({
     file: worker.file,
     action: exportWorkerAction,

@@ -60,7 +60,9 @@ function unwrapRunnerCall(input: StepInput, call: ASTPath, name: string): boolea
     context.report({
       code: 'RUNNER_UNKNOWN_ARGUMENT',
       node: call,
-      message: `${name}(…) gets something that is not a call or a function literal, so what it runs cannot be told; write the await by hand`,
+      message:
+        `${name}(…) gets something that is not a call or a function literal, so what it runs cannot be told; ` +
+        `write the await by hand`,
     });
     return false;
   }

@@ -29,7 +29,7 @@ function isSelfContained(input: StepInput, fn: ASTPath): boolean {
     .j(fn)
     .find(input.j.Identifier)
     .filter((path) => {
-      if (isPropertyName(path as ASTPath)) return false;
+      if (isPropertyName(path)) return false;
       const declaring = (path as unknown as Scoped).scope?.lookup(String(path.node.name));
       return Boolean(declaring) && !isInside(declaring!.path, fn);
     });
@@ -48,7 +48,8 @@ function unwrapMakeSynchronous(input: StepInput, wrap: ASTPath): boolean {
       code: 'MAKE_SYNCHRONOUS_UNKNOWN_FUNCTION',
       node: wrap,
       message:
-        'makeSynchronous gets a function that is not written here or uses names from this file (it ran in a worker without them); convert it by hand',
+        'makeSynchronous gets a function that is not written here or uses names from this file (it ran in a worker ' +
+        'without them); convert it by hand',
     });
     return false;
   }
@@ -60,7 +61,8 @@ function unwrapMakeSynchronous(input: StepInput, wrap: ASTPath): boolean {
 
     node: wrap,
     message:
-      'the function now runs in this process: its arguments and result are no longer copied (structured clone), so mutations are shared',
+      'the function now runs in this process: its arguments and result are no longer copied (structured clone), so ' +
+      'mutations are shared',
   });
   wrap.replace(fn as unknown as ExpressionKind);
   awaitWrapperCalls(
@@ -79,7 +81,8 @@ function reportSyncRpc(input: StepInput, call: ASTPath): void {
     code: 'SYNC_RPC_WORKER',
     node: call,
     message:
-      'sync-rpc runs the worker module in another process: await `require(worker)(init)` once and then `await client(message)`; errors keep their class and values are no longer JSON-copied',
+      'sync-rpc runs the worker module in another process: await `require(worker)(init)` once and then `await ' +
+      'client(message)`; errors keep their class and values are no longer JSON-copied',
   });
 }
 

@@ -40,7 +40,9 @@ export function findWrapperCalls(input: StepInput, wrap: ASTPath, what: string, 
     context.report({
       code: escapeCode,
       node: escape,
-      message: `${what} is used as a value (passed, exported or reassigned), so its callers cannot be found; convert it by hand`,
+      message:
+        `${what} is used as a value (passed, exported or reassigned), so its callers cannot be found; ` +
+        `convert it by hand`,
     });
     return null;
   }

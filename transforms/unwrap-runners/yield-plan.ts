@@ -48,7 +48,7 @@ export function collectLocalFunctions(j: JSCodeshift, root: Collection): Map<str
   const kinds = new Map<string, LocalFunctionKind>();
   const kindOf = (fn: Node): LocalFunctionKind => (fn.async ? 'async' : fn.generator ? 'generator' : 'sync');
   root.find(j.FunctionDeclaration).forEach((path) => {
-    if (path.node.id) kinds.set(String(path.node.id.name), kindOf(path.node as unknown as Node));
+    if (path.node.id?.type === 'Identifier') kinds.set(path.node.id.name, kindOf(path.node));
   });
   root.find(j.VariableDeclarator).forEach((path) => {
     const init = path.node.init as Node | null;
@@ -100,7 +100,10 @@ function isThunk(node: Node, locals: Map<string, LocalFunctionKind>): boolean {
   return node.callee.type === 'Identifier' && locals.get(node.callee.name ?? '') === 'thunk';
 }
 
-/** Provably a promise: a call of a local async function or converted generator, `.then(…)`, `Promise.all(…)`, `new Promise(…)`. */
+/**
+ * Provably a promise: a call of a local async function or converted generator, `.then(…)`, `Promise.all(…)`, `new
+ * Promise(…)`.
+ */
 function isPromiseCall(
   node: Node | null,
   locals: Map<string, LocalFunctionKind>,
@@ -152,7 +155,8 @@ export function planYields(plan: PlanContext, unit: GeneratorUnit, kind: DriverK
         problem(
           path,
           'CO_UNCONVERTED_GENERATOR',
-          `${generator}() is a generator that is not only run by ${kind}, so it stays a generator; convert it by hand, then await it`,
+          `${generator}() is a generator that is not only run by ${kind}, so it stays a generator; convert it by ` +
+            `hand, then await it`,
         );
       continue;
     }
@@ -160,7 +164,8 @@ export function planYields(plan: PlanContext, unit: GeneratorUnit, kind: DriverK
       problem(
         path,
         'CO_UNKNOWN_DELEGATION',
-        'yield* delegates to a generator this transform cannot see; convert that generator to an async function, then await it',
+        'yield* delegates to a generator this transform cannot see; convert that generator to an async function, ' +
+          'then await it',
       );
       continue;
     }
@@ -203,7 +208,9 @@ function getRejectedYield(
   if (!argument || isPrimitive(argument)) {
     return {
       code: nonPromise,
-      message: `${driver} rejects this yielded value with a TypeError, while await would accept it; fix the yield by hand`,
+      message:
+        `${driver} rejects this yielded value with a TypeError, while await would accept it; fix the yield ` +
+        `by hand`,
     };
   }
   if (isThunk(argument, plan.locals)) {
@@ -212,7 +219,8 @@ function getRejectedYield(
     return {
       code: 'CO_THUNK_YIELD',
       message:
-        'co calls a yielded function (thunk) with a callback; await would return the function itself. Yield a promise instead (util.promisify), then run the transform again',
+        'co calls a yielded function (thunk) with a callback; await would return the function itself. Yield a ' +
+        'promise instead (util.promisify), then run the transform again',
     };
   }
   if (argument.type === 'ObjectExpression' || argument.type === 'ArrayExpression') {
@@ -220,14 +228,16 @@ function getRejectedYield(
       return {
         code: nonPromise,
         message:
-          'Bluebird.coroutine rejects a yielded array or object unless a yield handler is installed; await Promise.all(...) by hand if the project installs one',
+          'Bluebird.coroutine rejects a yielded array or object unless a yield handler is installed; await ' +
+          'Promise.all(...) by hand if the project installs one',
       };
     }
     if (argument.type === 'ObjectExpression') {
       return {
         code: 'CO_DEEP_YIELD',
         message:
-          'co resolves a yielded object into one with the same keys, deeply; only `const { a, b } = yield { a: p(), b: q() }` over provable promises is converted. Write the parallel await by hand',
+          'co resolves a yielded object into one with the same keys, deeply; only `const { a, b } = yield { a: p(), ' +
+          'b: q() }` over provable promises is converted. Write the parallel await by hand',
       };
     }
     const elements = argument.elements ?? [];
@@ -235,7 +245,8 @@ function getRejectedYield(
       return {
         code: 'CO_DEEP_YIELD',
         message:
-          'co resolves a yielded array or object deeply (nested arrays, objects, thunks); await Promise.all is shallow. Write the parallel await by hand',
+          'co resolves a yielded array or object deeply (nested arrays, objects, thunks); await Promise.all is ' +
+          'shallow. Write the parallel await by hand',
       };
     }
   }
