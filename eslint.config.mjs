@@ -29,6 +29,15 @@ export default tseslint.config(
       'no-duplicate-imports': 'off',
       '@typescript-eslint/no-import-type-side-effects': 'error',
       eqeqeq: ['error', 'always'],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name='find'][arguments.0.type='MemberExpression'][arguments.0.property.name=/^[A-Z]/]",
+          message:
+            "Use findNodes (source/tree-walk.ts): jscodeshift's find writes default values into the nodes it walks.",
+        },
+      ],
     },
   },
   {

@@ -3,6 +3,7 @@
  * isolation (T12), the prefilter, and package.json following the code.
  */
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { findNodes } from '../source/tree-walk';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -76,7 +77,7 @@ describe('byte fidelity', () => {
       meta: { name: 'drop-first-require', description: 'test', options: {}, diagnostics: {} },
       prefilter: (source) => source.includes('require'),
       apply(root, { j }) {
-        root.find(j.VariableDeclaration).at(0).remove();
+        findNodes(root, j.VariableDeclaration).at(0).remove();
         return true;
       },
     };

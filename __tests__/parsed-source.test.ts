@@ -4,6 +4,7 @@
  * and lines and columns count a tab as one column.
  */
 import type { ASTPath } from 'jscodeshift';
+import { findNodes } from '../source/tree-walk';
 import { parseFile } from '../source/edit-source';
 import { LineIndex } from '../core/positions';
 
@@ -11,7 +12,7 @@ import { LineIndex } from '../core/positions';
 function findMisplacedIdentifiers(text: string): string[] {
   const { j, root, source } = parseFile('test.js', text);
   const wrong: string[] = [];
-  root.find(j.Identifier).forEach((path: ASTPath<{ name: string }>) => {
+  findNodes(root, j.Identifier).forEach((path: ASTPath<{ name: string }>) => {
     const offsets = source.getOffsets(path.node);
     const found = offsets ? text.slice(offsets.start, offsets.end) : null;
     if (found !== path.node.name) wrong.push(`${path.node.name} read as ${JSON.stringify(found)}`);
@@ -40,7 +41,7 @@ describe('ParsedSource', () => {
 
   it('gives 1-based columns that count a tab as one', () => {
     const { j, root, source } = parseFile('test.js', 'function f() {\n\tconst user = getJson(1);\n}\n');
-    const call = root.find(j.CallExpression).paths()[0];
+    const call = findNodes(root, j.CallExpression).paths()[0];
     expect(source.locate(call.node)).toEqual({ line: 2, column: 15 });
   });
 });

@@ -3,8 +3,6 @@
  * per-file transforms, propagate-async's plan, the edits one file asks of another, and a transform run
  * alone under jscodeshift. Texts are LF-only without a BOM (source-text.ts restores the file's own).
  */
-// jscodeshift's `find` on a walk that builds fewer paths and writes nothing into the tree
-import './tree-walk';
 import jscodeshift, { type Collection, type JSCodeshift } from 'jscodeshift';
 import { LocatedError } from '../core/errors';
 import { detectQuote } from './code-style';

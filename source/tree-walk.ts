@@ -1,5 +1,5 @@
 /**
- * A cheaper walk of a recast tree, and jscodeshift's `find` built on it.
+ * A cheaper walk of a recast tree, and `findNodes`, jscodeshift's `find` built on it.
  *
  * jscodeshift's `find` runs an ast-types PathVisitor, which builds a NodePath for every child of every
  * node (source locations included), looks up each node's fields in the type definitions, and writes
@@ -13,6 +13,7 @@
  * into the tree. The equivalence is tested against jscodeshift's own visitor over real sources
  * (__tests__/tree-walk.test.ts).
  */
+import type { Type } from 'ast-types/lib/types';
 import jscodeshift, { type ASTPath, type Collection } from 'jscodeshift';
 
 type AnyNode = { type: string } & Record<string, unknown>;
@@ -148,46 +149,26 @@ interface CollectionInternals {
 }
 
 interface CollectionModule {
-  fromPaths(paths: ASTPath[], parent: Collection, type: unknown): Collection;
+  fromPaths<T>(paths: ASTPath[], parent: Collection, type: Type<T>): Collection<T>;
 }
 
-/** jscodeshift's `Collection#find(type, filter)`, on the walk above. */
-function find(this: Collection & CollectionInternals, type: { toString(): string }, filter?: Filter): Collection {
+/**
+ * jscodeshift's `collection.find(type, filter)` on the walk above: the same paths in the same order,
+ * without the visitor's writes. A function, not a patch of jscodeshift's prototype: anyone else in the
+ * process who uses jscodeshift keeps its own `find`.
+ */
+export function findNodes<T>(collection: Collection, type: Type<T>, filter?: Filter): Collection<T> {
   const typeName = String(type);
   const found: ASTPath[] = [];
-  for (const start of this.__paths) {
+  for (const start of (collection as unknown as CollectionInternals).__paths) {
     walkNodes(start, (node, getPath) => {
       if (isNodeOfType(node.type, typeName) && (filter === undefined || matchesFilter(node, filter)))
         found.push(getPath());
     });
   }
-  return collectionModule.fromPaths(found, this, type);
+  return collectionModule.fromPaths(found, collection, type);
 }
 
+// jscodeshift exports no typed way to build a Collection from paths
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const collectionModule = require('jscodeshift/src/Collection') as CollectionModule;
-
-/**
- * Puts `find` above in place of jscodeshift's for node collections. jscodeshift keeps typed methods in
- * a registration table on its Collection prototype; if that table is not where it was, jscodeshift's
- * own `find` stays (slower, same results).
- */
-type FindMethod = (this: Collection, type: { toString(): string }, filter?: Filter) => Collection;
-
-/** jscodeshift's own `find` (its ast-types visitor), kept for the equivalence test. */
-export let visitorFind: FindMethod | null = null;
-
-function installFind(): boolean {
-  let prototype: object | null = Object.getPrototypeOf(jscodeshift('0')) as object | null;
-  while (prototype && !Object.prototype.hasOwnProperty.call(prototype, 'find'))
-    prototype = Object.getPrototypeOf(prototype) as object | null;
-  const registrations = (prototype as { find?: { typedRegistrations?: Record<string, unknown> } } | null)?.find
-    ?.typedRegistrations;
-  if (!registrations || typeof registrations.Node !== 'function') return false;
-  if (registrations.Node === find) return true;
-  visitorFind = registrations.Node as FindMethod;
-  registrations.Node = find;
-  return true;
-}
-
-export const fastFindInstalled = installFind();

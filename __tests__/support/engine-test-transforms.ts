@@ -2,6 +2,7 @@
  * Test-only transforms for exercising the engine before (and independently of) the real migrations.
  */
 import type { Transform } from '../../transforms/shared/types';
+import { findNodes } from '../../source/tree-walk';
 
 /** `oldName(…)` → `newName(…)`; asks for a dependency so package.json handling can be tested. */
 export const renameCalls: Transform = {
@@ -14,7 +15,7 @@ export const renameCalls: Transform = {
   prefilter: (source) => source.includes('oldName'),
   apply(root, context) {
     const { j } = context;
-    const calls = root.find(j.CallExpression, { callee: { type: 'Identifier', name: 'oldName' } });
+    const calls = findNodes(root, j.CallExpression, { callee: { type: 'Identifier', name: 'oldName' } });
     calls.forEach((path) => {
       (path.node.callee as { name: string }).name = 'newName';
       context.report({ code: 'RENAMED', message: 'renamed oldName to newName', node: path.node });

@@ -7,6 +7,7 @@
  * A label `explode` makes the edit throw with a location, to test that the target and the requesters fail.
  */
 import { dirname, resolve } from 'node:path';
+import { findNodes } from '../../source/tree-walk';
 import type { Transform } from '../../transforms/shared/types';
 
 export const tagFiles: Transform = {
@@ -24,11 +25,11 @@ export const tagFiles: Transform = {
   prefilter: (source) => source.includes('tag(') || source.includes('oldName'),
   apply(root, context) {
     const { j } = context;
-    const renamed = root.find(j.Identifier, { name: 'oldName' });
+    const renamed = findNodes(root, j.Identifier, { name: 'oldName' });
     renamed.forEach((path) => {
       path.node.name = 'newName';
     });
-    root.find(j.CallExpression, { callee: { type: 'Identifier', name: 'tag' } }).forEach((path) => {
+    findNodes(root, j.CallExpression, { callee: { type: 'Identifier', name: 'tag' } }).forEach((path) => {
       const [spec, label] = path.node.arguments.map((a) => String((a as { value?: unknown }).value));
       if (!context.runFiles) {
         context.report({ code: 'NO_RUN_FILES', message: 'no access to other files', node: path.node });

@@ -6,6 +6,8 @@ import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import type { PlannedPosition } from '../../analysis/types';
 import { getParsedSource } from '../../source/parsed-source';
 
+import { findNodes } from '../../source/tree-walk';
+
 export function getPlannedKey(position: PlannedPosition): string {
   return position.end === undefined ? `${position.start}` : `${position.start}-${position.end}`;
 }
@@ -21,7 +23,7 @@ export class PlannedNodes {
     const wanted = new Set(positions.map(getPlannedKey));
     if (wanted.size === 0) return;
     const source = getParsedSource(root);
-    root.find(j.Node).forEach((path) => {
+    findNodes(root, j.Node).forEach((path) => {
       const offsets = source.getOffsets(path.node);
       if (!offsets) return;
       for (const key of [`${offsets.start}-${offsets.end}`, `${offsets.start}`]) {

@@ -33,6 +33,8 @@ import { applyPlan } from './apply-plan';
 import { propagateAsyncOptions, type PropagateAsyncOptions } from './options';
 import { getParsedSource } from '../../source/parsed-source';
 
+import { findNodes } from '../../source/tree-walk';
+
 const meta: TransformMeta<typeof propagateAsyncOptions> = {
   name: 'propagate-async',
   description:
@@ -60,7 +62,7 @@ function apply(root: Collection, context: TransformContext<PropagateAsyncOptions
   const file = resolve(context.file);
   const starts: AsyncFunction[] = [];
   const source = getParsedSource(root);
-  root.find(j.Function, { async: true }).forEach((path) => {
+  findNodes(root, j.Function, { async: true }).forEach((path) => {
     const start = source.locate(path.node);
     if (!start) return;
     const { line, column } = start;

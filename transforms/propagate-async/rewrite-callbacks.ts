@@ -12,6 +12,8 @@ import type { ASTPath, JSCodeshift } from 'jscodeshift';
 import type { ExpressionKind, PatternKind, StatementKind } from 'ast-types/lib/gen/kinds';
 import { buildAwait } from '../shared/build-await';
 
+import { findNodes } from '../../source/tree-walk';
+
 interface CallNode {
   type: string;
   callee: ExpressionKind & { type: string; object?: ExpressionKind; property?: unknown };
@@ -127,8 +129,7 @@ function expandArrowBody(j: JSCodeshift, found: MapStatement, path: ASTPath): AS
   const arrow = found.statement.node as { body: unknown; expression?: boolean };
   arrow.body = j.blockStatement([j.returnStatement(arrow.body as ExpressionKind)]);
   arrow.expression = false;
-  return j(found.statement)
-    .find(j.CallExpression)
+  return findNodes(j(found.statement), j.CallExpression)
     .filter((p) => p.node === path.node)
     .paths()[0];
 }

@@ -7,6 +7,8 @@ import type { ASTNode, ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import type { Type } from 'ast-types/lib/types';
 import { getEnclosingFunction, isFunctionLike } from './functions';
 
+import { findNodes } from '../../source/tree-walk';
+
 /** Paths of `type` inside `fn` whose nearest enclosing function is `fn` itself. */
 export function findInOwnBody<T>(j: JSCodeshift, fn: ASTPath, type: Type<T>): ASTPath<T>[] {
   const found = (j(fn) as Collection).find(type as unknown as Type<ASTNode>).paths() as unknown as ASTPath<T>[];
@@ -26,10 +28,12 @@ export function getThisFunction(path: ASTPath): ASTPath | null {
 /** Whether `fn`'s own body reads `this` or `arguments` (arrows inside it see the same ones). */
 export function usesOwnThisOrArguments(j: JSCodeshift, fn: ASTPath): boolean {
   const own = (path: ASTPath) => getThisFunction(path)?.node === fn.node;
-  const thisUse = (j(fn) as Collection).find(j.ThisExpression).filter(own).size() > 0;
+  const thisUse =
+    findNodes(j(fn) as Collection, j.ThisExpression)
+      .filter(own)
+      .size() > 0;
   const argumentsUse =
-    (j(fn) as Collection)
-      .find(j.Identifier, { name: 'arguments' })
+    findNodes(j(fn) as Collection, j.Identifier, { name: 'arguments' })
       .filter((path: ASTPath) => own(path) && !isPropertyName(path))
       .size() > 0;
   return thisUse || argumentsUse;

@@ -7,6 +7,8 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { getEnclosingFunction } from './functions';
 
+import { findNodes } from '../../source/tree-walk';
+
 interface ScopeLike {
   lookup(name: string): unknown;
 }
@@ -15,7 +17,7 @@ export function getLocalUniqueName(j: JSCodeshift, root: Collection, at: ASTPath
   const fn = getEnclosingFunction(at);
   const region = fn ? j(fn) : root;
   const used = new Set<string>();
-  region.find(j.Identifier).forEach((path) => {
+  findNodes(region, j.Identifier).forEach((path) => {
     used.add(String(path.node.name));
   });
   const scope = at.scope as ScopeLike | null;

@@ -6,6 +6,8 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { findModuleBindings, isRequireOf, type ModuleBinding } from './module-lookup';
 
+import { findNodes } from '../../source/tree-walk';
+
 export {
   findInlineRequires,
   findModuleBindings,
@@ -17,8 +19,7 @@ export {
 /** Whether `name` is still referenced anywhere besides its own declaration. */
 export function isBindingUsed(j: JSCodeshift, root: Collection, binding: ModuleBinding): boolean {
   return (
-    root
-      .find(j.Identifier, { name: binding.local })
+    findNodes(root, j.Identifier, { name: binding.local })
       .filter((path) => {
         const parent = path.parent?.node;
         if (!parent) return true;
@@ -131,9 +132,7 @@ export function ensureNamedImports(
  * (`{\n  a\n}`), but reuses the source text of a parsed one.
  */
 function buildOneLineObjectPattern(j: JSCodeshift, properties: string[]) {
-  return j(`const { ${properties.join(', ')} } = 0;`)
-    .find(j.ObjectPattern)
-    .get().node;
+  return findNodes(j(`const { ${properties.join(', ')} } = 0;`), j.ObjectPattern).get().node;
 }
 
 /** After the directives ('use strict') and the existing imports/requires at the top of the file. */
@@ -167,7 +166,7 @@ export function getUniqueName(j: JSCodeshift, root: Collection, base: string): s
 
 function collectIdentifierNames(j: JSCodeshift, root: Collection): Set<string> {
   const used = new Set<string>();
-  root.find(j.Identifier).forEach((path) => {
+  findNodes(root, j.Identifier).forEach((path) => {
     used.add(String(path.node.name));
   });
   return used;

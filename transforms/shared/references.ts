@@ -6,6 +6,8 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { isPropertyName } from './function-body';
 
+import { findNodes } from '../../source/tree-walk';
+
 interface Scoped {
   scope?: { lookup(name: string): unknown } | null;
 }
@@ -21,8 +23,7 @@ export function getDeclaringScope(path: ASTPath, name: string): unknown {
  */
 export function findReferences(j: JSCodeshift, root: Collection, declaration: ASTPath, name: string): ASTPath[] {
   const scope = getDeclaringScope(declaration, name);
-  return root
-    .find(j.Identifier, { name })
+  return findNodes(root, j.Identifier, { name })
     .filter((path: ASTPath) => !isPropertyName(path) && getDeclaringScope(path, name) === scope)
     .paths();
 }

@@ -25,6 +25,8 @@ import { readResponseUses, type ResponseUse, type ResponseUses } from './read-re
 import type { Refusal } from './refusal';
 import { readStringLiteral } from './static-values';
 
+import { findNodes } from '../../source/tree-walk';
+
 const destructurable = new Set(['statusCode', 'headers', 'body']);
 
 export function convertSyncRequest(state: ConversionState, call: ASTPath, conversionId: ConversionId): Refusal | null {
@@ -148,7 +150,7 @@ function getStatement(state: ConversionState, target: HoistTarget): ASTPath {
 
 function findCurrentPath(state: ConversionState, path: ASTPath): ASTPath {
   const { j, root } = state;
-  return (root.find(j.Node).paths() as ASTPath[]).find((p) => p.node === path.node) ?? path;
+  return (findNodes(root, j.Node).paths() as ASTPath[]).find((p) => p.node === path.node) ?? path;
 }
 
 /** The URL to repeat in getBody()'s error and for `res.url`: the literal, a const name, or a new const. */

@@ -8,6 +8,8 @@ import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { findModuleUses } from '../shared/modules';
 import { findReferences } from '../shared/references';
 
+import { findNodes } from '../../source/tree-walk';
+
 export type HttpLibrary = 'sync-request' | 'sync-fetch';
 
 export const httpLibraries: readonly HttpLibrary[] = ['sync-request', 'sync-fetch'];
@@ -79,7 +81,7 @@ function getStart(path: ASTPath): number {
 }
 
 function findDeclaringIdentifier(j: JSCodeshift, declaration: ASTPath, local: string): ASTPath | null {
-  const found = j(declaration).find(j.Identifier, { name: local }).paths();
+  const found = findNodes(j(declaration), j.Identifier, { name: local }).paths();
   return found.length > 0 ? found[found.length - 1] : null;
 }
 

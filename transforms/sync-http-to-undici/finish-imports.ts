@@ -17,6 +17,8 @@ import {
 import { buildStatement, placeholders, type ConversionState } from './conversion-state';
 import { httpLibraries } from './find-http-calls';
 
+import { findNodes } from '../../source/tree-walk';
+
 export function finishImports(state: ConversionState): void {
   const { j, root, context, used } = state;
   const slot = findFirstUnusedDeclaration(state);
@@ -58,7 +60,7 @@ function findFirstUnusedDeclaration(state: ConversionState): number | null {
 }
 
 function renamePlaceholder(state: ConversionState, placeholder: string, name: string): void {
-  state.root.find(state.j.Identifier, { name: placeholder }).forEach((path) => {
+  findNodes(state.root, state.j.Identifier, { name: placeholder }).forEach((path) => {
     path.node.name = name;
   });
 }
@@ -69,14 +71,13 @@ function renamePlaceholder(state: ConversionState, placeholder: string, name: st
  */
 function findRedirectDispatcher(state: ConversionState): string | null {
   const { j, root } = state;
-  const found = root
-    .find(j.VariableDeclarator)
+  const found = findNodes(root, j.VariableDeclarator)
     .filter((path: ASTPath) => {
       const init = (path.node as { init?: unknown }).init;
       return (
         init !== null &&
         init !== undefined &&
-        j(path).find(j.Identifier, { name: 'redirect' }).size() > 0 &&
+        findNodes(j(path), j.Identifier, { name: 'redirect' }).size() > 0 &&
         /\.compose\(/.test(j(init as never).toSource())
       );
     })

@@ -46,6 +46,8 @@ import { diagnosticCodes } from './refusal';
 import { chooseUndiciRange } from './undici-range';
 import type { Collection } from 'jscodeshift';
 
+import { findNodes } from '../../source/tree-walk';
+
 function reportOtherUses(context: TransformContext, uses: HttpUses): void {
   for (const use of uses.otherUses) {
     context.report({
@@ -70,9 +72,7 @@ function convertCalls(root: Collection, context: TransformContext, uses: HttpUse
       call.call,
       call.node,
       () =>
-        context
-          .j(root.get())
-          .find(context.j.CallExpression)
+        findNodes(context.j(root.get()), context.j.CallExpression)
           .filter((p) => p.node === call.node)
           .paths()[0],
     );

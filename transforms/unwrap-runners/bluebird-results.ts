@@ -5,6 +5,8 @@
 import type { ASTPath } from 'jscodeshift';
 import type { StepInput } from './step';
 
+import { findNodes } from '../../source/tree-walk';
+
 const bluebirdOnlyMethods = new Set([
   'spread',
   'tap',
@@ -121,7 +123,7 @@ export function findBluebirdOnlyUses(input: StepInput, site: ASTPath): { call: A
   const calls: ASTPath[] = [];
   if (target.direct) calls.push(target.direct);
   else if (target.variable || target.property) {
-    input.root.find(input.j.CallExpression).forEach((path) => {
+    findNodes(input.root, input.j.CallExpression).forEach((path) => {
       if (isCallOf(path.node as unknown as Node, target)) calls.push(path);
     });
   }
@@ -139,7 +141,7 @@ export function findDroppedResults(input: StepInput, site: ASTPath): ASTPath[] {
   const calls: ASTPath[] = [];
   if (target.direct) calls.push(target.direct);
   else if (target.variable || target.property) {
-    input.root.find(input.j.CallExpression).forEach((path) => {
+    findNodes(input.root, input.j.CallExpression).forEach((path) => {
       if (isCallOf(path.node as unknown as Node, target)) calls.push(path);
     });
   }
@@ -164,11 +166,12 @@ export function isExported(input: StepInput, site: ASTPath): boolean {
   if (site.parent?.parent?.parent?.node.type === 'ExportNamedDeclaration') return true;
   const name = parent.id.name;
   const { j, root } = input;
-  const inExports = root.find(j.AssignmentExpression).filter((a) => isExportTarget(a.node.left as unknown as Node));
-  const named = inExports.find(j.Identifier, { name }).size() > 0;
+  const inExports = findNodes(root, j.AssignmentExpression).filter((a) =>
+    isExportTarget(a.node.left as unknown as Node),
+  );
+  const named = findNodes(inExports, j.Identifier, { name }).size() > 0;
   const exportSpecifier =
-    root
-      .find(j.ExportSpecifier)
+    findNodes(root, j.ExportSpecifier)
       .filter((e) => (e.node.local as unknown as Node | undefined)?.name === name)
       .size() > 0;
   return named || exportSpecifier;

@@ -16,6 +16,8 @@ import { findReferences, isWriteReference } from '../shared/references';
 import { findDeclarator, isInside, jumpsOut } from './flag-loop';
 import type { StepInput } from './step';
 
+import { findNodes } from '../../source/tree-walk';
+
 export interface CompoundLoop {
   start: ASTPath;
   flags: string[];
@@ -79,7 +81,7 @@ export function readCompoundLoop(
 ): CompoundLoop | string {
   const writes: ASTPath[] = [];
   for (const flag of flags) {
-    const ref = input.j(loopStatement).find(input.j.Identifier, { name: flag }).paths()[0];
+    const ref = findNodes(input.j(loopStatement), input.j.Identifier, { name: flag }).paths()[0];
     const declarator = ref && findDeclarator(input, ref, flag);
     if (!declarator || !startsFalsy(declarator))
       return `${flag} is not a local declared with let or var and a false start value`;

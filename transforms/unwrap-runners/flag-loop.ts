@@ -11,6 +11,8 @@ import { getEnclosingFunction } from '../shared/functions';
 import { findReferences, isWriteReference } from '../shared/references';
 import type { StepInput } from './step';
 
+import { findNodes } from '../../source/tree-walk';
+
 export interface FlagLoop {
   loopStatement: ASTPath;
   /** The statement that starts the async work and sets the flag in a callback. */
@@ -83,7 +85,7 @@ export function readFlagLoop(input: StepInput, loopStatement: ASTPath, predicate
   const start = getStartStatement(loopStatement);
   if (!start) return 'no statement before the loop starts the work it waits for';
   const predicatePath = loopStatement.get('expression', 'arguments', 0) as ASTPath;
-  const flagRef = input.j(predicatePath).find(input.j.Identifier, { name: flag }).paths()[0];
+  const flagRef = findNodes(input.j(predicatePath), input.j.Identifier, { name: flag }).paths()[0];
   const declaration = flagRef && findDeclarator(input, flagRef, flag);
   if (!declaration) return `${flag} is not a local variable declared with let or var`;
   const refs = findReferences(input.j, input.root, declaration, flag).filter(
@@ -111,14 +113,10 @@ const jumpTypes = ['ReturnStatement', 'AwaitExpression', 'YieldExpression', 'Bre
 /** Whether `start` has a return/await/yield/break/continue of its own function (it may be wrapped in a callback). */
 export function jumpsOut(input: StepInput, start: ASTPath): boolean {
   const outer = getEnclosingFunction(start)?.node ?? null;
-  return input
-    .j(start)
-    .find(input.j.Node)
-    .some(
-      (path) =>
-        jumpTypes.includes(path.node.type) &&
-        (getEnclosingFunction(path as unknown as ASTPath)?.node ?? null) === outer,
-    );
+  return findNodes(input.j(start), input.j.Node).some(
+    (path) =>
+      jumpTypes.includes(path.node.type) && (getEnclosingFunction(path as unknown as ASTPath)?.node ?? null) === outer,
+  );
 }
 
 export function findDeclarator(input: StepInput, ref: ASTPath, flag: string): ASTPath | null {

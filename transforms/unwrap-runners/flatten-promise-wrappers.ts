@@ -14,6 +14,8 @@ import { alwaysSettles, findSettleStatements, getSettleCall } from './settle-cal
 import { guardStatementStart } from './asi-guard';
 import type { StepInput } from './step';
 
+import { findNodes } from '../../source/tree-walk';
+
 interface Node {
   type: string;
   name?: string;
@@ -115,10 +117,7 @@ function flattenForwardingExecutor(input: StepInput, construct: ASTPath): boolea
   if (!executor || executor.node.async) return false;
   const promise = getForwardedPromise(executor.node, executor.names);
   const body = executor.path.get('body') as ASTPath;
-  const uses = input
-    .j(body)
-    .find(input.j.Identifier)
-    .filter((p) => executor.names.includes(String(p.node.name)));
+  const uses = findNodes(input.j(body), input.j.Identifier).filter((p) => executor.names.includes(String(p.node.name)));
   if (!promise || uses.size() !== 2) return false; // `p` itself must not use resolve/reject
   // a synchronous throw while evaluating `p` must still surface as a rejection: only where it is awaited
   const parent = construct.parent?.node as Node;
@@ -133,7 +132,7 @@ function flattenForwardingExecutor(input: StepInput, construct: ASTPath): boolea
 export function flattenPromiseWrappers(input: StepInput): boolean {
   const { j, root } = input;
   let changed = false;
-  const constructs = root.find(j.NewExpression).paths().reverse(); // inner wrappers first
+  const constructs = findNodes(root, j.NewExpression).paths().reverse(); // inner wrappers first
   for (const construct of constructs) {
     if (flattenAsyncExecutor(input, construct) || flattenForwardingExecutor(input, construct)) changed = true;
   }

@@ -8,6 +8,8 @@ import type { ASTNode, ASTPath, JSCodeshift } from 'jscodeshift';
 import { isFunctionLike } from '../shared/functions';
 import type { StepInput } from './step';
 
+import { findNodes } from '../../source/tree-walk';
+
 export type DriverKind = 'co' | 'bluebird';
 
 /** A call that drives a generator: `co(g, …args)` runs it, `co.wrap(g)` wraps it, `co(g())` runs an object. */
@@ -57,10 +59,10 @@ function findNamedGenerators(j: JSCodeshift, input: StepInput): Map<string, Gene
       duplicate.escapes = true; // two generators with one name: references are ambiguous
     else units.set(name, { fn, name, sites: [], yieldedBy: [], escapes: false });
   };
-  input.root.find(j.FunctionDeclaration).forEach((path) => {
+  findNodes(input.root, j.FunctionDeclaration).forEach((path) => {
     if (isGeneratorFunction(path.node) && path.node.id?.type === 'Identifier') add(path.node.id.name, path);
   });
-  input.root.find(j.VariableDeclarator).forEach((path) => {
+  findNodes(input.root, j.VariableDeclarator).forEach((path) => {
     const init = path.get('init') as ASTPath;
     if (
       path.node.id.type === 'Identifier' &&
@@ -114,7 +116,7 @@ function isDeclarationName(path: ASTPath, unit: GeneratorUnit): boolean {
 }
 
 function collectReferences(j: JSCodeshift, input: StepInput, units: Map<string, GeneratorUnit>): void {
-  input.root.find(j.Identifier).forEach((path) => {
+  findNodes(input.root, j.Identifier).forEach((path) => {
     const unit = units.get(String(path.node.name));
     if (!unit || isDeclarationName(path, unit)) return;
     const parent = path.parent?.node as
@@ -139,7 +141,7 @@ function collectReferences(j: JSCodeshift, input: StepInput, units: Map<string, 
 /** Generator expressions written directly as a driver's argument: `co(function* () {…})`. */
 function findInlineUnits(j: JSCodeshift, input: StepInput): GeneratorUnit[] {
   const units: GeneratorUnit[] = [];
-  input.root.find(j.CallExpression).forEach((call) => {
+  findNodes(input.root, j.CallExpression).forEach((call) => {
     const first = (call.node.arguments as ASTNode[])[0];
     if (!first || first.type !== 'FunctionExpression' || !isGeneratorFunction(first)) return;
     const driver = getDriver(input, call);

@@ -13,6 +13,8 @@ import { getEnclosingFunction } from '../shared/functions';
 import { replaceStatement } from './statement-comments';
 import type { StepInput } from './step';
 
+import { findNodes } from '../../source/tree-walk';
+
 interface Node {
   type: string;
   async?: boolean;
@@ -54,16 +56,13 @@ function getIifeArrow(awaitPath: ASTPath): ASTPath | null {
 function hasNameClash(input: StepInput, arrow: ASTPath, outer: ASTPath): boolean {
   const scope = (arrow as unknown as { scope?: { getBindings(): Record<string, unknown> } }).scope;
   const declared = Object.keys(scope?.getBindings() ?? {});
-  const blockScoped = input
-    .j(arrow.get('body') as ASTPath)
-    .find(input.j.VariableDeclarator)
+  const blockScoped = findNodes(input.j(arrow.get('body') as ASTPath), input.j.VariableDeclarator)
     .nodes()
     .map((d) => (d as unknown as { id: { name?: string } }).id.name);
   const names = new Set([...declared, ...blockScoped].filter((n): n is string => Boolean(n)));
-  const uses = input
-    .j(outer)
-    .find(input.j.Identifier)
-    .filter((path) => names.has(String(path.node.name)) && !isInside(path as ASTPath, arrow));
+  const uses = findNodes(input.j(outer), input.j.Identifier).filter(
+    (path) => names.has(String(path.node.name)) && !isInside(path as ASTPath, arrow),
+  );
   return uses.size() > 0;
 }
 
@@ -113,7 +112,7 @@ function inlineIife(input: StepInput, awaitPath: ASTPath): boolean {
 export function inlineAsyncIifes(input: StepInput): boolean {
   const { j, root } = input;
   let changed = false;
-  for (const awaitPath of root.find(j.AwaitExpression).paths().reverse()) {
+  for (const awaitPath of findNodes(root, j.AwaitExpression).paths().reverse()) {
     if (inlineIife(input, awaitPath)) changed = true;
   }
   return changed;

@@ -6,6 +6,8 @@
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
 import { getEnclosingFunction } from '../shared/functions';
 
+import { findNodes } from '../../source/tree-walk';
+
 interface Node {
   type: string;
   name?: string;
@@ -82,23 +84,21 @@ export function isTailStatement(statement: ASTPath, executor: ASTPath): boolean 
 export function findSettleStatements(j: JSCodeshift, executor: ASTPath, names: ReadonlySet<string>): ASTPath[] | null {
   const statements: ASTPath[] = [];
   let valid = true;
-  j(executor.get('body') as ASTPath)
-    .find(j.Identifier)
-    .forEach((ref) => {
-      if (!names.has(String(ref.node.name))) return;
-      const call = ref.parent as ASTPath;
-      const statement = call?.parent as ASTPath;
-      const isCallee = (call?.node as unknown as Node)?.callee === ref.node;
-      const ownBody = getEnclosingFunction(ref)?.node === executor.node;
-      if (
-        !isCallee ||
-        !ownBody ||
-        !statement ||
-        !getSettleCall(statement.node as unknown as Node, names) ||
-        !isTailStatement(statement, executor)
-      )
-        valid = false;
-      else statements.push(statement);
-    });
+  findNodes(j(executor.get('body') as ASTPath), j.Identifier).forEach((ref) => {
+    if (!names.has(String(ref.node.name))) return;
+    const call = ref.parent as ASTPath;
+    const statement = call?.parent as ASTPath;
+    const isCallee = (call?.node as unknown as Node)?.callee === ref.node;
+    const ownBody = getEnclosingFunction(ref)?.node === executor.node;
+    if (
+      !isCallee ||
+      !ownBody ||
+      !statement ||
+      !getSettleCall(statement.node as unknown as Node, names) ||
+      !isTailStatement(statement, executor)
+    )
+      valid = false;
+    else statements.push(statement);
+  });
   return valid ? statements : null;
 }

@@ -20,6 +20,8 @@ import { getUniqueName } from '../shared/modules';
 import { getParser, getParserName } from '../../source/parsers';
 import { createModuleRefs } from './runner-modules';
 
+import { findNodes } from '../../source/tree-walk';
+
 /** How callers reach the function: `require(w)` / `import f from w` ('default'), or by `name`. */
 export interface WorkerExport {
   form: 'default' | 'named';
@@ -60,8 +62,7 @@ const inlineFunctionTypes = new Set(['ArrowFunctionExpression', 'FunctionExpress
 /** The single `runAsWorker(…)` call, which must be a top-level statement. */
 function findRunAsWorker(j: JSCodeshift, root: Collection): ASTPath | string {
   const refs = createModuleRefs(j, root);
-  const calls = root
-    .find(j.CallExpression)
+  const calls = findNodes(root, j.CallExpression)
     .filter((call) => refs.isMember(call.get('callee') as ASTPath, 'synckit', 'runAsWorker'))
     .paths();
   if (calls.length !== 1)
@@ -92,7 +93,7 @@ function findCommonJsExports(
   j: JSCodeshift,
   root: Collection,
 ): { any: boolean; whole: Node[]; named: Map<string, Node> } {
-  const any = root.find(j.Identifier, { name: 'exports' }).size() > 0;
+  const any = findNodes(root, j.Identifier, { name: 'exports' }).size() > 0;
   const whole: Node[] = [];
   const named = new Map<string, Node>();
   for (const statement of getProgramBody(root) as unknown as Node[]) {

@@ -16,6 +16,8 @@ import { buildPromisifyCallee } from './promisify';
 import type { StepInput } from './step';
 import { awaitWrapperCalls, findWrapperCalls, getWrapperTargets } from './wrapper-calls';
 
+import { findNodes } from '../../source/tree-walk';
+
 // Node functions whose util.promisify form resolves to something other than the callback's 2nd argument.
 const customPromisified = new Set(['lookup', 'lookupService', 'exists', 'setTimeout', 'setImmediate', 'setInterval']);
 // child_process: deasync keeps stdout (the 2nd argument); promisify resolves { stdout, stderr }.
@@ -76,7 +78,7 @@ export function importSleep(input: StepInput): boolean {
   );
   let local = existing.find((b) => b.imported === 'setTimeout')?.local;
   if (!local) {
-    const globalInUse = root.find(j.Identifier, { name: 'setTimeout' }).size() > 0;
+    const globalInUse = findNodes(root, j.Identifier, { name: 'setTimeout' }).size() > 0;
     const preferred: Record<string, string> = globalInUse ? { setTimeout: 'sleep' } : {};
     local = ensureNamedImports(j, root, 'node:timers/promises', ['setTimeout'], context.isModule, preferred).setTimeout;
   }
@@ -110,7 +112,7 @@ export function unwrapDeasyncCalls(input: StepInput): boolean {
   const { j, root, refs } = input;
   const wraps: ASTPath[] = [];
   const sleeps: ASTPath[] = [];
-  root.find(j.CallExpression).forEach((call) => {
+  findNodes(root, j.CallExpression).forEach((call) => {
     const callee = call.get('callee') as ASTPath;
     if (refs.isMember(callee, 'deasync', 'default')) wraps.push(call);
     else if (refs.isMember(callee, 'deasync', 'sleep')) sleeps.push(call);

@@ -19,6 +19,8 @@ import { buildPromiseHandlerAwait } from './promise-handlers';
 import { moveComments, replaceStatement } from './statement-comments';
 import type { StepInput } from './step';
 
+import { findNodes } from '../../source/tree-walk';
+
 /** `await new Promise((resolve) => { <start with each `flag = true` → resolve()> })`. */
 function buildCallbackAwait(input: StepInput, loop: FlagLoop): StatementKind[] {
   const { j } = input;
@@ -97,7 +99,7 @@ export function unwrapDeasyncLoops(input: StepInput): boolean {
   if (!input.refs.uses('deasync')) return false;
   const { j, root, refs, context } = input;
   const loops: ASTPath[] = [];
-  root.find(j.CallExpression).forEach((call) => {
+  findNodes(root, j.CallExpression).forEach((call) => {
     const callee = call.get('callee') as ASTPath;
     if (refs.isMember(callee, 'deasync', 'loopWhile')) loops.push(call);
     else if (refs.isMember(callee, 'deasync', 'runLoopOnce')) {

@@ -16,6 +16,8 @@ import { exportWorkerAction, planWorkerFile, type WorkerExport } from './synckit
 import { getWorkerLocation, isStaticWorkerPath, type WorkerLocation } from './synckit-worker-path';
 import { awaitWrapperCalls, findWrapperCalls, getWrapperTargets } from './wrapper-calls';
 
+import { findNodes } from '../../source/tree-walk';
+
 const staticForms =
   "require.resolve('./worker.js'), new URL('./worker.mjs', import.meta.url) or path.join(__dirname, 'worker.js')";
 const byHand = 'export the function the worker passes to runAsWorker and await it here directly';
@@ -197,8 +199,7 @@ export function unwrapSynckitCall(input: StepInput, call: ASTPath): boolean {
     `(runAsWorker stays for callers not migrated)`;
   context.report({ code: 'SYNCKIT_WORKER_IN_PROCESS', node: call, message });
   const argNames = new Set(
-    j(argPath)
-      .find(j.Identifier)
+    findNodes(j(argPath), j.Identifier)
       .nodes()
       .map((n) => String(n.name)),
   );

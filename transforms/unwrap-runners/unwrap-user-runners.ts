@@ -12,6 +12,8 @@ import { removeUnusedModule } from '../shared/modules';
 import { findAwaitSite, prepareAwaitSite } from '../shared/await-site';
 import type { StepInput } from './step';
 
+import { findNodes } from '../../source/tree-walk';
+
 interface Node {
   type: string;
   name?: string;
@@ -77,15 +79,15 @@ function unwrapRunnerCall(input: StepInput, call: ASTPath, name: string): boolea
 function removeRunnerImport(input: StepInput, name: string): void {
   const { j, root } = input;
   const sources = new Set<string>();
-  root.find(j.ImportDeclaration).forEach((path) => {
+  findNodes(root, j.ImportDeclaration).forEach((path) => {
     const node = path.node as unknown as Node;
     if ((node.specifiers ?? []).some((s) => s.local?.name === name)) sources.add(String(node.source?.value));
   });
-  root.find(j.VariableDeclarator).forEach((path) => {
+  findNodes(root, j.VariableDeclarator).forEach((path) => {
     const init = path.node.init as { type: string; callee?: Node; arguments?: { value?: unknown }[] } | null;
     const isRequire =
       init?.type === 'CallExpression' && init.callee?.type === 'Identifier' && init.callee.name === 'require';
-    if (isRequire && j(path.get('id')).find(j.Identifier, { name }).size() > 0)
+    if (isRequire && findNodes(j(path.get('id')), j.Identifier, { name }).size() > 0)
       sources.add(String(init?.arguments?.[0]?.value));
   });
   for (const source of sources) removeUnusedModule(j, root, source);
@@ -96,7 +98,7 @@ export function unwrapUserRunners(input: StepInput): boolean {
   let changed = false;
   for (const name of context.options.runner) {
     let converted = false;
-    root.find(j.CallExpression).forEach((call) => {
+    findNodes(root, j.CallExpression).forEach((call) => {
       if (getDottedName(call.node.callee as unknown as Node) !== name) return;
       if (unwrapRunnerCall(input, call, name)) converted = true;
     });

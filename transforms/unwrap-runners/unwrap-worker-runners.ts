@@ -14,6 +14,8 @@ import type { StepInput } from './step';
 import { unwrapSynckitCall } from './unwrap-synckit-calls';
 import { awaitWrapperCalls, findWrapperCalls, getWrapperTargets } from './wrapper-calls';
 
+import { findNodes } from '../../source/tree-walk';
+
 interface Scoped {
   scope?: { lookup(name: string): { path: ASTPath } | null } | null;
 }
@@ -25,14 +27,11 @@ function isInside(path: ASTPath, ancestor: ASTPath): boolean {
 
 /** Whether every name the function uses is its own or a global (nothing captured from the file). */
 function isSelfContained(input: StepInput, fn: ASTPath): boolean {
-  const captured = input
-    .j(fn)
-    .find(input.j.Identifier)
-    .filter((path) => {
-      if (isPropertyName(path)) return false;
-      const declaring = (path as unknown as Scoped).scope?.lookup(String(path.node.name));
-      return Boolean(declaring) && !isInside(declaring!.path, fn);
-    });
+  const captured = findNodes(input.j(fn), input.j.Identifier).filter((path) => {
+    if (isPropertyName(path)) return false;
+    const declaring = (path as unknown as Scoped).scope?.lookup(String(path.node.name));
+    return Boolean(declaring) && !isInside(declaring!.path, fn);
+  });
   return captured.size() === 0;
 }
 
@@ -90,7 +89,7 @@ export function unwrapWorkerRunners(input: StepInput): boolean {
   const { j, root, refs } = input;
   if (!refs.uses('make-synchronous') && !refs.uses('synckit') && !refs.uses('sync-rpc')) return false;
   let changed = false;
-  root.find(j.CallExpression).forEach((call) => {
+  findNodes(root, j.CallExpression).forEach((call) => {
     const callee = call.get('callee') as ASTPath;
     if (refs.isMember(callee, 'make-synchronous', 'default')) {
       if (unwrapMakeSynchronous(input, call)) changed = true;

@@ -14,6 +14,8 @@ import { buildAwait } from '../shared/build-await';
 import type { DriverKind, GeneratorUnit } from './generator-units';
 import { planObjectYield } from './object-yield';
 
+import { findNodes } from '../../source/tree-walk';
+
 export type LocalFunctionKind = 'async' | 'sync' | 'generator' | 'thunk';
 
 export interface YieldProblem {
@@ -47,10 +49,10 @@ interface Node {
 export function collectLocalFunctions(j: JSCodeshift, root: Collection): Map<string, LocalFunctionKind> {
   const kinds = new Map<string, LocalFunctionKind>();
   const kindOf = (fn: Node): LocalFunctionKind => (fn.async ? 'async' : fn.generator ? 'generator' : 'sync');
-  root.find(j.FunctionDeclaration).forEach((path) => {
+  findNodes(root, j.FunctionDeclaration).forEach((path) => {
     if (path.node.id?.type === 'Identifier') kinds.set(path.node.id.name, kindOf(path.node));
   });
-  root.find(j.VariableDeclarator).forEach((path) => {
+  findNodes(root, j.VariableDeclarator).forEach((path) => {
     const init = path.node.init as Node | null;
     if (path.node.id.type !== 'Identifier' || !init) return;
     if (init.type === 'FunctionExpression' || init.type === 'ArrowFunctionExpression')
