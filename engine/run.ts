@@ -66,7 +66,7 @@ interface ProjectOutcome {
   diagnostics: Diagnostic[];
 }
 
-/** The project phase, when a project transform runs and something starts a chain. */
+/** The project phase, when a project transform runs (it plans nothing when nothing starts a chain). */
 async function runProject(
   options: RunOptions,
   inEffect: OptionsInEffect,
@@ -80,10 +80,7 @@ async function runProject(
   const perFileOnly = { madeAsync: starts.map((n) => ({ ...n, file: pathOf.get(n.file) ?? n.file })), diagnostics: [] };
   const project = options.projectTransform;
   const projectOptions = project ? inEffect.transforms[project.meta.name] : undefined;
-  const userStarts = projectOptions?.async;
-  if (!project || !projectOptions || (starts.length === 0 && !(Array.isArray(userStarts) && userStarts.length > 0))) {
-    return perFileOnly;
-  }
+  if (!project || !projectOptions) return perFileOnly;
   const rerunFile = (state: FileState, skipped: ReadonlySet<string>) => perFile.rerun(state, skipped);
   const input = { states, cwd: options.cwd, project, options: projectOptions, rerunFile };
   const outcome = await time('analysis', () => runProjectPhase(input));

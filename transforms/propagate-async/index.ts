@@ -53,6 +53,10 @@ function loadAnalysis(): typeof Analysis {
 }
 
 function planAsync(input: ProjectInput, options: PropagateAsyncOptions): AsyncPlan {
+  // nothing starts a chain: no need for the analysis, nor for TypeScript
+  if (input.starts.length === 0 && options.async.length === 0) {
+    return { files: {}, boundaries: [], diagnostics: [], madeAsync: [] };
+  }
   return loadAnalysis().planAsync({ ...input, options });
 }
 

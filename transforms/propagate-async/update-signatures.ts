@@ -4,6 +4,7 @@
  * `get(id: string): Promise<User>;`); in JavaScript, a JSDoc `@returns {T}` becomes `{Promise<T>}`.
  */
 import type { ASTNode, ASTPath, JSCodeshift } from 'jscodeshift';
+import { wrapReturnAnnotation } from '../shared/functions';
 
 interface TypeHolder {
   type: string;
@@ -21,10 +22,6 @@ export const signatureTypes = new Set([
   'ClassMethod',
 ]);
 
-function isPromiseReference(type: TypeHolder | null | undefined): boolean {
-  return type?.type === 'TSTypeReference' && type.typeName?.type === 'Identifier' && type.typeName.name === 'Promise';
-}
-
 /** The TSTypeAnnotation holding the return type of a signature-like node, if it declares one. */
 function getReturnAnnotation(node: TypeHolder): TypeHolder | null {
   if (node.type === 'TSPropertySignature') {
@@ -39,14 +36,7 @@ function getReturnAnnotation(node: TypeHolder): TypeHolder | null {
 
 /** Wraps the declared return type in Promise<…>; false when there is none or it already is one. */
 export function wrapReturnType(j: JSCodeshift, path: ASTPath): boolean {
-  const annotation = getReturnAnnotation(path.node as unknown as TypeHolder);
-  if (!annotation || annotation.type !== 'TSTypeAnnotation' || !annotation.typeAnnotation) return false;
-  if (isPromiseReference(annotation.typeAnnotation)) return false;
-  annotation.typeAnnotation = j.tsTypeReference(
-    j.identifier('Promise'),
-    j.tsTypeParameterInstantiation([annotation.typeAnnotation as never]),
-  ) as unknown as TypeHolder;
-  return true;
+  return wrapReturnAnnotation(j, getReturnAnnotation(path.node as unknown as TypeHolder));
 }
 
 interface Commented {

@@ -33,7 +33,7 @@ interface FunctionNode {
   async?: boolean;
   generator?: boolean;
   kind?: string;
-  returnType?: { type: string; typeAnnotation: TypeNode } | null;
+  returnType?: TypeAnnotationNode | null;
 }
 
 interface TypeNode {
@@ -55,6 +55,26 @@ function isPromiseType(type: TypeNode): boolean {
   return type.type === 'TSTypeReference' && type.typeName?.type === 'Identifier' && type.typeName.name === 'Promise';
 }
 
+/** A TypeScript type annotation (`: T`), as Babel gives it. */
+export interface TypeAnnotationNode {
+  type: string;
+  typeAnnotation?: TypeNode | null;
+}
+
+/**
+ * `: T` → `: Promise<T>` (`void` → `Promise<void>`) in a declared return type; false when there is none
+ * or it already is a Promise. Every place that makes a TypeScript function or signature async uses this.
+ */
+export function wrapReturnAnnotation(j: JSCodeshift, annotation: TypeAnnotationNode | null | undefined): boolean {
+  const type = annotation?.type === 'TSTypeAnnotation' ? annotation.typeAnnotation : null;
+  if (!annotation || !type || isPromiseType(type)) return false;
+  annotation.typeAnnotation = j.tsTypeReference(
+    j.identifier('Promise'),
+    j.tsTypeParameterInstantiation([type as never]),
+  ) as unknown as TypeNode;
+  return true;
+}
+
 /**
  * Makes `fn` async. In TypeScript a declared return type `T` becomes `Promise<T>` (`void` →
  * `Promise<void>`); an inferred one is left to the compiler. Returns false when it already was async.
@@ -63,13 +83,7 @@ export function markAsync(j: JSCodeshift, fn: ASTPath): boolean {
   const node = fn.node as unknown as FunctionNode;
   if (node.async) return false;
   node.async = true;
-  const annotation = node.returnType;
-  if (annotation && annotation.type === 'TSTypeAnnotation' && !isPromiseType(annotation.typeAnnotation)) {
-    annotation.typeAnnotation = j.tsTypeReference(
-      j.identifier('Promise'),
-      j.tsTypeParameterInstantiation([annotation.typeAnnotation as never]),
-    ) as unknown as TypeNode;
-  }
+  wrapReturnAnnotation(j, node.returnType);
   return true;
 }
 
