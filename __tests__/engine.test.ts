@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { run } from '../engine/run';
 import type { RunResult } from '../engine/types';
 import type { Transform } from '../transforms/shared/types';
+import { selectTransforms } from '../transforms/registry';
 import { renameCalls, throwOnExplode, touchEverything } from './support/engine-test-transforms';
 
 let dir: string;
@@ -246,5 +247,38 @@ describe('no-op round trip (T1)', () => {
     const parsed = result.files.filter((f) => f.status !== 'skipped');
     expect(parsed.length).toBeGreaterThan(20);
     expect(result.files.filter((f) => f.status === 'changed' || f.status === 'failed').map((f) => f.path)).toEqual([]);
+  });
+});
+
+describe('parses per run', () => {
+  it('an --async run parses each file the plan edits once and no other file', async () => {
+    write('db.js', 'async function query(sql) { return sql; }\nmodule.exports = { query };\n');
+    write(
+      'repo.js',
+      "const { query } = require('./db');\nfunction count() { return query('x').length; }\nmodule.exports = { count };\n",
+    );
+    write(
+      'app.js',
+      "const { count } = require('./repo');\nfunction main() { console.log(count()); }\nmodule.exports = { main };\n",
+    );
+    write('other.js', 'function unrelated() { return 1; }\nmodule.exports = { unrelated };\n');
+    const selected = selectTransforms(['propagate-async']);
+    const result = await run({
+      paths: ['.'],
+      cwd: dir,
+      transforms: selected.transforms,
+      projectTransform: selected.projectTransform,
+      transformOptions: { 'propagate-async': { async: ['db.js#query'] } },
+    });
+    expect(result.files.filter((f) => f.status === 'changed').map((f) => f.path)).toEqual(['app.js', 'repo.js']);
+    expect(result.stats.parses).toBe(2);
+  });
+
+  it('the per-file phase parses each file a prefilter matches once, and no other', async () => {
+    write('a.js', 'oldName();\n');
+    write('b.js', 'oldName();\nfunction keep() {}\n');
+    write('c.js', 'newName();\n');
+    const result = await runWith([renameCalls]);
+    expect(result.stats.parses).toBe(2);
   });
 });
