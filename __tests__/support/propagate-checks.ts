@@ -20,9 +20,26 @@ const compilerOptions: ts.CompilerOptions = {
   typeRoots: [join(__dirname, '..', '..', 'node_modules', '@types')],
 };
 
+/** Parsed declaration files of node_modules (the standard library, @types), shared by every program of the suite. */
+const declarationCache = new Map<string, ts.SourceFile>();
+
+function createCachingHost(): ts.CompilerHost {
+  const host = ts.createCompilerHost(compilerOptions);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, ...rest) => {
+    if (!fileName.includes('/node_modules/')) return getSourceFile(fileName, languageVersion, ...rest);
+    const known = declarationCache.get(fileName);
+    if (known) return known;
+    const file = getSourceFile(fileName, languageVersion, ...rest);
+    if (file) declarationCache.set(fileName, file);
+    return file;
+  };
+  return host;
+}
+
 /** A program over `files` (absolute paths on disk). */
 export function createProgram(files: string[]): ts.Program {
-  return ts.createProgram(files, compilerOptions);
+  return ts.createProgram(files, compilerOptions, createCachingHost());
 }
 
 export function findCompilerErrors(program: ts.Program): string[] {
