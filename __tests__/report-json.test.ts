@@ -52,6 +52,15 @@ describe('JSON report', () => {
     expect(json.stats).toEqual(result.stats);
   });
 
+  test('leftovers come with counts per primitive', () => {
+    const leftover = { primitive: 'deasync' as const, file: 'a.js', line: 1, column: 17, reason: 'r' };
+    const withLeftover = buildJsonReport(buildReport(buildRunResult([], { leftovers: [leftover] })), {
+      mode: 'preview',
+      exitCode: 0,
+    });
+    expect(withLeftover.leftovers).toEqual({ counts: { deasync: 1 }, items: [leftover] });
+  });
+
   test('madeAsync and written lists', () => {
     expect(json.madeAsync).toEqual([
       { file: 'a.js', name: 'load', line: 1, column: 1, reason: 'awaits undici.request', exported: false },

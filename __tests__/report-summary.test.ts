@@ -132,3 +132,27 @@ describe('renderSummary', () => {
     );
   });
 });
+
+describe('leftovers', () => {
+  test('the summary counts the sync primitives a run leaves, by primitive', () => {
+    const leftovers = [
+      {
+        primitive: 'sync-request' as const,
+        file: 'a.js',
+        line: 1,
+        column: 17,
+        reason: 'see SYNCREQ_UNSUPPORTED_OPTION',
+      },
+      {
+        primitive: 'sync-request' as const,
+        file: 'b.js',
+        line: 1,
+        column: 17,
+        reason: 'see SYNCREQ_UNSUPPORTED_OPTION',
+      },
+      { primitive: 'co' as const, file: 'c.js', line: 2, column: 12, reason: 'no transform converts this use' },
+    ];
+    const summary = renderSummary(buildReport(buildRunResult([], { leftovers })), { mode: 'preview' });
+    expect(summary).toContain('3 sync primitives left: sync-request ×2, co ×1\n');
+  });
+});

@@ -159,7 +159,9 @@ async function main(): Promise<void> {
   const steps = chooseSteps(flags);
   const transforms = listTransforms().map((t) => t.meta.name);
   if (transforms.length === 0)
-    process.stderr.write('warning: no transforms are registered in transforms/index.ts; awaitify has nothing to run\n');
+    process.stderr.write(
+      'warning: no transforms are registered in transforms/registry.ts; awaitify has nothing to run\n',
+    );
   if (!steps.includes('awaitify-cli'))
     process.stderr.write('note: dist/bin/awaitify.js not built; awaitify is measured through its API only\n');
   const loadBefore = os.loadavg()[0];

@@ -10,7 +10,7 @@ import type { AnyOptionValues } from '../core/options';
 import type { AsyncPlan } from '../analysis/types';
 import type { ProjectTransform } from '../transforms/shared/types';
 import type { FileState } from './file-state';
-import { createOriginalPositions } from './original-positions';
+import { createOriginalPositions, type ToOriginal } from './original-positions';
 
 export interface BoundaryRoundsInput {
   states: FileState[];
@@ -38,6 +38,17 @@ function planOnce(input: BoundaryRoundsInput): AsyncPlan {
   return input.project.planAsync({ cwd: input.cwd, sources, starts }, input.options);
 }
 
+/** Each file whose conversions a boundary leaves out remembers that boundary, to say why its primitive stays. */
+function noteLeftOut(states: FileState[], plan: AsyncPlan, toOriginal: ToOriginal): void {
+  const byPath = new Map(states.map((s) => [s.absolutePath, s]));
+  for (const boundary of plan.boundaries) {
+    if (!boundary.diagnostic) continue;
+    const located = toOriginal(boundary.diagnostic);
+    const diagnostic = { ...located, file: byPath.get(located.file)?.path ?? located.file };
+    for (const file of new Set(boundary.skip.map((id) => id.file))) byPath.get(file)?.leftOutFor.push(diagnostic);
+  }
+}
+
 export function planThroughBoundaries(input: BoundaryRoundsInput): PlannedProject {
   const skipped = new Map<string, ConversionId>();
   const earlierBoundaries: Diagnostic[] = [];
@@ -47,6 +58,7 @@ export function planThroughBoundaries(input: BoundaryRoundsInput): PlannedProjec
     if (fresh.length === 0) return { plan, earlierBoundaries };
     const toOriginal = createOriginalPositions(input.states);
     for (const b of plan.boundaries) if (b.diagnostic) earlierBoundaries.push(toOriginal(b.diagnostic));
+    noteLeftOut(input.states, plan, toOriginal);
     for (const id of fresh) skipped.set(getConversionKey(id), id);
     const rerun = new Set(fresh.map((id) => id.file));
     for (const state of input.states) {

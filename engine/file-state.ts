@@ -24,8 +24,19 @@ export interface FileState {
    * asked by another file).
    */
   parses: number;
+  /** Boundary diagnostics (often in other files) because of which conversions of this file were left out. */
+  leftOutFor: Diagnostic[];
 }
 
 export function createFileState(absolutePath: string, path: string): FileState {
-  return { absolutePath, path, changedBy: [], diagnostics: [], madeAsync: [], dependencies: [], parses: 0 };
+  return {
+    absolutePath,
+    path,
+    changedBy: [],
+    diagnostics: [],
+    madeAsync: [],
+    dependencies: [],
+    leftOutFor: [],
+    parses: 0,
+  };
 }

@@ -3,6 +3,7 @@ import type { AsyncFunction } from '../core/async-function';
 import type { Diagnostic } from '../core/diagnostic';
 import type { AnyOptionValues, GivenOptions, OptionValues } from '../core/options';
 import type { ProjectTransform, Transform } from '../transforms/shared/types';
+import type { Leftover } from './leftovers';
 import type { engineOptions } from './options';
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'failed';
@@ -36,6 +37,8 @@ export interface RunResult {
   apiChanges: AsyncFunction[];
   /** Starting points reported by the per-file transforms (before boundaries were applied). */
   starts: AsyncFunction[];
+  /** Sync primitives the run leaves, each with where and why (also a SYNC_PRIMITIVE_LEFT diagnostic). */
+  leftovers: Leftover[];
   options: OptionsInEffect;
   stats: RunStats;
 }

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../core/diagnostic';
 import type { AsyncFunction } from '../core/async-function';
+import { countLeftovers, type Leftover } from '../engine/leftovers';
 import type { FileStatus, OptionsInEffect, RunStats } from '../engine/types';
 import { renderFileDiff } from './diff';
 import type { Report, Totals, WriteReport } from './totals';
@@ -35,6 +36,8 @@ export interface JsonReport {
   diagnostics: Diagnostic[];
   madeAsync: JsonFunction[];
   apiChanges: JsonFunction[];
+  /** Sync primitives the run leaves, with where and why, and how many of each. */
+  leftovers: { counts: Record<string, number>; items: Leftover[] };
   /** The options the run used, defaults filled in: the engine's, each transform's and the command line's. */
   options: OptionsInEffect & { cli?: Record<string, unknown> };
   /** Paths written to disk by this run (empty unless --write or --interactive). */
@@ -85,6 +88,7 @@ export function buildJsonReport(report: Report, context: JsonContext): JsonRepor
     diagnostics: report.result.diagnostics,
     madeAsync: report.result.madeAsync.map(toJsonFunction),
     apiChanges: report.result.apiChanges.map(toJsonFunction),
+    leftovers: { counts: countLeftovers(report.result.leftovers), items: report.result.leftovers },
     options: { ...report.result.options, ...(context.cliOptions ? { cli: context.cliOptions } : {}) },
     written: context.write?.written ?? [],
     notWritten: context.write?.notWritten ?? [],

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../core/diagnostic';
 import type { AsyncFunction } from '../core/async-function';
+import { countLeftovers, type Leftover } from '../engine/leftovers';
 import { plainPalette } from './color';
 import type { Palette } from './color';
 import type { Report, Totals, WriteReport } from './totals';
@@ -93,6 +94,13 @@ function renderApiChanges(apiChanges: readonly AsyncFunction[], palette: Palette
   ];
 }
 
+/** `2 sync primitives left: sync-request ×1, co ×1` (each has a SYNC_PRIMITIVE_LEFT diagnostic above). */
+function renderLeftovers(leftovers: readonly Leftover[], palette: Palette): string[] {
+  if (leftovers.length === 0) return [];
+  const counts = Object.entries(countLeftovers(leftovers)).map(([primitive, n]) => `${primitive} ×${n}`);
+  return [palette.yellow(`${formatCount(leftovers.length, 'sync primitive')} left: ${counts.join(', ')}`)];
+}
+
 function renderWriteOutcome(write: WriteReport | undefined): string[] {
   if (write?.refusal) return [write.refusal, 'nothing was written'];
   const written = `wrote ${formatCount(write?.written.length ?? 0, 'file')}`;
@@ -147,6 +155,7 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
     ...(failed.length > 0 ? [palette.bold(palette.red('failed:')), ...limitList(failed, maxListed * 5, '  ')] : []),
     ...renderDiagnostics(result.diagnostics, palette),
     ...renderApiChanges(result.apiChanges, palette),
+    ...renderLeftovers(result.leftovers, palette),
     ...(options.patchFile ? [`patch written to ${options.patchFile}`] : []),
     ...renderNextStep(report, options),
     ...renderErrorLine(report, options.write, palette),

@@ -42,6 +42,7 @@ export function buildRunResult(specs: FileSpec[], extra: Partial<RunResult> = {}
     madeAsync: [],
     apiChanges: [],
     starts: [],
+    leftovers: [],
     options: { engine: { transforms: [], ignore: [], maxFileSize: 2097152, concurrency: 1 }, transforms: {} },
     stats: {
       discovered: files.length,

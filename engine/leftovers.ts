@@ -1,0 +1,133 @@
+/**
+ * No silent leftovers: every sync primitive a run leaves in a file (its module still required or
+ * imported after the run) is listed with where and why, and carries a diagnostic at its import. The
+ * reason is the file's own diagnostics when a transform said why it left the code (a refusal, a
+ * boundary), else that no transform converts this use, or why the file was skipped.
+ */
+import type { Diagnostic, DiagnosticSpecs } from '../core/diagnostic';
+import { LineIndex } from '../core/positions';
+import { decodeSource } from '../source/source-text';
+import type { FileState } from './file-state';
+
+/** The modules whose use means code still blocks, or drives async work from outside. */
+export const syncPrimitives = [
+  'sync-request',
+  'sync-fetch',
+  'deasync',
+  'synckit',
+  'sync-rpc',
+  'make-synchronous',
+  'co',
+  'request',
+  'request-promise',
+  'request-promise-native',
+] as const;
+
+export type SyncPrimitive = (typeof syncPrimitives)[number];
+
+/** A sync primitive a run leaves in a file, and why. */
+export interface Leftover {
+  primitive: SyncPrimitive;
+  /** Path relative to the run's cwd. */
+  file: string;
+  /** Where the module is loaded, in the file as it is on disk (1-based). */
+  line: number;
+  column: number;
+  reason: string;
+}
+
+export const leftoverDiagnostics = {
+  SYNC_PRIMITIVE_LEFT: {
+    severity: 'warning',
+    summary:
+      'A sync primitive is still loaded after the run: the message says why (the diagnostics of its conversions, ' +
+      'a use no transform converts, or a skipped file) and what to do.',
+  },
+} satisfies DiagnosticSpecs;
+
+const loads = new RegExp(
+  String.raw`(?:require\s*\(\s*|import\s*\(\s*|\bfrom\s*|\bimport\s+)(['"])(${syncPrimitives.join('|')})\1`,
+  'g',
+);
+
+/** Each primitive a text loads, with the offset of its first load. */
+export function findPrimitiveLoads(text: string): Map<SyncPrimitive, number> {
+  const found = new Map<SyncPrimitive, number>();
+  for (const match of text.matchAll(loads)) {
+    const primitive = match[2] as SyncPrimitive;
+    if (!found.has(primitive)) found.set(primitive, (match.index ?? 0) + match[0].length - primitive.length - 1);
+  }
+  return found;
+}
+
+/**
+ * A synckit worker (`runAsWorker(fn)`) blocks nothing: its callers' createSyncFn does. A migrated worker
+ * keeps runAsWorker for callers that were not migrated, so that alone is not a leftover.
+ */
+function isWorkerSideOnly(text: string): boolean {
+  return /\brunAsWorker\b/.test(text) && !/\bcreateSyncFn\b/.test(text);
+}
+
+/** Why the primitive stays: the file's diagnostics that explain it, or the skip, or that nothing converts it. */
+function explain(state: FileState, primitive: SyncPrimitive): string {
+  if (state.skipReason) return `the file was skipped (${state.skipReason}), so nothing in it was converted`;
+  const boundary = state.leftOutFor[0];
+  if (boundary) {
+    const at = `${boundary.code} at ${boundary.file}:${boundary.line}:${boundary.column}`;
+    return `its conversion was left out because its chain of callers reaches a place that cannot be async (${at})`;
+  }
+  const codes = [...new Set(state.diagnostics.map((d) => d.code))].filter((code) => code !== 'SYNC_PRIMITIVE_LEFT');
+  if (codes.length > 0) return `see ${codes.join(', ')} in this file for the uses left as they were`;
+  return `no transform converts how this file uses ${primitive}; migrate that use by hand`;
+}
+
+/** The text a leftover is looked for in: the result of the run, or the file as read when it was skipped. */
+function readFinalText(state: FileState): string | null {
+  if (state.failure) return null;
+  if (state.text !== undefined) return state.text;
+  if (!state.before) return null;
+  const decoded = decodeSource(state.before);
+  return decoded.ok ? decoded.source.text : null;
+}
+
+/**
+ * The leftovers of every file, each also reported as a SYNC_PRIMITIVE_LEFT diagnostic on its file. The
+ * location is the primitive's load in the file as read (the line a reader of the diff finds it on).
+ */
+export function findLeftovers(states: readonly FileState[]): Leftover[] {
+  const leftovers: Leftover[] = [];
+  for (const state of states) {
+    const text = readFinalText(state);
+    if (text === null) continue;
+    const original = state.source?.text ?? text;
+    const originalLoads = findPrimitiveLoads(original);
+    const lines = new LineIndex(original);
+    for (const primitive of findPrimitiveLoads(text).keys()) {
+      if (primitive === 'synckit' && isWorkerSideOnly(text)) continue;
+      const { line, column } = lines.locate(originalLoads.get(primitive) ?? 0);
+      const reason = explain(state, primitive);
+      leftovers.push({ primitive, file: state.path, line, column, reason });
+      state.diagnostics.push(toDiagnostic(state.path, primitive, reason, line, column));
+    }
+  }
+  return leftovers;
+}
+
+function toDiagnostic(file: string, primitive: string, reason: string, line: number, column: number): Diagnostic {
+  const { severity } = leftoverDiagnostics.SYNC_PRIMITIVE_LEFT;
+  return {
+    code: 'SYNC_PRIMITIVE_LEFT',
+    severity,
+    message: `${primitive} is still used here: ${reason}`,
+    file,
+    line,
+    column,
+  };
+}
+
+/** `sync-request: 3, co: 1`, for the summary and the JSON report. */
+export function countLeftovers(leftovers: readonly Leftover[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { primitive } of leftovers) counts[primitive] = (counts[primitive] ?? 0) + 1;
+  return counts;
+}
