@@ -5,6 +5,7 @@
  */
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { findModuleBindings, isRequireOf, type ModuleBinding } from './module-lookup';
+import { removeStatement } from './statement-comments';
 
 import { findNodes } from '../../source/tree-walk';
 
@@ -75,7 +76,7 @@ export function removeUnusedModule(j: JSCodeshift, root: Collection, source: str
         (d) => !isRequireOf(j, (d as { init?: unknown }).init, source),
       );
     } else {
-      j(declaration).remove();
+      removeStatement(declaration);
     }
     removed = true;
   }

@@ -10,7 +10,7 @@ import type { ExpressionKind, StatementKind } from 'ast-types/lib/gen/kinds';
 import { buildAwait } from '../shared/build-await';
 import { findInOwnBody } from '../shared/function-body';
 import { getEnclosingFunction } from '../shared/functions';
-import { replaceStatement } from './statement-comments';
+import { replaceStatement } from '../shared/statement-comments';
 import type { StepInput } from './step';
 
 import { findNodes } from '../../source/tree-walk';

@@ -16,7 +16,7 @@ import { findAwaitSite, prepareAwaitSite } from '../shared/await-site';
 import { buildCompoundAwait, getNegatedFlags, readCompoundLoop, type CompoundLoop } from './compound-flag-loop';
 import { getStartStatement, readFlagLoop, type FlagLoop } from './flag-loop';
 import { buildPromiseHandlerAwait } from './promise-handlers';
-import { moveComments, replaceStatement } from './statement-comments';
+import { moveComments, replaceStatement } from '../shared/statement-comments';
 import type { StepInput } from './step';
 
 import { findNodes } from '../../source/tree-walk';
