@@ -1,7 +1,9 @@
 /**
- * Runs programs that use the real deasync, co and bluebird as written and as migrated by
- * unwrap-runners (two child processes, all scenarios batched) and requires the same values, the same
- * errors (class, message, code) and the same order of logged side effects.
+ * Runs programs that use the real deasync, co and bluebird as written, as migrated by unwrap-runners
+ * alone, and as migrated by a whole run (unwrap-runners, then propagate-async's analysis, which turns
+ * co-yield helper calls on promises back into plain awaits) — three child processes, all scenarios
+ * batched — and requires the same values, the same errors (class, message, code) and the same order
+ * of logged side effects.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -9,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { runUnwrapRunners } from './support/runners-transform';
+import { runPropagation } from './support/propagate-run';
 import { driver, syncHelpers } from './support/runners-driver';
 import { deasyncScenarios } from './support/runners-deasync-scenarios';
 import { scenarios as otherScenarios } from './support/runners-scenarios';
@@ -28,6 +31,8 @@ const migrated = scenarios.map((s) => ({ scenario: s, result: runUnwrapRunners(s
 let dir = '';
 let original: CallResult[] = [];
 let converted: CallResult[] = [];
+let wholeRun: CallResult[] = [];
+let wholeRunTexts: Record<string, string> = {};
 
 async function runVariant(name: string, files: Record<string, string>): Promise<CallResult[]> {
   const variantDir = join(dir, name);
@@ -47,9 +52,16 @@ async function runVariant(name: string, files: Record<string, string>): Promise<
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'awaitify-runners-'));
-  [original, converted] = await Promise.all([
+  const inputDir = join(dir, 'input');
+  mkdirSync(inputDir);
+  for (const s of scenarios) writeFileSync(join(inputDir, s.file), s.source);
+  wholeRunTexts = (
+    await runPropagation(inputDir, { transforms: ['unwrap-runners', 'propagate-async'], runner: options.runner })
+  ).texts;
+  [original, converted, wholeRun] = await Promise.all([
     runVariant('original', Object.fromEntries(scenarios.map((s) => [s.file, s.source]))),
     runVariant('migrated', Object.fromEntries(migrated.map(({ scenario, result }) => [scenario.file, result.text]))),
+    runVariant('whole-run', wholeRunTexts),
   ]);
 });
 
@@ -67,10 +79,24 @@ describe('unwrap-runners keeps behaviour with the real libraries', () => {
     },
   );
 
-  it('ran every call in both forms', () => {
+  it('ran every call in every form', () => {
     const expected = scenarios.reduce((n, s) => n + s.calls.length, 0);
     expect(original).toHaveLength(expected);
     expect(converted).toHaveLength(expected);
+    expect(wholeRun).toHaveLength(expected);
+  });
+
+  it('a whole run awaits the co yields the checker types as promises without the helper', () => {
+    const text = wholeRunTexts['co-parallel-yields.js'];
+    expect(text).toContain('const values = await Promise.all(ms.map((m) => delay(m, m, log)));');
+    expect(text).toContain('const results = await Promise.all(ns.map(async function(n) {');
+    // an array a loop fills with promises is typed Promise<string>[]
+    expect(text).toContain('const values = await Promise.all(pending);');
+    // thunks, and an array of values the checker types any (a helper maps its untyped parameter) still
+    // need the helper
+    expect(text).toContain('const values = await coYield(listOf(log, [n * 10, n]));');
+    expect(text).toContain('await coYield([later(10, n, log), later(1, n + 1, log)])');
+    expect(wholeRunTexts['co-shapes.js']).not.toContain('coYield');
   });
 
   it('the originals really exercise values, errors and interleaved side effects', () => {
@@ -105,6 +131,7 @@ describe('unwrap-runners keeps behaviour with the real libraries', () => {
       const after = converted.find((r) => r.call === call);
       expect(before).toBeDefined();
       expect(after).toEqual(before);
+      expect(wholeRun.find((r) => r.call === call)).toEqual(before);
     },
   );
 });

@@ -13,6 +13,7 @@ import { buildModuleGraph, findImporterClosure, findVisibleFiles, type ModuleGra
 import { createModuleKinds } from './module-kind';
 import { createDiagnostic } from './diagnostics';
 import { buildPlan } from './plan/build-plan';
+import { hasCoYieldHelper } from '../core/markers';
 import type { StartRecord } from './plan/plan-input';
 import { Propagation } from './propagate';
 import { findClosestNames, listFunctionNames, locateNamedStart, locateReportedStart } from './starts';
@@ -59,14 +60,15 @@ function computePlan(input: AnalysisInput): AsyncPlan {
   const seeds = [...input.starts.map((s) => s.file), ...userStarts.map((s) => s.file)].filter((f) =>
     input.sources.has(f),
   );
-  let roots = findImporterClosure(graph, seeds);
+  const coYieldFiles = [...input.sources].filter(([, text]) => hasCoYieldHelper(text)).map(([file]) => file);
+  let roots = new Set([...findImporterClosure(graph, seeds), ...coYieldFiles]);
   let programMs = 0;
   let analyseMs = 0;
   for (let round = 0; ; round += 1) {
     const program = buildAnalysisProgram(input.sources, [...roots].sort(), findVisibleFiles(input.sources, roots));
     programMs += program.ms;
     const started = performance.now();
-    const { plan, entityFiles, callsResolved } = analyse(input, userStarts, program, graph);
+    const { plan, entityFiles, callsResolved } = analyse(input, userStarts, program, graph, coYieldFiles);
     analyseMs += performance.now() - started;
     const missing = entityFiles.filter((file) => !roots.has(file) && input.sources.has(file));
     if (missing.length === 0 || round + 1 >= MAX_LOAD_ROUNDS) {
@@ -114,7 +116,13 @@ function formatSuggestions(names: string[]): string {
   return names.length > 0 ? ` (did you mean ${names.map((n) => `\`${n}\``).join(', ')}?)` : '';
 }
 
-function analyse(input: AnalysisInput, userStarts: UserStart[], program: AnalysisProgram, graph: ModuleGraph) {
+function analyse(
+  input: AnalysisInput,
+  userStarts: UserStart[],
+  program: AnalysisProgram,
+  graph: ModuleGraph,
+  coYieldFiles: string[],
+) {
   const index = new CallIndex(program.checker, program.files);
   const moduleKinds = createModuleKinds(input.sources, graph, input.cwd);
   const propagation = new Propagation(program.checker, index, moduleKinds, input.cwd, {
@@ -152,6 +160,7 @@ function analyse(input: AnalysisInput, userStarts: UserStart[], program: Analysi
     index,
     starts,
     checker: program.checker,
+    coYieldFiles: coYieldFiles.flatMap((file) => program.program.getSourceFile(file) ?? []),
     markBoundaries: input.options.markBoundaries,
     cwd: input.cwd,
   });

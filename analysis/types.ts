@@ -35,6 +35,9 @@ export interface PlannedPosition {
 /** How a call whose callback became async is rewritten (at the position of the array-method call). */
 export type CallbackRewriteKind = 'for-of' | 'map-loop' | 'promise-all';
 
+/** What a call of unwrap-runners' co-yield helper becomes: `await value` or `await Promise.all(value)`. */
+export type CoYieldForm = 'await' | 'all';
+
 export interface FilePlan {
   /** Functions (their start positions) that must be made async. */
   functions: PlannedPosition[];
@@ -64,6 +67,13 @@ export interface FilePlan {
    * `main-catch` turns its lone `main();` into a handled `main().catch(…)` (additive field).
    */
   entryScript?: 'main' | 'main-catch';
+  /**
+   * Calls of the co-yield helper whose argument the checker types as a promise, or an array of them:
+   * the call gives way to its argument, or to `Promise.all(argument)` (additive field).
+   */
+  coYieldCalls?: (PlannedPosition & { form: CoYieldForm })[];
+  /** The co-yield helper's declaration, to remove: no call of it is left (additive field). */
+  coYieldHelper?: PlannedPosition;
 }
 
 /** A chain that reached a context that cannot be async (getter, constructor, sync-only callback, …). */

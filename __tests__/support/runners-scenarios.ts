@@ -113,6 +113,83 @@ exports.caught = co.wrap(function* (log) {
 `,
   },
   {
+    // the parallel yields real co code bases lean on (git-meta, feature-toggle): awaiting any of them
+    // bare would let the function return before its work ends
+    file: 'co-parallel-yields.js',
+    removes: ['co'],
+    calls: [
+      ['mapped', [30, 1, 15]],
+      ['collected', [20, 5]],
+      ['mappedGenerators', [3, 1]],
+      ['thunks', 2],
+      ['fromHelper', 4],
+      ['objectOfGenerators', 2],
+    ],
+    source: `const co = require('co');
+
+${delay}
+
+function later(ms, value, log) {
+  return (done) => setTimeout(() => {
+    log('thunk ' + value);
+    done(null, value);
+  }, ms);
+}
+
+function* checkUpdate(log, n) {
+  const value = yield delay(n, n * 2, log);
+  return value + 1;
+}
+
+function listOf(log, values) {
+  return values.map((v) => delay(v, v, log));
+}
+
+exports.mapped = co.wrap(function* (log, ms) {
+  const values = yield ms.map((m) => delay(m, m, log));
+  log('all mapped');
+  return values;
+});
+
+exports.collected = co.wrap(function* (log, ms) {
+  const pending = [];
+  for (const m of ms) pending.push(delay(m, 'c' + m, log));
+  const values = yield pending;
+  log('all collected');
+  return values;
+});
+
+exports.mappedGenerators = co.wrap(function* (log, ns) {
+  const results = yield ns.map(function* (n) {
+    const checked = yield checkUpdate(log, n);
+    log('checked ' + n);
+    return checked;
+  });
+  log('all checked');
+  return results;
+});
+
+exports.thunks = co.wrap(function* (log, n) {
+  const [a, b] = yield [later(10, n, log), later(1, n + 1, log)];
+  const single = yield later(1, 'one', log);
+  return [a, b, single];
+});
+
+exports.fromHelper = co.wrap(function* (log, n) {
+  const values = yield listOf(log, [n * 10, n]);
+  log('helper done');
+  return values;
+});
+
+exports.objectOfGenerators = co.wrap(function* (log, n) {
+  const { first, second } = yield { first: checkUpdate(log, n * 5), second: checkUpdate(log, n) };
+  return first + second;
+});
+
+exports.checkUpdate = co.wrap(checkUpdate);
+`,
+  },
+  {
     file: 'bluebird-coroutine.js',
     removes: ['bluebird'],
     calls: [['sum', 2, 3], ['rejects']],

@@ -8,6 +8,7 @@ import { findConcurrencyNotes } from '../concurrency-notes';
 import { getPlannedRange, getPlannedStart, isAsyncFunction, type FunctionEntity } from '../syntax';
 import type { AsyncPlan } from '../types';
 import { addBoundaries } from './add-boundaries';
+import { addCoYieldUnwraps } from './co-yield-calls';
 import { addEntryScripts } from './add-entry-scripts';
 import { addFunctions } from './add-functions';
 import { findAppliedNodes, findForcedClosure, type PlanNode, type StartClosure } from './applied-nodes';
@@ -29,6 +30,7 @@ export function buildPlan(input: PlanInput): AsyncPlan {
   addMovedDefaults(input, applied, files);
   addCallbackRewrites(input, applied, files);
   addBoundaries(input, closures, files, plan);
+  for (const file of input.coYieldFiles) addCoYieldUnwraps(file, input.checker, files);
   removeEmptyFilePlans(plan);
   return plan;
 }

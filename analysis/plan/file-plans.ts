@@ -2,7 +2,7 @@
 import type { ts } from 'ts-morph';
 import type { AsyncPlan, FilePlan, PlannedPosition } from '../types';
 
-type PositionList = 'functions' | 'awaitCalls' | 'callbackRewrites' | 'signatures' | 'movedDefaults';
+type PositionList = 'functions' | 'awaitCalls' | 'callbackRewrites' | 'signatures' | 'movedDefaults' | 'coYieldCalls';
 
 /** Per-file plans; a position is listed once even when two callees ask for it. */
 export class FilePlans {
@@ -40,6 +40,8 @@ export function removeEmptyFilePlans(plan: AsyncPlan): void {
       (filePlan.callbackRewrites?.length ?? 0) === 0 &&
       (filePlan.signatures?.length ?? 0) === 0 &&
       (filePlan.movedDefaults?.length ?? 0) === 0 &&
+      (filePlan.coYieldCalls?.length ?? 0) === 0 &&
+      filePlan.coYieldHelper === undefined &&
       filePlan.entryScript === undefined;
     if (isEmpty) delete plan.files[file];
   }

@@ -17,6 +17,8 @@ export interface PlanInput {
   index: CallIndex;
   starts: StartRecord[];
   checker: ts.TypeChecker;
+  /** Files holding unwrap-runners' co-yield helper (co-yield-calls.ts). */
+  coYieldFiles: ts.SourceFile[];
   markBoundaries: boolean;
   cwd: string;
 }

@@ -1,16 +1,18 @@
 /**
  * Applies one file's part of the plan, as a recipe: find every planned node in one walk, then comment
  * boundaries, mark functions async, change signatures, wrap maps in Promise.all, await calls, move
- * defaults into bodies, turn forEach and map into loops (inner maps first), and wrap an entry script.
+ * defaults into bodies, turn forEach and map into loops (inner maps first), wrap an entry script, and
+ * unwrap co-yield calls whose value is a promise (dropping the helper when none is left).
  */
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import type { FilePlan } from '../../analysis/types';
+import type { CoYieldForm, FilePlan } from '../../analysis/types';
 import { buildAwait } from '../shared/build-await';
 import { functionTypes, markAsync } from '../shared/functions';
 import { getUniqueName } from '../shared/modules';
 import type { TransformContext } from '../shared/types';
 import { addBoundaryComments } from './boundary-comments';
+import { removeCoYieldHelper, unwrapCoYieldCall } from './unwrap-co-yields';
 import { PlannedNodes } from './find-planned-nodes';
 import { moveDefaultIntoBody } from './move-default-parameters';
 import { replaceForEachWithLoop, replaceMapWithLoop, wrapInPromiseAll } from './rewrite-callbacks';
@@ -19,6 +21,7 @@ import { addCatchToMainCall, wrapInMain } from './wrap-entry-script';
 
 const callTypes = new Set(['CallExpression', 'OptionalCallExpression']);
 const parameterTypes = new Set(['AssignmentPattern']);
+const helperTypes = new Set(['FunctionDeclaration']);
 
 interface PlannedPaths {
   functions: ASTPath[];
@@ -29,13 +32,19 @@ interface PlannedPaths {
   promiseAlls: ASTPath[];
   parameters: ASTPath[];
   comments: { path: ASTPath; text: string }[];
+  coYieldCalls: { path: ASTPath; form: CoYieldForm }[];
+  coYieldHelper: ASTPath | undefined;
 }
 
 function findPlannedPaths(j: JSCodeshift, root: Collection, plan: FilePlan): PlannedPaths {
   const rewrites = plan.callbackRewrites ?? [];
   const signatures = plan.signatures ?? [];
   const movedDefaults = plan.movedDefaults ?? [];
+  const coYieldCalls = plan.coYieldCalls ?? [];
+  const coYieldHelper = plan.coYieldHelper ? [plan.coYieldHelper] : [];
   const all = [
+    ...coYieldCalls,
+    ...coYieldHelper,
     ...plan.functions,
     ...signatures,
     ...plan.awaitCalls,
@@ -59,6 +68,8 @@ function findPlannedPaths(j: JSCodeshift, root: Collection, plan: FilePlan): Pla
     promiseAlls: nodes.pick(callTypes, ofKind('promise-all')),
     parameters: nodes.pick(parameterTypes, movedDefaults),
     comments: plan.boundaryComments.flatMap((c) => nodes.pick(null, [c]).map((path) => ({ path, text: c.text }))),
+    coYieldCalls: coYieldCalls.flatMap((c) => nodes.pick(callTypes, [c]).map((path) => ({ path, form: c.form }))),
+    coYieldHelper: nodes.pick(helperTypes, coYieldHelper)[0],
   };
 }
 
@@ -111,5 +122,8 @@ export function applyPlan(root: Collection, context: TransformContext, plan: Fil
         .some(Boolean),
     () => (plan.entryScript === 'main' ? wrapInMain(j, root) : false),
     () => (plan.entryScript === 'main-catch' ? addCatchToMainCall(j, root) : false),
+    // last: the steps above may rewrite nodes inside a call's argument, which stays the same node
+    () => paths.coYieldCalls.map(({ path, form }) => unwrapCoYieldCall(j, path, form)).some(Boolean),
+    () => removeCoYieldHelper(paths.coYieldHelper),
   ]);
 }

@@ -24,6 +24,7 @@ import type { AsyncFunction } from '../../core/async-function';
 import { resolve } from 'node:path';
 import type { ASTPath, Collection } from 'jscodeshift';
 import { analysisDiagnostics } from '../../analysis/diagnostics';
+import { hasCoYieldHelper } from '../../core/markers';
 import type * as Analysis from '../../analysis/plan-async';
 import type { AsyncPlan } from '../../analysis/types';
 import { functionNamePath } from '../shared/function-name';
@@ -53,8 +54,9 @@ function loadAnalysis(): typeof Analysis {
 }
 
 function planAsync(input: ProjectInput, options: PropagateAsyncOptions): AsyncPlan {
-  // nothing starts a chain: no need for the analysis, nor for TypeScript
-  if (input.starts.length === 0 && options.async.length === 0) {
+  // nothing starts a chain and no co-yield helper awaits a type check: no need for the analysis, nor TypeScript
+  const helpers = [...input.sources.values()].some(hasCoYieldHelper);
+  if (input.starts.length === 0 && options.async.length === 0 && !helpers) {
     return { files: {}, boundaries: [], diagnostics: [], madeAsync: [] };
   }
   return loadAnalysis().planAsync({ ...input, options });

@@ -10,24 +10,17 @@ export const unwrapRunnersDiagnostics: DiagnosticSpecs = {
       'co rejects the yielded value (null, undefined, a number, a string …) with a TypeError, await would not; the ' +
       'generator is left as it was.',
   },
-  CO_THUNK_YIELD: {
-    severity: 'warning',
-    summary:
-      'co calls a yielded function (thunk) with a callback, await would not; yield a promise instead and run again.',
-  },
-  CO_DEEP_YIELD: {
-    severity: 'warning',
-    summary:
-      'co resolves a yielded array or object deeply; await Promise.all is shallow, so it is converted only when ' +
-      'every element is provably a promise.',
-  },
   CO_UNCONVERTED_GENERATOR: {
     severity: 'warning',
-    summary: 'A yielded generator call whose generator is not only run by co (exported, iterated); convert it by hand.',
+    summary:
+      'A Bluebird coroutine yields a generator call whose generator is not only run by the coroutine (exported, ' +
+      'iterated); convert it by hand.',
   },
   CO_UNKNOWN_DELEGATION: {
     severity: 'warning',
-    summary: 'yield* delegates to a generator the transform cannot convert; convert it by hand.',
+    summary:
+      'yield* delegates to something that is not a call (co) or to a generator (Bluebird) the transform cannot ' +
+      'convert; convert it by hand.',
   },
   BLUEBIRD_NON_PROMISE_YIELD: {
     severity: 'warning',

@@ -2,6 +2,7 @@
  * Finds the generator functions that only ever run under a generator driver, and how each is driven:
  *   co(function* () {…}, a)      co.wrap(function* (x) {…})      Bluebird.coroutine(function* () {…})
  *   function* step() {…}  used only as  co(step) / co.wrap(step) / co(step()) / yield step() / yield* step()
+ *   yield list.map(function* (item) {…})   (each generator object in the yielded array was run too)
  * A generator referenced anywhere else (exported, iterated, passed on) is an iterator and never touched.
  */
 import type { ASTNode, ASTPath, JSCodeshift } from 'jscodeshift';
@@ -76,6 +77,26 @@ function findNamedGenerators(j: JSCodeshift, input: StepInput): Map<string, Gene
   return units;
 }
 
+const yieldedStructure = new Set(['ArrayExpression', 'ObjectExpression', 'ObjectProperty', 'Property']);
+
+/**
+ * The yield whose value holds `call`: `yield step()`, or `yield [step(), …]` / `yield { a: step() }` at
+ * any depth, which the driver resolved element by element (a generator object run like `yield step()`).
+ */
+function findYieldHolding(call: ASTPath): ASTPath | null {
+  let child = call;
+  let path = call.parent as ASTPath | null;
+  while (path && yieldedStructure.has(path.node.type)) {
+    const node = path.node as { type: string; value?: unknown; computed?: boolean };
+    if ((node.type === 'ObjectProperty' || node.type === 'Property') && (node.value !== child.node || node.computed))
+      return null;
+    child = path;
+    path = path.parent as ASTPath | null;
+  }
+  if (path?.node.type !== 'YieldExpression') return null;
+  return child === call || !(path.node as { delegate?: boolean }).delegate ? path : null;
+}
+
 /** Classifies one reference to a named generator: a driver site, a yield of its call, or an escape. */
 function classifyReference(input: StepInput, unit: GeneratorUnit, ref: ASTPath): void {
   const parent = ref.parent as ASTPath;
@@ -90,8 +111,9 @@ function classifyReference(input: StepInput, unit: GeneratorUnit, ref: ASTPath):
   if (parentNode.type === 'CallExpression' && parentNode.callee === ref.node) {
     const outer = parent.parent as ASTPath;
     const outerNode = outer.node as unknown as CallNode;
-    if (outerNode.type === 'YieldExpression') {
-      unit.yieldedBy.push(outer);
+    const yielded = findYieldHolding(parent);
+    if (yielded) {
+      unit.yieldedBy.push(yielded);
       return;
     }
     if (outerNode.type === 'CallExpression' && outerNode.arguments[0] === parent.node) {
@@ -158,10 +180,28 @@ function findInlineUnits(j: JSCodeshift, input: StepInput): GeneratorUnit[] {
   return units;
 }
 
+/**
+ * Generator expressions mapped into a yielded array, `yield list.map(function* (item) {…})`: the driver
+ * ran each generator object the array held, so each is driven by whatever drives the yield.
+ */
+function findMappedUnits(j: JSCodeshift, input: StepInput): GeneratorUnit[] {
+  const units: GeneratorUnit[] = [];
+  findNodes(input.root, j.YieldExpression, { delegate: false }).forEach((yieldPath) => {
+    const argument = yieldPath.node.argument as unknown as CallNode | null;
+    if (argument?.type !== 'CallExpression' || argument.arguments.length !== 1) return;
+    const callee = argument.callee as { type: string; computed?: boolean; property?: { name?: string } };
+    if (callee.type !== 'MemberExpression' || callee.computed || callee.property?.name !== 'map') return;
+    if (!isGeneratorFunction(argument.arguments[0]) || argument.arguments[0].type !== 'FunctionExpression') return;
+    const fn = (yieldPath.get('argument', 'arguments') as ASTPath).get(0) as ASTPath;
+    units.push({ fn, name: null, sites: [], yieldedBy: [yieldPath], escapes: false });
+  });
+  return units;
+}
+
 /** Every generator driven by co / co.wrap / coroutine, inline or by name, with its driver sites. */
 export function findGeneratorUnits(input: StepInput): GeneratorUnit[] {
   const { j } = input;
   const named = findNamedGenerators(j, input);
   collectReferences(j, input, named);
-  return [...findInlineUnits(j, input), ...[...named.values()].filter((u) => !u.escapes)];
+  return [...findInlineUnits(j, input), ...findMappedUnits(j, input), ...[...named.values()].filter((u) => !u.escapes)];
 }

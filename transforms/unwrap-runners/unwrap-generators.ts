@@ -9,9 +9,12 @@ import type { ASTNode } from 'jscodeshift';
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { usesOwnThisOrArguments } from '../shared/function-body';
 import { getEnclosingFunction } from '../shared/functions';
+import { getUniqueName } from '../shared/modules';
+import { findNodes } from '../../source/tree-walk';
 import { findBluebirdOnlyUses, findDroppedResults, isExported } from './bluebird-results';
 import { findGeneratorUnits, type DriverKind, type DriverSite, type GeneratorUnit } from './generator-units';
 import { guardStatementStart } from './asi-guard';
+import { appendCoYieldHelper } from './co-yield-helper';
 import type { StepInput } from './step';
 import { collectLocalFunctions, planYields, type PlanContext, type YieldPlan, type YieldProblem } from './yield-plan';
 
@@ -53,15 +56,16 @@ function assignKinds(units: GeneratorUnit[]): Map<GeneratorUnit, DriverKind> {
 function selectConvertible(
   input: StepInput,
   units: GeneratorUnit[],
-): { active: ActiveUnit[]; problems: YieldProblem[] } {
+): { active: ActiveUnit[]; problems: YieldProblem[]; helper: () => string } {
   const kinds = assignKinds(units);
   const locals = collectLocalFunctions(input.j, input.root);
+  const coYieldHelper = nameCoYieldHelper(input);
   const problems: YieldProblem[] = [];
   let candidates = units.filter((u) => kinds.has(u));
   for (;;) {
     const fns = new Set(candidates.map((u) => u.fn.node));
     const converting = new Set(candidates.map((u) => u.name).filter((n): n is string => n !== null));
-    const plan: PlanContext = { j: input.j, locals, converting };
+    const plan: PlanContext = { j: input.j, locals, converting, coYieldHelper };
     const active: ActiveUnit[] = [];
     for (const unit of candidates) {
       const kind = kinds.get(unit) as DriverKind;
@@ -71,7 +75,7 @@ function selectConvertible(
       if (own.length === 0 && driven) active.push({ unit, kind, plan: yieldPlan });
       else problems.push(...own);
     }
-    if (active.length === candidates.length) return { active, problems };
+    if (active.length === candidates.length) return { active, problems, helper: coYieldHelper };
     candidates = active.map((a) => a.unit);
   }
 }
@@ -150,11 +154,24 @@ function convertUnit(input: StepInput, active: ActiveUnit): void {
   for (const site of active.unit.sites) rewriteSite(input, active.unit, site);
 }
 
+/** One unique name for the file's co-yield helper, picked the first time a yield needs it. */
+function nameCoYieldHelper(input: StepInput): () => string {
+  let name: string | null = null;
+  return () => (name ??= getUniqueName(input.j, input.root, 'coYield'));
+}
+
+/** Writes the helper once when a converted yield calls it. */
+function addCoYieldHelper(input: StepInput, name: string): void {
+  const calls = findNodes(input.root, input.j.CallExpression, { callee: { type: 'Identifier', name } });
+  if (calls.size() > 0) appendCoYieldHelper(input.j, input.root, name, input.context.isTypeScript);
+}
+
 export function unwrapGenerators(input: StepInput): boolean {
   const units = findGeneratorUnits(input);
   if (units.length === 0) return false;
-  const { active, problems } = selectConvertible(input, units);
+  const { active, problems, helper } = selectConvertible(input, units);
   for (const p of problems) input.context.report({ code: p.code, node: p.path, message: p.message });
   for (const unit of active) convertUnit(input, unit);
+  addCoYieldHelper(input, helper());
   return active.length > 0;
 }

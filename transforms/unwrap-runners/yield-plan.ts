@@ -1,11 +1,16 @@
 /**
- * What each `yield` of a driven generator becomes, or why it cannot become an await. co resolves a
+ * What each `yield` of a driven generator becomes, or why it cannot become an await. co resolved a
  * yielded value by its shape (promise → value, array/object → deep parallel resolution, thunk → called
- * with a callback, primitive → TypeError); Bluebird.coroutine accepts only promises. `await` accepts
- * anything, so only shapes where both agree are rewritten:
- *   yield p            →  await p
- *   yield [a(), b()]   →  await Promise.all([a(), b()])   (co only, every element provably a promise)
- *   yield* step()      →  await step()                     (step converted too)
+ * with a callback, generator → run, primitive → TypeError); Bluebird.coroutine accepts only promises.
+ * `await` only waits for a promise, so under co:
+ *   yield p                 →  await p                          (p provably a promise)
+ *   yield [a(), b()]        →  await Promise.all([a(), b()])    (every element provably a promise)
+ *   yield { a: x(), b }     →  await Promise.all([...]) with the object rebuilt (object-yield.ts)
+ *   yield* step()           →  await step()                     (step converted too)
+ *   yield anything else     →  await coYield(value)             (co's resolution, co-yield-helper.ts)
+ *   yield 42 / yield        →  refused: co threw a TypeError there, await would not
+ * propagate-async's analysis later turns `coYield(value)` into `value` where the checker types it as a
+ * promise (analysis/plan/co-yield-calls.ts). Under Bluebird only promise yields are rewritten.
  */
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
@@ -139,6 +144,42 @@ export interface PlanContext {
   locals: Map<string, LocalFunctionKind>;
   /** Names of the named generators being converted in this run. */
   converting: ReadonlySet<string>;
+  /** The name of the file's co-yield helper (co-yield-helper.ts); asking for it means the file needs it. */
+  coYieldHelper: () => string;
+}
+
+/** `await value`, or `await coYield(value)` when co would have resolved a value that may not be a promise. */
+function buildYieldAwait(plan: PlanContext, path: ASTPath, viaHelper: boolean): () => ExpressionKind {
+  const { j } = plan;
+  if (!viaHelper) return () => buildAwait(j, getArgument(path));
+  const helper = plan.coYieldHelper();
+  return () => buildAwait(j, j.callExpression(j.identifier(helper), [getArgument(path)]));
+}
+
+/** What a co-driven `yield` (or `yield*`) becomes; null when the yield is refused (`problem` says why). */
+function planCoYield(plan: PlanContext, path: ASTPath, node: Node): (() => ExpressionKind) | null {
+  const { j, locals, converting } = plan;
+  const argument = node.argument ?? null;
+  const generator = getCalledGenerator(argument, locals);
+  if (generator && converting.has(generator)) return buildYieldAwait(plan, path, false);
+  if (node.delegate) return argument?.type === 'CallExpression' ? buildYieldAwait(plan, path, true) : null;
+  if (argument?.type === 'ObjectExpression') {
+    const objectRewrite = planObjectYield(j, path, (v) => isPromiseCall(v, locals, converting));
+    if (objectRewrite) return objectRewrite;
+  }
+  if (!argument || isPrimitive(argument)) return null;
+  if (isPromiseCall(argument, locals, converting)) return buildYieldAwait(plan, path, false);
+  const elements = argument.type === 'ArrayExpression' ? (argument.elements ?? []) : null;
+  if (elements?.every((e) => isPromiseCall(e, locals, converting))) {
+    return () =>
+      buildAwait(
+        j,
+        j.callExpression(j.memberExpression(j.identifier('Promise'), j.identifier('all')), [getArgument(path)]),
+      );
+  }
+  // a value co resolved by its run-time shape: an array or object of anything, a thunk, a generator
+  // object, or a call whose result the per-file view cannot type (the analysis may unwrap it later)
+  return buildYieldAwait(plan, path, true);
 }
 
 /** Plans every yield in `unit`'s own body for a generator driven by `kind`. */
@@ -148,109 +189,75 @@ export function planYields(plan: PlanContext, unit: GeneratorUnit, kind: DriverK
   const problem = (path: ASTPath, code: string, message: string) => result.problems.push({ path, code, message });
   for (const path of findInOwnBody(j, unit.fn, j.YieldExpression)) {
     const node = path.node as unknown as Node;
+    if (kind === 'co') {
+      const replacement = planCoYield(plan, path, node);
+      if (replacement) result.rewrites.push({ path, replacement });
+      else problem(path, ...explainRefusedCoYield(node));
+      continue;
+    }
     const argument = node.argument ?? null;
     const generator = getCalledGenerator(argument, locals);
-    if (generator) {
-      if (converting.has(generator))
-        result.rewrites.push({ path, replacement: () => buildAwait(j, getArgument(path)) });
-      else
-        problem(
-          path,
-          'CO_UNCONVERTED_GENERATOR',
-          `${generator}() is a generator that is not only run by ${kind}, so it stays a generator; convert it by ` +
-            `hand, then await it`,
-        );
-      continue;
-    }
-    if (node.delegate) {
-      problem(
-        path,
-        'CO_UNKNOWN_DELEGATION',
-        'yield* delegates to a generator this transform cannot see; convert that generator to an async function, ' +
-          'then await it',
-      );
-      continue;
-    }
-    const objectRewrite =
-      kind === 'co' && argument?.type === 'ObjectExpression'
-        ? planObjectYield(j, path, (v) => isPromiseCall(v, locals, converting))
-        : null;
-    if (objectRewrite) {
-      result.rewrites.push({ path, replacement: objectRewrite });
-      continue;
-    }
-    const reason = getRejectedYield(argument, kind, plan);
-    if (reason) {
-      problem(path, reason.code, reason.message);
-      continue;
-    }
-    if (argument?.type === 'ArrayExpression') {
-      result.rewrites.push({
-        path,
-        replacement: () =>
-          buildAwait(
-            j,
-            j.callExpression(j.memberExpression(j.identifier('Promise'), j.identifier('all')), [getArgument(path)]),
-          ),
-      });
-    } else {
+    if (generator && converting.has(generator)) {
       result.rewrites.push({ path, replacement: () => buildAwait(j, getArgument(path)) });
+      continue;
     }
+    const reason = getRejectedBluebirdYield(argument, node, plan);
+    if (reason) problem(path, reason.code, reason.message);
+    else result.rewrites.push({ path, replacement: () => buildAwait(j, getArgument(path)) });
   }
   return result;
 }
 
-function getRejectedYield(
+function explainRefusedCoYield(node: Node): [code: string, message: string] {
+  if (node.delegate) {
+    return [
+      'CO_UNKNOWN_DELEGATION',
+      'yield* delegates to a value that is not a call, which co runs as a generator; convert what it delegates ' +
+        'to into an async function, then await it',
+    ];
+  }
+  return [
+    'CO_NON_YIELDABLE',
+    'co rejects this yielded value with a TypeError, while await would accept it; fix the yield by hand',
+  ];
+}
+
+/** Bluebird.coroutine accepts only promises (unless the project installs a yield handler). */
+function getRejectedBluebirdYield(
   argument: Node | null,
-  kind: DriverKind,
+  node: Node,
   plan: PlanContext,
 ): { code: string; message: string } | null {
-  const driver = kind === 'co' ? 'co' : 'Bluebird.coroutine';
-  const nonPromise = kind === 'co' ? 'CO_NON_YIELDABLE' : 'BLUEBIRD_NON_PROMISE_YIELD';
-  if (!argument || isPrimitive(argument)) {
+  const generator = getCalledGenerator(argument, plan.locals);
+  if (generator) {
     return {
-      code: nonPromise,
+      code: 'CO_UNCONVERTED_GENERATOR',
       message:
-        `${driver} rejects this yielded value with a TypeError, while await would accept it; fix the yield ` +
-        `by hand`,
+        `${generator}() is a generator that is not only run by Bluebird.coroutine, so it stays a generator; ` +
+        `convert it by hand, then await it`,
     };
   }
-  if (isThunk(argument, plan.locals)) {
-    if (kind === 'bluebird')
-      return { code: nonPromise, message: 'Bluebird.coroutine rejects a yielded function; fix the yield by hand' };
+  if (node.delegate) {
     return {
-      code: 'CO_THUNK_YIELD',
+      code: 'CO_UNKNOWN_DELEGATION',
       message:
-        'co calls a yielded function (thunk) with a callback; await would return the function itself. Yield a ' +
-        'promise instead (util.promisify), then run the transform again',
+        'yield* delegates to a generator this transform cannot see; convert that generator to an async function, ' +
+        'then await it',
+    };
+  }
+  if (!argument || isPrimitive(argument) || isThunk(argument, plan.locals)) {
+    return {
+      code: 'BLUEBIRD_NON_PROMISE_YIELD',
+      message: 'Bluebird.coroutine rejects this yielded value (not a promise), while await would accept it',
     };
   }
   if (argument.type === 'ObjectExpression' || argument.type === 'ArrayExpression') {
-    if (kind === 'bluebird') {
-      return {
-        code: nonPromise,
-        message:
-          'Bluebird.coroutine rejects a yielded array or object unless a yield handler is installed; await ' +
-          'Promise.all(...) by hand if the project installs one',
-      };
-    }
-    if (argument.type === 'ObjectExpression') {
-      return {
-        code: 'CO_DEEP_YIELD',
-        message:
-          'co resolves a yielded object into one with the same keys, deeply; only `const { a, b } = yield { a: p(), ' +
-          'b: q() }` over provable promises is converted. Write the parallel await by hand',
-      };
-    }
-    const elements = argument.elements ?? [];
-    if (!elements.every((e) => isPromiseCall(e, plan.locals, plan.converting))) {
-      return {
-        code: 'CO_DEEP_YIELD',
-        message:
-          'co resolves a yielded array or object deeply (nested arrays, objects, thunks); await Promise.all is ' +
-          'shallow. Write the parallel await by hand',
-      };
-    }
+    return {
+      code: 'BLUEBIRD_NON_PROMISE_YIELD',
+      message:
+        'Bluebird.coroutine rejects a yielded array or object unless a yield handler is installed; await ' +
+        'Promise.all(...) by hand if the project installs one',
+    };
   }
   return null;
 }
