@@ -2,13 +2,13 @@
  * Works around a recast printing bug: when a Program is reprinted (several statements added at its top
  * level), recast prints a reused directive with its own `;` and then adds another one, giving
  * `'use strict';;` and losing the blank line after it. Turning the directives into the equivalent
- * leading string statements (same source positions) prints them exactly as they were.
+ * leading string statements (same source positions, same quotes) prints them exactly as they were.
  */
 import type { Collection, JSCodeshift } from 'jscodeshift';
 
 interface ProgramWithDirectives {
   directives?: {
-    value: { value: string };
+    value: { value: string; extra?: { raw?: string } };
     loc?: unknown;
     comments?: unknown;
     leadingComments?: unknown;
@@ -22,7 +22,11 @@ export function keepDirectivesPrintable(j: JSCodeshift, root: Collection): void 
   const directives = program.directives ?? [];
   if (directives.length === 0) return;
   const statements = directives.map((directive) => {
-    const statement = j.expressionStatement(j.stringLiteral(directive.value.value));
+    // an ESTree Literal, which recast prints from its raw text: "use strict" keeps its own quotes
+    const literal = j.literal(directive.value.value);
+    const raw = directive.value.extra?.raw;
+    if (raw) Object.assign(literal, { extra: { raw, rawValue: directive.value.value } });
+    const statement = j.expressionStatement(literal);
     // `directive` (the ESTree field) keeps import insertion after it (modules.getImportInsertIndex)
     Object.assign(statement, { loc: directive.loc, directive: directive.value.value });
     // a file's header comment is attached to its first directive: it must move along
@@ -37,13 +41,15 @@ export function keepDirectivesPrintable(j: JSCodeshift, root: Collection): void 
 
 /**
  * recast prints a Program it reprints whole with the `#!` interpreter line and the first statement run
- * together (`#!/usr/bin/env nodeconst a = …`), which still parses, as one long comment. The original
- * line, and the line break after it, come back here.
+ * together (`#!/usr/bin/env nodeconst a = …`), which still parses, as one long comment, and the blank
+ * lines after it go when the first statement is removed. The original line, and the line breaks after
+ * it, come back here.
  */
 export function keepInterpreterLine(original: string, printed: string): string {
-  if (!original.startsWith('#!')) return printed;
-  const end = original.indexOf('\n');
-  const line = end === -1 ? original : original.slice(0, end);
-  if (printed === line || printed.startsWith(`${line}\n`) || !printed.startsWith(line)) return printed;
-  return `${line}\n${printed.slice(line.length)}`;
+  const interpreter = /^#![^\n]*(\n*)/.exec(original);
+  if (!interpreter) return printed;
+  const line = interpreter[0].slice(0, interpreter[0].length - interpreter[1].length);
+  if (printed === line || !printed.startsWith(line)) return printed;
+  const rest = printed.slice(line.length).replace(/^\n*/, '');
+  return `${line}${interpreter[1] || '\n'}${rest}`;
 }
