@@ -1,5 +1,5 @@
 /** Reading a file's style, and writing a snippet in it. */
-import { detectCodeStyle, matchCodeStyle } from '../source/code-style';
+import { detectCodeStyle, matchCodeStyle, restoreFunctionSpacing } from '../source/code-style';
 
 describe('detectCodeStyle', () => {
   it('reads single quotes, semicolons and two spaces', () => {
@@ -37,5 +37,21 @@ describe('matchCodeStyle', () => {
     expect(matchCodeStyle(snippet, { quote: 'double', semicolons: false, indent: '\t' })).toBe(
       'function f(x) {\n\tif (x) {\n\t\treturn g("a")\n\t}\n\t// it\'s fine\n\treturn null\n}',
     );
+  });
+});
+
+describe('restoreFunctionSpacing', () => {
+  it('gives the lines recast printed the space the file writes before a function paren', () => {
+    const original = "var a = co.wrap(function* (x) {\n  return x;\n});\nfunction named (y) {}\nvar s = 'function(';\n";
+    const printed = "var a = async function(x) {\n  return x;\n};\nasync function named(y) {}\nvar s = 'function(';\n";
+    expect(restoreFunctionSpacing(original, printed)).toBe(
+      "var a = async function (x) {\n  return x;\n};\nasync function named (y) {}\nvar s = 'function(';\n",
+    );
+  });
+
+  it('leaves a file that writes function( as recast prints it', () => {
+    const original = 'var a = co.wrap(function*(x) {\n  return x;\n});\nfunction named(y) {}\n';
+    const printed = 'var a = async function(x) {\n  return x;\n};\nasync function named(y) {}\n';
+    expect(restoreFunctionSpacing(original, printed)).toBe(printed);
   });
 });

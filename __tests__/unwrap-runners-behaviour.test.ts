@@ -89,7 +89,7 @@ describe('unwrap-runners keeps behaviour with the real libraries', () => {
   it('a whole run awaits the co yields the checker types as promises without the helper', () => {
     const text = wholeRunTexts['co-parallel-yields.js'];
     expect(text).toContain('const values = await Promise.all(ms.map((m) => delay(m, m, log)));');
-    expect(text).toContain('const results = await Promise.all(ns.map(async function(n) {');
+    expect(text).toContain('const results = await Promise.all(ns.map(async function (n) {');
     // an array a loop fills with promises is typed Promise<string>[]
     expect(text).toContain('const values = await Promise.all(pending);');
     // thunks, and an array of values the checker types any (a helper maps its untyped parameter) still

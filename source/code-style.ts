@@ -74,3 +74,59 @@ export function matchCodeStyle(snippet: string, style: CodeStyle): string {
     })
     .join('\n');
 }
+
+export type ParenSpacing = 'space' | 'none' | null;
+
+/** Counts the spaces before a function's `(`, anonymous and named apart (ESLint's space-before-function-paren). */
+export function detectFunctionSpacing(text: string): { anonymous: ParenSpacing; named: ParenSpacing } {
+  const lines = text.split('\n');
+  const count = (pattern: RegExp): ParenSpacing => {
+    let space = 0;
+    let none = 0;
+    for (const line of lines) {
+      for (const match of line.matchAll(pattern)) {
+        if (!isInCode(line, match.index)) continue;
+        if (match[1].length > 0) space += 1;
+        else none += 1;
+      }
+    }
+    return space === none ? null : space > none ? 'space' : 'none';
+  };
+  return {
+    anonymous: count(/\bfunction\s*\*?(\s*)\(/g),
+    named: count(/\bfunction\s*\*?\s*[A-Za-z_$][\w$]*(\s*)\(/g),
+  };
+}
+
+/** Outside a string: an even number of each quote before `index` on the line. */
+function isInCode(line: string, index: number): boolean {
+  const before = line.slice(0, index);
+  return ["'", '"', '`'].every((q) => before.split(q).length % 2 === 1) && !before.includes('//');
+}
+
+/**
+ * recast prints every function it reprints as `function(` and `function name(`; in a file that writes
+ * `function (` (or `function name (`, standard style), the lines the print added get that space back.
+ * A line the original already had is left as it was.
+ */
+export function restoreFunctionSpacing(original: string, printed: string): string {
+  const spacing = detectFunctionSpacing(original);
+  if (spacing.anonymous !== 'space' && spacing.named !== 'space') return printed;
+  const originalLines = new Set(original.split('\n'));
+  const patterns: RegExp[] = [];
+  if (spacing.anonymous === 'space') patterns.push(/\bfunction(\*?)()\(/g);
+  if (spacing.named === 'space') patterns.push(/\bfunction(\*?\s*)([A-Za-z_$][\w$]*)\(/g);
+  return printed
+    .split('\n')
+    .map((line) => {
+      if (originalLines.has(line)) return line;
+      let result = line;
+      for (const pattern of patterns) {
+        result = result.replace(pattern, (match: string, star: string, name: string, index: number) =>
+          isInCode(result, index) ? `function${star}${name ? `${name} ` : ' '}(` : match,
+        );
+      }
+      return result;
+    })
+    .join('\n');
+}

@@ -5,7 +5,7 @@
  */
 import jscodeshift, { type Collection, type JSCodeshift } from 'jscodeshift';
 import { LocatedError } from '../core/errors';
-import { detectQuote } from './code-style';
+import { detectQuote, restoreFunctionSpacing } from './code-style';
 import { keepDirectivesPrintable, keepInterpreterLine } from './directives';
 import { registerParsedSource, type ParsedSource } from './parsed-source';
 import { getParser, getParserName, parseWithoutTokens } from './parsers';
@@ -69,7 +69,8 @@ export function parseFile(file: string, text: string): ParsedFile {
 export function printFile(parsed: ParsedFile): string {
   const original = parsed.source.text;
   keepDirectivesPrintable(parsed.j, parsed.root);
-  return keepInterpreterLine(original, parsed.root.toSource({ lineTerminator: '\n', quote: detectQuote(original) }));
+  const printed = parsed.root.toSource({ lineTerminator: '\n', quote: detectQuote(original) });
+  return restoreFunctionSpacing(original, keepInterpreterLine(original, printed));
 }
 
 export interface EditOutcome {

@@ -1,17 +1,17 @@
-const getUser = async function(id) {
+const getUser = async function (id) {
   const row = await db.query('SELECT * FROM users WHERE id = ?', [id]);
   return row && row.name;
 };
 
 class Repo {}
-Repo.prototype.save = async function(item) {
+Repo.prototype.save = async function (item) {
   await this.db.insert(item);
   return item.id;
 };
 
 module.exports = { getUser, Repo };
 
-const warmUp = async function() {
+const warmUp = async function () {
   await getUser(1);
 };
 

@@ -8,7 +8,7 @@ function* ids() {
 
 const total = [...ids()].reduce((a, b) => a + b, 0);
 
-exports.sum = async function() {
+exports.sum = async function () {
   let s = 0;
   for (const i of range(total)) s += await Promise.resolve(i);
   return s;

@@ -6,12 +6,12 @@ async function getPosts(id) {
   return [id];
 }
 
-exports.page = async function(id) {
+exports.page = async function (id) {
   const [user, list] = await Promise.all([getUser(id), getPosts(id), Promise.resolve(id)]);
   return { user, list };
 };
 
-exports.loose = async function(id) {
+exports.loose = async function (id) {
   const result = await coYield({ user: getUser(id), posts: getPosts(id) });
   return result;
 };

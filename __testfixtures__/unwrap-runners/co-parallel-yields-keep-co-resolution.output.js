@@ -4,8 +4,8 @@ async function checkUpdate(repo, name) {
   return { name, head };
 }
 
-exports.checkAll = async function(repo, names) {
-  const checked = await coYield(names.map(async function(name) {
+exports.checkAll = async function (repo, names) {
+  const checked = await coYield(names.map(async function (name) {
     const result = await checkUpdate(repo, name);
     return result.head;
   }));

@@ -4,7 +4,7 @@ const fs = require('fs');
 
 const readFile = thunkify(fs.readFile);
 
-exports.readBoth = async function(a, b) {
+exports.readBoth = async function (a, b) {
   const first = await coYield(readFile(a, 'utf8'));
   const second = await coYield(fs.readFile.bind(null, b, 'utf8'));
   return first + second;
@@ -15,7 +15,7 @@ exports.nothing = co.wrap(function* () {
   return 1;
 });
 
-exports.nested = async function(urls) {
+exports.nested = async function (urls) {
   return await coYield([get(urls[0]), [get(urls[1])]]);
 };
 // awaitify: co resolved each yielded value by its shape (promise, array or object of them, generator, thunk).

@@ -4,17 +4,17 @@ class Store {
   }
 }
 
-Store.prototype.load = async function(key) {
+Store.prototype.load = async function (key) {
   const row = await coYield(this.db.get(key));
   return row && row.value;
 };
 
-const countArgs = async function() {
+const countArgs = async function () {
   await Promise.resolve();
   return arguments.length;
 };
 
-(async function(a, b) {
+(async function (a, b) {
   const sum = await Promise.resolve(a + b);
   console.log(this === undefined, sum);
 })(1, 2);

@@ -2,7 +2,7 @@ const fs = require('fs');
 const db = require('./db');
 
 // a thunk still needs co's resolution, so the helper stays for it alone
-exports.load = async function(file) {
+exports.load = async function (file) {
   const text = await coYield((done) => fs.readFile(file, 'utf8', done));
   const rows = await db.query(text);
   return rows;
