@@ -10,6 +10,22 @@ export const unwrapRunnersDiagnostics: DiagnosticSpecs = {
       'co rejects the yielded value (null, undefined, a number, a string …) with a TypeError, await would not; the ' +
       'generator is left as it was.',
   },
+  CO_GENERATOR_KEPT: {
+    severity: 'warning',
+    summary:
+      'A named generator a driver runs (co.wrap(name), co(name)) is also used another way (exported, iterated, ' +
+      'passed on), so it stays a generator and its driver stays.',
+  },
+  CO_RUNS_PLAIN_FUNCTION: {
+    severity: 'warning',
+    summary: 'co(fn) with a function that is not a generator: co only calls it; replace it by hand.',
+  },
+  KOA1_GENERATOR_MIDDLEWARE: {
+    severity: 'warning',
+    summary:
+      'koa 1 middleware (a generator given to app.use, or one that yields next) stays a generator; move to koa 2 ' +
+      'or wrap it with koa-convert.',
+  },
   CO_UNCONVERTED_GENERATOR: {
     severity: 'warning',
     summary:

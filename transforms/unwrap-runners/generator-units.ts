@@ -29,6 +29,8 @@ export interface GeneratorUnit {
   yieldedBy: ASTPath[];
   /** Set when some reference is not a driver position: the generator is an iterator or escapes. */
   escapes: boolean;
+  /** Why it escapes, for the diagnostic at its driver sites: `exported`, `used at line 12`, … */
+  escapeReason?: string;
 }
 
 interface CallNode {
@@ -56,9 +58,11 @@ function findNamedGenerators(j: JSCodeshift, input: StepInput): Map<string, Gene
   const units = new Map<string, GeneratorUnit>();
   const add = (name: string, fn: ASTPath) => {
     const duplicate = units.get(name);
-    if (duplicate)
-      duplicate.escapes = true; // two generators with one name: references are ambiguous
-    else units.set(name, { fn, name, sites: [], yieldedBy: [], escapes: false });
+    if (duplicate) {
+      // two generators with one name: references are ambiguous
+      duplicate.escapes = true;
+      duplicate.escapeReason ??= 'another generator in this file has the same name';
+    } else units.set(name, { fn, name, sites: [], yieldedBy: [], escapes: false });
   };
   findNodes(input.root, j.FunctionDeclaration).forEach((path) => {
     if (isGeneratorFunction(path.node) && path.node.id?.type === 'Identifier') add(path.node.id.name, path);
@@ -125,6 +129,8 @@ function classifyReference(input: StepInput, unit: GeneratorUnit, ref: ASTPath):
     }
   }
   unit.escapes = true;
+  const line = (ref.node as { loc?: { start: { line: number } } | null }).loc?.start.line;
+  unit.escapeReason ??= `it is also used at line ${line ?? '?'}, where nothing runs it as a coroutine`;
 }
 
 function isDeclarationName(path: ASTPath, unit: GeneratorUnit): boolean {
@@ -155,7 +161,10 @@ function collectReferences(j: JSCodeshift, input: StepInput, units: Map<string, 
   for (const unit of units.values()) {
     // an exported declaration escapes even without a reference
     const parentType = unit.fn.parent?.node.type;
-    if (parentType === 'ExportNamedDeclaration' || parentType === 'ExportDefaultDeclaration') unit.escapes = true;
+    if (parentType === 'ExportNamedDeclaration' || parentType === 'ExportDefaultDeclaration') {
+      unit.escapes = true;
+      unit.escapeReason ??= 'it is exported, and other modules may iterate it';
+    }
     if (unit.sites.length === 0 && unit.yieldedBy.length === 0) unit.escapes = true;
   }
 }
@@ -198,10 +207,17 @@ function findMappedUnits(j: JSCodeshift, input: StepInput): GeneratorUnit[] {
   return units;
 }
 
-/** Every generator driven by co / co.wrap / coroutine, inline or by name, with its driver sites. */
-export function findGeneratorUnits(input: StepInput): GeneratorUnit[] {
+/**
+ * Every generator driven by co / co.wrap / coroutine, inline or by name, with its driver sites; and the
+ * named generators a driver runs that must stay generators (`kept`), to say why at their driver sites.
+ */
+export function findGeneratorUnits(input: StepInput): { units: GeneratorUnit[]; kept: GeneratorUnit[] } {
   const { j } = input;
   const named = findNamedGenerators(j, input);
   collectReferences(j, input, named);
-  return [...findInlineUnits(j, input), ...findMappedUnits(j, input), ...[...named.values()].filter((u) => !u.escapes)];
+  const all = [...named.values()];
+  return {
+    units: [...findInlineUnits(j, input), ...findMappedUnits(j, input), ...all.filter((u) => !u.escapes)],
+    kept: all.filter((u) => u.escapes && u.sites.length > 0),
+  };
 }

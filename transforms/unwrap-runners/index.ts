@@ -24,6 +24,8 @@ import { unwrapUserRunners } from './unwrap-user-runners';
 import { unwrapWorkerRunners } from './unwrap-worker-runners';
 
 const runnerText = /deasync|['"](?:co|bluebird|synckit|make-synchronous|sync-rpc)['"]|new\s+Promise|\(\s*async\b/;
+/** koa 1 middleware, reported even in a file that does not load co (kept-generators.ts). */
+const koaMiddlewareText = /\byield\*?\s*next\b|\.use\(\s*function\s*\*/;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -51,7 +53,7 @@ export const unwrapRunners: Transform<typeof unwrapRunnersOptions> = {
     diagnostics: unwrapRunnersDiagnostics,
   },
   prefilter(source, { runner }): boolean {
-    if (runnerText.test(source)) return true;
+    if (runnerText.test(source) || koaMiddlewareText.test(source)) return true;
     return runner.some((name) => new RegExp(`\\b${escapeRegExp(name)}\\s*\\(`).test(source));
   },
   apply(root, context): boolean {

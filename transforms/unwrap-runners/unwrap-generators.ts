@@ -15,6 +15,7 @@ import { findBluebirdOnlyUses, findDroppedResults, isExported } from './bluebird
 import { findGeneratorUnits, type DriverKind, type DriverSite, type GeneratorUnit } from './generator-units';
 import { guardStatementStart } from './asi-guard';
 import { appendCoYieldHelper } from './co-yield-helper';
+import { reportKeptGenerators, reportKoaMiddleware, reportPlainFunctionRuns } from './kept-generators';
 import type { StepInput } from './step';
 import { collectLocalFunctions, planYields, type PlanContext, type YieldPlan, type YieldProblem } from './yield-plan';
 
@@ -167,7 +168,10 @@ function addCoYieldHelper(input: StepInput, name: string): void {
 }
 
 export function unwrapGenerators(input: StepInput): boolean {
-  const units = findGeneratorUnits(input);
+  const { units, kept } = findGeneratorUnits(input);
+  reportKeptGenerators(input, kept);
+  reportKoaMiddleware(input, units);
+  reportPlainFunctionRuns(input);
   if (units.length === 0) return false;
   const { active, problems, helper } = selectConvertible(input, units);
   for (const p of problems) input.context.report({ code: p.code, node: p.path, message: p.message });
