@@ -159,8 +159,7 @@ function getBindingsOf(j: JSCodeshift, nodes: ModuleNodes, source: string): Modu
     }
   }
   // TypeScript: import x = require('source')
-  const importEquals = getImportEqualsBindings(nodes, source);
-  bindings.push(...importEquals);
+  bindings.push(...getImportEqualsBindings(nodes, source));
   for (const path of nodes.requireDeclarators) {
     const declarator = path.node as { init?: unknown; id: { type: string; name?: string; properties?: unknown[] } };
     if (!isRequireOf(j, declarator.init, source)) continue;
@@ -176,8 +175,6 @@ function getBindingsOf(j: JSCodeshift, nodes: ModuleNodes, source: string): Modu
       }
     }
   }
-  // listed a second time, as the lookup always did (callers count and compare these lists)
-  bindings.push(...getImportEqualsBindings(nodes, source));
   return bindings;
 }
 
