@@ -5,7 +5,7 @@
  */
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { findModuleBindings, isRequireOf, type ModuleBinding } from './module-lookup';
-import { removeStatement } from './statement-comments';
+import { moveHeaderComments, removeStatement } from './statement-comments';
 
 import { findNodes } from '../../source/tree-walk';
 
@@ -83,6 +83,23 @@ export function removeUnusedModule(j: JSCodeshift, root: Collection, source: str
   return removed;
 }
 
+/** A value import of `source` with named specifiers only (`import { a } from 'x'`), to add names to. */
+function findNamedImportOf(body: unknown[], source: string): { specifiers: unknown[] } | null {
+  for (const statement of body) {
+    const node = statement as {
+      type: string;
+      importKind?: string;
+      source?: { value?: unknown };
+      specifiers?: { type: string }[];
+    };
+    if (node.type !== 'ImportDeclaration' || node.source?.value !== source || node.importKind === 'type') continue;
+    const specifiers = node.specifiers ?? [];
+    if (specifiers.length > 0 && specifiers.every((spec) => spec.type === 'ImportSpecifier'))
+      return node as { specifiers: unknown[] };
+  }
+  return null;
+}
+
 /**
  * Ensures `names` are imported from `source` in the file's style and returns the local name of each
  * (an existing import is reused; a clash with another binding gets a fresh local name). `preferredLocals`
@@ -113,8 +130,9 @@ export function ensureNamedImports(
     const specifiers = missing.map((name) =>
       j.importSpecifier(j.identifier(name), locals[name] === name ? null : j.identifier(locals[name])),
     );
-    const declaration = j.importDeclaration(specifiers, j.stringLiteral(source));
-    body.splice(getImportInsertIndex(body), 0, declaration);
+    const named = findNamedImportOf(body, source);
+    if (named) named.specifiers.push(...specifiers);
+    else insertAfterImports(body, j.importDeclaration(specifiers, j.stringLiteral(source)));
   } else {
     const pattern = buildOneLineObjectPattern(
       j,
@@ -123,7 +141,7 @@ export function ensureNamedImports(
     const declaration = j.variableDeclaration('const', [
       j.variableDeclarator(pattern, j.callExpression(j.identifier('require'), [j.stringLiteral(source)])),
     ]);
-    body.splice(getImportInsertIndex(body), 0, declaration);
+    insertAfterImports(body, declaration);
   }
   return locals;
 }
@@ -147,7 +165,7 @@ export function getImportInsertIndex(body: unknown[]): number {
       declarations?: { init?: unknown }[];
     };
     const isDirective = node.type === 'ExpressionStatement' && node.directive !== undefined;
-    const isImport = node.type === 'ImportDeclaration';
+    const isImport = node.type === 'ImportDeclaration' || node.type === 'TSImportEqualsDeclaration';
     const isRequire =
       node.type === 'VariableDeclaration' &&
       (node.declarations ?? []).some((d) => {
@@ -158,6 +176,16 @@ export function getImportInsertIndex(body: unknown[]): number {
     index += 1;
   }
   return index;
+}
+
+/**
+ * Inserts a statement after the file's directives and imports. At the very top it goes below the file's
+ * header comments (those a blank line sets apart from the first statement), not above them.
+ */
+export function insertAfterImports(body: unknown[], statement: unknown): void {
+  const index = getImportInsertIndex(body);
+  if (index === 0 && body.length > 0) moveHeaderComments(body[0], statement);
+  body.splice(index, 0, statement);
 }
 
 /** `base`, or `base2`, `base3`, … — the first name no identifier in the file uses. */
@@ -212,6 +240,6 @@ export function ensureModuleImport(
           ],
           j.stringLiteral(source),
         );
-  body.splice(getImportInsertIndex(body), 0, declaration);
+  insertAfterImports(body, declaration);
   return local;
 }

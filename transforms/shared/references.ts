@@ -40,3 +40,21 @@ export function isWriteReference(path: ASTPath): boolean {
 export function isNeverReassigned(j: JSCodeshift, root: Collection, declaration: ASTPath, name: string): boolean {
   return !findReferences(j, root, declaration, name).some(isWriteReference);
 }
+
+/**
+ * TypeScript nodes that hold a type, where a name is a type use (`implements x.I` is a
+ * TSExpressionWithTypeArguments; `class A extends x.B` is a value); the expression forms (`x as T`) are not among them.
+ */
+const typeHolders = new Set<string>([
+  'TSTypeAnnotation',
+  'TSTypeReference',
+  'TSQualifiedName',
+  'TSTypeQuery',
+  'TSExpressionWithTypeArguments',
+  'TSTypeParameterInstantiation',
+]);
+
+/** `x` in `x.Verb` as a type, `typeof x`, `implements x.I`: a reference TypeScript erases. */
+export function isTypeReference(path: ASTPath): boolean {
+  return typeHolders.has((path.parent as ASTPath | null)?.node.type ?? '');
+}

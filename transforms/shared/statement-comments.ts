@@ -16,6 +16,23 @@ interface Commented {
   loc?: { start: { line: number } } | null;
 }
 
+/**
+ * The leading comments above the last blank line between `node`'s comments and its code: a file header
+ * or a comment about something else. The ones below it, written right above the statement, describe it.
+ */
+function findSetApartComments(node: Commented): Comment[] {
+  const leading = (node.comments ?? []).filter((c) => c.leading);
+  let next = node.loc?.start.line;
+  if (next === undefined) return [];
+  for (let i = leading.length - 1; i >= 0; i -= 1) {
+    const loc = leading[i].loc;
+    if (!loc) return [];
+    if (loc.end.line < next - 1) return leading.slice(0, i + 1);
+    next = loc.start.line;
+  }
+  return [];
+}
+
 export function moveComments(from: unknown, first: unknown, last: unknown = first): void {
   const source = from as Commented;
   const comments = source.comments ?? [];
@@ -54,10 +71,7 @@ export function removeStatement(path: ASTPath): void {
   const siblings = Array.isArray(parentBody) ? (parentBody as Commented[]) : [];
   const index = siblings.indexOf(node);
   const isFirstInFile = index === 0 && path.parent?.node.type === 'Program';
-  const startLine = node.loc?.start.line;
-  const kept = (node.comments ?? []).filter(
-    (c) => c.leading && (isFirstInFile || (c.loc && startLine !== undefined && c.loc.end.line < startLine - 1)),
-  );
+  const kept = isFirstInFile ? (node.comments ?? []).filter((c) => c.leading) : findSetApartComments(node);
   const next = siblings[index + 1] ?? siblings[index - 1];
   if (kept.length > 0 && next) {
     const leading = siblings[index + 1] !== undefined;
@@ -66,4 +80,32 @@ export function removeStatement(path: ASTPath): void {
       : [...(next.comments ?? []), ...kept.map((c) => ({ ...c, leading: false, trailing: true }))];
   }
   path.prune();
+}
+
+/** Leading comments of `from` that a blank line sets apart from it (a file header) move to `to`. */
+export function moveHeaderComments(from: unknown, to: unknown): void {
+  const source = from as Commented;
+  const header = findSetApartComments(source);
+  if (header.length === 0) return;
+  source.comments = (source.comments ?? []).filter((c) => !header.includes(c));
+  const target = to as Commented;
+  target.comments = [...header, ...(target.comments ?? [])];
+}
+
+/**
+ * The file's first comments (on its first statement, before any code): statements added and removed
+ * at the top move them along, so `keepHeaderFirst` puts them back above whatever comes first.
+ */
+export function captureHeaderComments(body: unknown[]): unknown[] {
+  return ((body[0] as Commented | undefined)?.comments ?? []).filter((c) => c.leading);
+}
+
+export function keepHeaderFirst(body: unknown[], header: unknown[]): void {
+  if (header.length === 0 || body.length === 0) return;
+  const wanted = new Set(header);
+  for (const node of body as Commented[]) {
+    if (node.comments) node.comments = node.comments.filter((c) => !wanted.has(c));
+  }
+  const first = body[0] as Commented;
+  first.comments = [...(header as Comment[]), ...(first.comments ?? [])];
 }

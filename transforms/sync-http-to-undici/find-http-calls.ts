@@ -6,7 +6,7 @@
  */
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { findModuleUses } from '../shared/modules';
-import { findReferences } from '../shared/references';
+import { findReferences, isTypeReference } from '../shared/references';
 
 import { findNodes } from '../../source/tree-walk';
 
@@ -23,6 +23,8 @@ export interface HttpUses {
   calls: HttpCall[];
   /** Uses of the module that are not calls of its main function. */
   otherUses: { library: HttpLibrary; path: ASTPath }[];
+  /** Uses as a type (`request.HttpVerb`, `typeof fetch`): they do not stop a conversion. */
+  typeUses: { library: HttpLibrary; path: ASTPath }[];
 }
 
 /** The call whose callee is `path` (`request(…)`, or `request.default(…)` when `viaDefault`). */
@@ -51,7 +53,7 @@ function getCallOf(path: ASTPath, viaDefault: boolean): ASTPath | null {
 }
 
 export function findHttpCalls(j: JSCodeshift, root: Collection): HttpUses {
-  const uses: HttpUses = { calls: [], otherUses: [] };
+  const uses: HttpUses = { calls: [], otherUses: [], typeUses: [] };
   const found = findModuleUses(j, root, httpLibraries);
   for (const library of httpLibraries) {
     for (const binding of found.bindings.get(library) ?? []) {
@@ -61,6 +63,10 @@ export function findHttpCalls(j: JSCodeshift, root: Collection): HttpUses {
         : [];
       for (const ref of refs) {
         if (isInsideDeclaration(ref, binding.declaration)) continue;
+        if (isTypeReference(ref)) {
+          uses.typeUses.push({ library, path: ref });
+          continue;
+        }
         const call = binding.imported === 'default' ? getCallOf(ref, true) : null;
         if (call) uses.calls.push({ library, call });
         else uses.otherUses.push({ library, path: ref });

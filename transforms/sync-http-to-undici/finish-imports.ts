@@ -9,7 +9,7 @@ import {
   ensureModuleImport,
   ensureNamedImports,
   findModuleUses,
-  getImportInsertIndex,
+  insertAfterImports,
   getUniqueName,
   isBindingUsed,
   removeUnusedModule,
@@ -101,6 +101,6 @@ function addRedirectDispatcher(state: ConversionState, getGlobalDispatcher: stri
     ),
   ];
   const body = root.get().node.program.body as unknown[];
-  body.splice(getImportInsertIndex(body), 0, statement);
+  insertAfterImports(body, statement);
   return name;
 }

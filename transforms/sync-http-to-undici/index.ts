@@ -42,6 +42,8 @@ import { convertSyncFetch } from './convert-sync-fetch';
 import { convertSyncRequest } from './convert-sync-request';
 import { findHttpCalls, type HttpUses } from './find-http-calls';
 import { finishImports } from './finish-imports';
+import { importTypes, reportTypeUses, rewriteTypeUses } from './type-uses';
+import { captureHeaderComments, keepHeaderFirst } from '../shared/statement-comments';
 import { diagnosticCodes } from './refusal';
 import { chooseUndiciRange } from './undici-range';
 import type { Collection } from 'jscodeshift';
@@ -84,8 +86,17 @@ function convertCalls(root: Collection, context: TransformContext, uses: HttpUse
     if (refusal) context.report(refusal);
     else converted += 1;
   }
-  if (converted === 0) return false;
+  if (converted === 0) {
+    reportTypeUses(context, uses.typeUses);
+    return false;
+  }
+  const body = (root.get().node as { program: { body: unknown[] } }).program.body;
+  const header = captureHeaderComments(body);
+  const types = rewriteTypeUses(context, uses.typeUses);
+  reportTypeUses(context, types.left);
   finishImports(state);
+  importTypes(context, root, types.names);
+  keepHeaderFirst(body, header);
   if (state.used.qs) context.requestDependency({ name: 'qs', range: '^6.5.0', kind: 'add' });
   return true;
 }
@@ -126,7 +137,10 @@ function getPosition(d: DiagnosticInput): number {
 
 function applyInOrder(root: Collection, context: TransformContext): boolean {
   const uses = findHttpCalls(context.j, root);
-  if (uses.calls.length === 0 && uses.otherUses.length === 0) return false;
+  if (uses.calls.length === 0 && uses.otherUses.length === 0) {
+    reportTypeUses(context, uses.typeUses);
+    return false;
+  }
   for (const library of new Set([...uses.calls, ...uses.otherUses].map((u) => u.library))) {
     context.requestDependency({ name: library, kind: 'remove-if-unused' });
   }
@@ -141,6 +155,7 @@ function applyInOrder(root: Collection, context: TransformContext): boolean {
         `engines.node "${context.nodeEngines}" admits Node.js older than 18.17, where no undici with the ` +
         `APIs used here installs; nothing was converted`,
     });
+    reportTypeUses(context, uses.typeUses);
     return false;
   }
   const changed = convertCalls(root, context, uses);

@@ -68,6 +68,12 @@ export const diagnosticCodes = {
       'The response is used in a way the transform cannot follow (returned, passed on, an unknown member, detached ' +
       'getBody): the call is left as it was.',
   },
+  HTTP_TYPE_USE: {
+    severity: 'warning',
+    summary:
+      'A sync-request or sync-fetch type is used (request.HttpVerb): the import stays for it; the message names ' +
+      "undici's counterpart where there is one.",
+  },
   SYNCREQ_UNSUPPORTED_USE: {
     severity: 'warning',
     summary:

@@ -9,7 +9,7 @@
 import type { ASTPath } from 'jscodeshift';
 import type { StatementKind } from 'ast-types/lib/gen/kinds';
 import type { RunFiles } from '../shared/types';
-import { findModuleBindings, getImportInsertIndex, removeUnusedModule } from '../shared/modules';
+import { findModuleBindings, insertAfterImports, removeUnusedModule } from '../shared/modules';
 import { isTopLevel } from '../shared/functions';
 import type { StepInput } from './step';
 import { exportWorkerAction, planWorkerFile, type WorkerExport } from './synckit-worker-export';
@@ -112,7 +112,7 @@ function replaceWithImport(input: StepInput, declarator: ASTPath, specifier: str
     declaration.prune();
   } else declarator.prune();
   const body = (root.get().node as { program: { body: StatementKind[] } }).program.body;
-  body.splice(getImportInsertIndex(body), 0, importNode);
+  insertAfterImports(body, importNode);
 }
 
 /** `require('./worker.js')` or `require('./worker.js').runWorker` in place of `createSyncFn(…)`. */
