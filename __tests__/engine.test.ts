@@ -113,9 +113,18 @@ describe('byte fidelity', () => {
   });
 
   it('skips minified code', async () => {
-    write('bundle.js', `var a=oldName(1);${'var b=1;'.repeat(1000)}\n`);
+    write('bundle.js', `var a=oldName(1);${'b+=1;c(b,"x");'.repeat(1000)}\n`);
     const r = fileResult(await runWith([renameCalls]), 'bundle.js');
     expect(r).toMatchObject({ status: 'skipped', reason: 'minified code' });
+  });
+
+  it('does not take a hand-written file with a long string or a long data line for minified code', async () => {
+    // instagram-private-api's constants.ts: one 30 kB string constant; get-taiwan-poi: long literal lines
+    write('constants.ts', `export const EXPERIMENTS =\n  '${'ig_android_feature_x,'.repeat(1500)}';\noldName();\n`);
+    write('data.js', `const rows = [${'[1, 2, "a"], '.repeat(800)}];\noldName(rows);\n`);
+    const result = await runWith([renameCalls]);
+    expect(fileResult(result, 'constants.ts').status).toBe('changed');
+    expect(fileResult(result, 'data.js').status).toBe('changed');
   });
 });
 
@@ -181,6 +190,21 @@ describe('diagnostics', () => {
         column: 3,
       },
     ]);
+  });
+});
+
+describe('leftovers in skipped files', () => {
+  it('a file too large to migrate that loads a primitive is a leftover that names the flag to include it', async () => {
+    write('big.js', `const request = require('sync-request');\n${'// padding\n'.repeat(300)}`);
+    write('minified.js', `var r=require("sync-fetch");${'b+=1;c(b,"x");'.repeat(150)}\n`);
+    const result = await run({ paths: ['.'], cwd: dir, transforms: [renameCalls], options: { maxFileSize: 3000 } });
+    expect(result.leftovers.map((l) => [l.file, l.primitive, l.line, l.column])).toEqual([
+      ['big.js', 'sync-request', 1, 26],
+      ['minified.js', 'sync-fetch', 1, 16],
+    ]);
+    expect(result.leftovers[0].reason).toMatch(/larger than 3000 bytes.*--max-file-size/);
+    expect(result.leftovers[1].reason).toMatch(/minified code/);
+    expect(fileResult(result, 'big.js').diagnostics.map((d) => d.code)).toEqual(['SYNC_PRIMITIVE_LEFT']);
   });
 });
 

@@ -6,6 +6,7 @@
  */
 import type { Diagnostic, DiagnosticSpecs } from '../core/diagnostic';
 import { LineIndex } from '../core/positions';
+import { readFileSync } from 'node:fs';
 import { decodeSource } from '../source/source-text';
 import type { FileState } from './file-state';
 
@@ -68,9 +69,19 @@ function isWorkerSideOnly(text: string): boolean {
   return /\brunAsWorker\b/.test(text) && !/\bcreateSyncFn\b/.test(text);
 }
 
+/** Why a skipped file was not converted, and how to include it when a flag can. */
+function explainSkip(reason: string): string {
+  const include = reason.startsWith('larger than')
+    ? '; pass --max-file-size with a larger size to include it'
+    : reason === 'minified code'
+      ? '; migrate its source instead (a minified file is built from one)'
+      : '';
+  return `the file was skipped (${reason}), so nothing in it was converted${include}`;
+}
+
 /** Why the primitive stays: the file's diagnostics that explain it, or the skip, or that nothing converts it. */
 function explain(state: FileState, primitive: SyncPrimitive): string {
-  if (state.skipReason) return `the file was skipped (${state.skipReason}), so nothing in it was converted`;
+  if (state.skipReason) return explainSkip(state.skipReason);
   const boundary = state.leftOutFor[0];
   if (boundary) {
     const at = `${boundary.code} at ${boundary.file}:${boundary.line}:${boundary.column}`;
@@ -88,6 +99,34 @@ function readFinalText(state: FileState): string | null {
   if (!state.before) return null;
   const decoded = decodeSource(state.before);
   return decoded.ok ? decoded.source.text : null;
+}
+
+/**
+ * Files discovery skipped without reading (larger than --max-file-size): read now, only to say which
+ * primitives they keep. A file that cannot be read or decoded is left out.
+ */
+export function findSkippedLeftovers(
+  skipped: { path: string; absolutePath?: string; reason?: string; diagnostics: Diagnostic[] }[],
+): Leftover[] {
+  const leftovers: Leftover[] = [];
+  for (const file of skipped) {
+    if (!file.absolutePath || !file.reason?.startsWith('larger than')) continue;
+    let decoded;
+    try {
+      decoded = decodeSource(readFileSync(file.absolutePath));
+    } catch {
+      continue;
+    }
+    if (!decoded.ok) continue;
+    const lines = new LineIndex(decoded.source.text);
+    for (const [primitive, offset] of findPrimitiveLoads(decoded.source.text)) {
+      const { line, column } = lines.locate(offset);
+      const reason = explainSkip(file.reason);
+      leftovers.push({ primitive, file: file.path, line, column, reason });
+      file.diagnostics.push(toDiagnostic(file.path, primitive, reason, line, column));
+    }
+  }
+  return leftovers;
 }
 
 /**

@@ -19,7 +19,7 @@ import { applyDependencyRequests } from './dependencies';
 import { discoverFiles } from './discover';
 import { createFileEdits } from './file-edits';
 import { createFileState, type FileState } from './file-state';
-import { findLeftovers } from './leftovers';
+import { findLeftovers, findSkippedLeftovers } from './leftovers';
 import { engineOptions } from './options';
 import { runPerFilePhase, type PerFilePhase } from './per-file-phase';
 import { runProjectPhase } from './project-phase';
@@ -106,7 +106,9 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const project = await runProject(options, inEffect, states, perFile, time, phaseMs);
   await time('file-edits', () => fileEdits.applyRequests(inEffect.transforms));
   const packageResults = await time('package-json', () => applyDependencyRequests(states, options));
-  const leftovers = findLeftovers(states);
+  const leftovers = [...findLeftovers(states), ...findSkippedLeftovers(discovery.skipped)].sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line,
+  );
   const files = [...discovery.skipped, ...states.map(toFileResult), ...packageResults].sort((a, b) =>
     a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
   );
