@@ -42,6 +42,7 @@ import { convertSyncFetch } from './convert-sync-fetch';
 import { convertSyncRequest } from './convert-sync-request';
 import { findHttpCalls, type HttpUses } from './find-http-calls';
 import { finishImports } from './finish-imports';
+import { isMockConfiguration, reportMocks } from './mocks';
 import { importTypes, reportTypeUses, rewriteTypeUses } from './type-uses';
 import { captureHeaderComments, keepHeaderFirst } from '../shared/statement-comments';
 import { diagnosticCodes } from './refusal';
@@ -50,8 +51,9 @@ import type { Collection } from 'jscodeshift';
 
 import { findNodes } from '../../source/tree-walk';
 
-function reportOtherUses(context: TransformContext, uses: HttpUses): void {
+function reportOtherUses(context: TransformContext, uses: HttpUses, mocked: ReadonlySet<string>): void {
   for (const use of uses.otherUses) {
+    if (mocked.has(use.library) && isMockConfiguration(use.path)) continue;
     context.report({
       code: use.library === 'sync-fetch' ? 'SYNCFETCH_UNSUPPORTED_USE' : 'SYNCREQ_UNSUPPORTED_USE',
       node: use.path,
@@ -136,6 +138,7 @@ function getPosition(d: DiagnosticInput): number {
 }
 
 function applyInOrder(root: Collection, context: TransformContext): boolean {
+  const mocked = reportMocks(context, root);
   const uses = findHttpCalls(context.j, root);
   if (uses.calls.length === 0 && uses.otherUses.length === 0) {
     reportTypeUses(context, uses.typeUses);
@@ -144,7 +147,7 @@ function applyInOrder(root: Collection, context: TransformContext): boolean {
   for (const library of new Set([...uses.calls, ...uses.otherUses].map((u) => u.library))) {
     context.requestDependency({ name: library, kind: 'remove-if-unused' });
   }
-  reportOtherUses(context, uses);
+  reportOtherUses(context, uses, mocked);
   const range = chooseUndiciRange(context.nodeEngines);
   if (!range) {
     const first = uses.calls[0]?.call ?? uses.otherUses[0]?.path;

@@ -68,6 +68,12 @@ export const diagnosticCodes = {
       'The response is used in a way the transform cannot follow (returned, passed on, an unknown member, detached ' +
       'getBody): the call is left as it was.',
   },
+  HTTP_MOCK_OF_MIGRATED_MODULE: {
+    severity: 'warning',
+    summary:
+      'A test mocks sync-request or sync-fetch (jest.mock, vi.mock, proxyquire, …); migrated code calls undici, ' +
+      'which the mock does not replace: mock undici (MockAgent, nock >= 14) instead.',
+  },
   HTTP_TYPE_USE: {
     severity: 'warning',
     summary:
