@@ -130,6 +130,13 @@ export const unwrapRunnersDiagnostics: DiagnosticSpecs = {
   },
   SYNC_RPC_WORKER: {
     severity: 'warning',
-    summary: 'sync-rpc client: await the worker module in-process by hand (it ran in another process).',
+    summary:
+      'sync-rpc client: call the worker module in-process by hand (it ran in another process); in a constructor, ' +
+      'what to restructure.',
+  },
+  SYNC_RPC_CALL: {
+    severity: 'warning',
+    summary:
+      'A call of a sync-rpc client, which blocks until the worker answers; await it once the client is in-process.',
   },
 };

@@ -4,13 +4,14 @@
  * make-synchronous runs its function's source text in a worker, so a function that uses nothing from
  * the file around it runs the same in-process (values are no longer copied: info diagnostic).
  * synckit's createSyncFn loads a worker module from another file: converted with that file's edit in
- * engine runs (unwrap-synckit-calls.ts). sync-rpc runs its worker in another process: a diagnostic says
- * what to do by hand.
+ * engine runs (unwrap-synckit-calls.ts). sync-rpc runs its worker in another process: diagnostics say
+ * what to do by hand, at the client and at each call that blocks (sync-rpc-sites.ts).
  */
 import type { ASTPath } from 'jscodeshift';
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { isPropertyName } from '../shared/function-body';
 import type { StepInput } from './step';
+import { reportSyncRpc } from './sync-rpc-sites';
 import { unwrapSynckitCall } from './unwrap-synckit-calls';
 import { awaitWrapperCalls, findWrapperCalls, getWrapperTargets } from './wrapper-calls';
 
@@ -73,16 +74,6 @@ function unwrapMakeSynchronous(input: StepInput, wrap: ASTPath): boolean {
   );
   input.refs.touch('make-synchronous');
   return true;
-}
-
-function reportSyncRpc(input: StepInput, call: ASTPath): void {
-  input.context.report({
-    code: 'SYNC_RPC_WORKER',
-    node: call,
-    message:
-      'sync-rpc runs the worker module in another process: await `require(worker)(init)` once and then `await ' +
-      'client(message)`; errors keep their class and values are no longer JSON-copied',
-  });
 }
 
 export function unwrapWorkerRunners(input: StepInput): boolean {
