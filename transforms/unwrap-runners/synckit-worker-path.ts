@@ -11,6 +11,7 @@ import { dirname, posix, resolve } from 'node:path';
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { findModuleUses } from '../shared/modules';
 import { getDeclaringScope } from '../shared/references';
+import { findNodes } from '../../source/tree-walk';
 
 export interface WorkerLocation {
   /** The relative specifier the caller will require or import (`./worker.js`). */
@@ -104,16 +105,38 @@ function getJoinedSpecifier(j: JSCodeshift, root: Collection, call: ASTPath, nod
   return isRelative(joined) ? joined : `./${joined}`;
 }
 
+/**
+ * `const require = createRequire(import.meta.url)` (markdown-it-shiki): a require of this module, whose
+ * resolve is relative to this file like CommonJS's.
+ */
+function isModuleRequire(j: JSCodeshift, root: Collection, name: string): boolean {
+  if (!name) return false;
+  return (
+    findNodes(root, j.VariableDeclarator, { id: { type: 'Identifier', name } }).filter((path) => {
+      const init = path.node.init as PathNode | null;
+      const created = init?.type === 'CallExpression' ? init.callee : undefined;
+      const createName = created?.type === 'Identifier' ? created.name : created?.property?.name;
+      const argument = init?.arguments?.[0] as
+        { type: string; object?: { type: string }; property?: { name?: string } } | undefined;
+      return (
+        createName === 'createRequire' &&
+        argument?.type === 'MemberExpression' &&
+        argument.object?.type === 'MetaProperty' &&
+        argument.property?.name === 'url'
+      );
+    }).length > 0
+  );
+}
+
 function getSpecifier(j: JSCodeshift, root: Collection, arg: ASTPath): { specifier: string; probe: boolean } | null {
   const node = arg.node as PathNode;
   const callee = node.callee;
+  const requireName = callee?.object?.type === 'Identifier' ? (callee.object.name ?? '') : '';
   const isRequireResolve =
     node.type === 'CallExpression' &&
     callee?.type === 'MemberExpression' &&
-    callee.object?.type === 'Identifier' &&
-    callee.object.name === 'require' &&
     callee.property?.name === 'resolve' &&
-    isGlobalName(arg, 'require');
+    ((requireName === 'require' && isGlobalName(arg, 'require')) || isModuleRequire(j, root, requireName));
   if (isRequireResolve) {
     const value = (node.arguments ?? []).length === 1 ? getStringValue(node.arguments?.[0]) : null;
     return value !== null && isRelative(value) ? { specifier: value, probe: true } : null;

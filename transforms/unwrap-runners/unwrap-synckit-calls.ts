@@ -76,6 +76,11 @@ function findWorker(runFiles: RunFiles, location: WorkerLocation, callerIsModule
   return { file, export: plan.export };
 }
 
+/** `export const work = createSyncFn(…)`. */
+function isExportedDeclaration(call: ASTPath): boolean {
+  return call.parent?.parent?.parent?.node.type === 'ExportNamedDeclaration';
+}
+
 /** `const work = createSyncFn(…)` at the top level: the declarator an ES module import replaces. */
 function getTopLevelConstDeclarator(call: ASTPath): ASTPath | null {
   const declarator = call.parent as ASTPath;
@@ -171,6 +176,12 @@ function resolveWorker(input: StepInput, call: ASTPath, argPath: ASTPath): Resol
   }
   const worker = findWorker(runFiles, location, context.isModule);
   if ('code' in worker) return refuse(input, call, worker.code, worker.message);
+  if (isExportedDeclaration(call)) {
+    const why =
+      'the synckit function is exported, so its callers are in other files, which this conversion does not reach; ' +
+      'export the function the worker passes to runAsWorker and await it at each caller instead';
+    return refuse(input, call, 'SYNCKIT_WORKER_UNSUPPORTED', why);
+  }
   const declarator = context.isModule ? getTopLevelConstDeclarator(call) : null;
   if (context.isModule && !declarator) {
     const why =

@@ -1,0 +1,3 @@
+import { runAsWorker } from 'synckit';
+
+runAsWorker(async (kind, code) => `${kind}:${code}`);
