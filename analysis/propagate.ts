@@ -12,6 +12,7 @@ import { classifyUse } from './call-use';
 import { classifyFunctionValue, isKnownArrayCall } from './callback-sites';
 import { mapAdvice, type CallbackRewrite, type ClassifyOptions } from './site-context';
 import { findRelatedMembers } from './dispatch';
+import { findEscape } from './escapes';
 import type {
   AsyncEntry,
   BoundaryRecord,
@@ -75,6 +76,12 @@ export class Propagation {
     while (this.queue.length > 0) {
       const entity = this.queue.shift() as FunctionEntity;
       const entry = this.entries.get(entity) as AsyncEntry;
+      const escape = findEscape(entity, this.checker);
+      if (escape) {
+        // its callers are not in the code: they would get a promise where they use a value
+        this.addBoundary({ callee: entity, ...escape });
+        continue;
+      }
       for (const member of findRelatedMembers(entity, this.checker, this.index)) {
         if (member.getSourceFile().isDeclarationFile) {
           this.addLibraryMemberBoundary(entity, member);

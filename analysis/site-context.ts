@@ -37,7 +37,9 @@ export type BoundaryKind =
   | 'module-top-level'
   | 'sync-protocol'
   | 'sync-hook'
-  | 'library-member';
+  | 'library-member'
+  | 'escape'
+  | 'react-component';
 
 export type ContainerContext =
   | { kind: 'async-already' }
