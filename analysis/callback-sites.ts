@@ -5,8 +5,9 @@
  */
 import { ts } from 'ts-morph';
 import { getCalleeName } from './call-index';
-import { classifyUse, promiseMethods } from './call-use';
+import { classifyUse } from './call-use';
 import { explainForEachLoopRefusal, explainMapLoopRefusal } from './map-loop';
+import { findResultIgnoringCaller, isPromiseAwareCaller } from './callback-callers';
 import {
   boundary,
   defaultClassifyOptions,
@@ -16,7 +17,6 @@ import {
 } from './site-context';
 import { skipOuterExpressions } from './syntax';
 
-const testCallbacks = new Set(['it', 'test', 'beforeEach', 'afterEach', 'beforeAll', 'afterAll', 'before', 'after']);
 const arrayPredicates = new Set([
   'filter',
   'some',
@@ -87,8 +87,7 @@ function classifyCallback(
 ): ContainerContext {
   const name = getCalleeName(host.expression);
   const root = getCalleeRoot(host.expression);
-  if (name && promiseMethods.has(name)) return { kind: 'callback', fn, host, rewrite: 'none' };
-  if (root && testCallbacks.has(root)) return { kind: 'callback', fn, host, rewrite: 'none' };
+  if (isPromiseAwareCaller(root, name)) return { kind: 'callback', fn, host, rewrite: 'none' };
   if (root === 'describe') {
     return boundary(
       'describe',
@@ -128,13 +127,66 @@ function classifyCallback(
     const refusal = explainForEachLoopRefusal(fn, host);
     if (!refusal) return { kind: 'callback', fn, host, rewrite: 'for-of' };
   }
+  return classifyByResult(fn, host, checker, root, name);
+}
+
+/** A callback no rule above knows: what its caller does with the result decides (the table, then the types). */
+function classifyByResult(
+  fn: ts.FunctionLikeDeclaration,
+  host: ts.CallExpression,
+  checker: ts.TypeChecker,
+  root: string | null,
+  name: string | null,
+): ContainerContext {
   const label = root && !ts.isPropertyAccessExpression(host.expression) ? root : host.expression.getText();
+  const expected = getExpectedReturn(fn, checker);
+  if (expected === 'promise') return { kind: 'callback', fn, host, rewrite: 'none' };
+  const ignoring = findResultIgnoringCaller(root, name);
+  if (expected === 'void' || (expected === null && ignoring)) {
+    return boundary(
+      'callback',
+      `a callback passed to \`${label}\`, whose result ` +
+        (ignoring ? `${ignoring.who} ignore` : 'its type says is ignored (`void`)'),
+      `made async, an error it throws would become an unhandled rejection instead of reaching the caller's error ` +
+        `handling${ignoring?.kind === 'method' && ignoring.names.includes('use') ? ' (the error middleware)' : ''}; ` +
+        `move the awaited work out of the callback, or catch its errors inside it and rerun with --mark-boundaries`,
+    );
+  }
+  if (expected !== null) {
+    return boundary(
+      'callback',
+      `a callback passed to \`${label}\`, whose caller uses the \`${expected}\` it returns at once`,
+      `keep the callback synchronous: compute what it needs before \`${label}\` runs (a synchronous cache)`,
+    );
+  }
   return boundary(
     'callback',
     `a callback passed to \`${label}\`, which may ignore returned promises`,
     `if \`${label}\` awaits what its callback returns (Express 5 routes do, event emitters and timers do not), make ` +
       `the callback async by hand or rerun with --mark-boundaries; otherwise move the awaited work out of the callback`,
   );
+}
+
+/** 'promise', 'void', the text of a type whose value is used, or null. */
+type ExpectedReturn = string | null;
+
+/**
+ * What TypeScript says the callback's caller expects back: 'promise' when a promise is accepted
+ * (`() => void | Promise<void>`), 'void' when the result is ignored, the type's text when a value is
+ * used, null when nothing is known (untyped JavaScript, `any`).
+ */
+function getExpectedReturn(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker): ExpectedReturn {
+  if (!ts.isFunctionExpression(fn) && !ts.isArrowFunction(fn)) return null;
+  const contextual = checker.getContextualType(fn);
+  const signatures = contextual?.getNonNullableType().getCallSignatures() ?? [];
+  if (signatures.length === 0) return null;
+  const returns = signatures.map((signature) => checker.getReturnTypeOfSignature(signature));
+  const parts = returns.flatMap((type) => (type.isUnion() ? type.types : [type]));
+  if (parts.some((type) => type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter)))
+    return null;
+  if (parts.some((type) => type.getProperty('then') !== undefined)) return 'promise';
+  if (parts.every((type) => type.flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined))) return 'void';
+  return checker.typeToString(returns[0]);
 }
 
 /** `it` of `it.only(…)`, `describe` of `describe.each(t)(…)`. */
