@@ -1,10 +1,19 @@
 const request = require('request');
 
-function getUser(id, cb) {
+let cached = null;
+
+function refresh(id) {
   request({ uri: 'https://api.example.com/users/' + id, json: true }, (err, res, body) => {
-    if (err) return cb(err);
-    cb(null, body);
+    if (err) return console.error(err.message);
+    cached = res.statusCode === 200 ? body : null;
   });
 }
 
-module.exports = { getUser };
+async function refreshAll(ids) {
+  await Promise.resolve();
+  request.post({ url: 'https://api.example.com/refresh', json: { ids } }, function (error, response) {
+    console.log(error ? error.code : response.statusCode);
+  });
+}
+
+module.exports = { refresh, refreshAll, get: () => cached };

@@ -45,18 +45,29 @@ async function sendRequest(uri, options) {
   } else if (responseBody === undefined) responseBody = '';
   const responseHeaders = {};
   for (const [name, value] of Object.entries(response.headers)) {
-    if (name === 'set-cookie') responseHeaders[name] = [].concat(value);
+    if (name === 'set-cookie') responseHeaders[name] = Array.isArray(value) ? value : [value];
     else responseHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return { statusCode: response.statusCode, headers: responseHeaders, body: responseBody };
 }
 
-async function getUser(id, cb) {
+let cached = null;
+
+async function refresh(id) {
   const [err, res, body] = await sendRequest({ uri: 'https://api.example.com/users/' + id, json: true })
     .then((response) => [null, response, response.body], (error) => [error]);
 
-  if (err) return cb(err);
-  cb(null, body);
+  if (err) return console.error(err.message);
+  cached = res.statusCode === 200 ? body : null;
 }
 
-module.exports = { getUser };
+async function refreshAll(ids) {
+  await Promise.resolve();
+
+  const [error, response] = await sendRequest({ url: 'https://api.example.com/refresh', json: { ids }, method: 'POST' })
+    .then((reply) => [null, reply, reply.body], (failure) => [failure]);
+
+  console.log(error ? error.code : response.statusCode);
+}
+
+module.exports = { refresh, refreshAll, get: () => cached };

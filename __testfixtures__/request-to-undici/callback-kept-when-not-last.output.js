@@ -27,14 +27,14 @@ async function sendRequest(uri, options) {
   const responseBody = buffer.toString();
   const responseHeaders = {};
   for (const [name, value] of Object.entries(response.headers)) {
-    if (name === 'set-cookie') responseHeaders[name] = [].concat(value);
+    if (name === 'set-cookie') responseHeaders[name] = Array.isArray(value) ? value : [value];
     else responseHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return { statusCode: response.statusCode, headers: responseHeaders, body: responseBody };
 }
 
 function ping(url, done) {
-  sendRequest(url, { method: 'GET' }).then((response) => done(null, response, response.body), done);
+  sendRequest(url).then((response) => done(null, response, response.body), done);
   console.log('sent');
 }
 

@@ -61,7 +61,7 @@ async function sendRequest(uri, options) {
   } else if (responseBody === undefined) responseBody = '';
   const responseHeaders = {};
   for (const [name, value] of Object.entries(response.headers)) {
-    if (name === 'set-cookie') responseHeaders[name] = [].concat(value);
+    if (name === 'set-cookie') responseHeaders[name] = Array.isArray(value) ? value : [value];
     else responseHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return { statusCode: response.statusCode, headers: responseHeaders, body: responseBody };

@@ -19,16 +19,25 @@ const seen = `function seen(err, res, body) {
   };
 }`;
 
-/** A named function whose last statement is the request call: the callback is inlined after an await. */
+/**
+ * A named function without a callback of its own whose last statement is the request call: the
+ * callback is inlined after an await (the function becomes async; its caller here does not await it).
+ */
 const awaited = (name: string, call: string): BehaviourCase => ({
   name,
   ext: 'js',
   source: `const request = require('request');
 ${seen}
-function fetchIt(base, done) {
-  ${call.replace(/\n/g, '\n  ')}
+function fetchIt(base, results) {
+  ${call.replace(/\n/g, '\n  ').replace(/done\(/g, 'results.push(')}
 }
-module.exports = (base) => new Promise((resolve) => fetchIt(base, resolve));
+module.exports = (base) => {
+  const results = [];
+  fetchIt(base, results);
+  return new Promise((resolve) => {
+    const timer = setInterval(() => results.length > 0 && (clearInterval(timer), resolve(results[0])), 5);
+  });
+};
 `,
 });
 

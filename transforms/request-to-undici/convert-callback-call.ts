@@ -80,6 +80,9 @@ function canInline(state: RequestState, statement: ASTPath, callback: ASTPath, n
   const { j } = state;
   const fn = getEnclosingFunction(statement);
   if (!fn || !isDeclaredFunction(fn)) return false;
+  const isAsync = (fn.node as unknown as { async?: boolean }).async === true;
+  // a function with a callback of its own already tells its callers when it is done: async adds nothing
+  if (!isAsync && takesCallback(state, fn)) return false;
   const body = (fn.node as unknown as FunctionNode).body;
   const list = body.type === 'BlockStatement' ? (body.body ?? []) : [];
   if (list[list.length - 1] !== statement.node) return false;
@@ -94,6 +97,22 @@ function canInline(state: RequestState, statement: ASTPath, callback: ASTPath, n
     .filter((path: ASTPath) => !isInside(path, callback) && declared.has(String((path.node as { name?: string }).name)))
     .size();
   return clash === 0 && getAwaitSite(statement, state.context.isModule).ok;
+}
+
+/** Whether `fn` has a parameter it calls (or named like a callback): a callback-style API. */
+function takesCallback(state: RequestState, fn: ASTPath): boolean {
+  const params = (fn.node as unknown as FunctionNode).params.flatMap((p) =>
+    p.type === 'Identifier' ? [p.name ?? ''] : [],
+  );
+  if (params.some((name) => /^(?:cb|callback|done|next)$|Callback$/.test(name))) return true;
+  return (
+    findNodes(state.j(fn), state.j.CallExpression)
+      .filter((path: ASTPath) => {
+        const callee = (path.node as unknown as { callee: { type: string; name?: string } }).callee;
+        return callee.type === 'Identifier' && params.includes(callee.name ?? '');
+      })
+      .size() > 0
+  );
 }
 
 function isInside(path: ASTPath, ancestor: ASTPath): boolean {
@@ -150,7 +169,9 @@ export function convertCallbackCall(
       'the callback reads `this` or `arguments`, which request set to its Request object; convert it by hand',
     );
   }
-  const { response, error } = state.names;
+  // the arrows' own names, kept apart from the callback's parameters they are destructured into
+  const response = names?.includes(state.names.response) ? 'reply' : state.names.response;
+  const error = names?.includes(state.names.error) ? 'failure' : state.names.error;
   const settle = `(${response}) => [null, ${response}, ${response}.body], (${error}) => [${error}]`;
   if (names && canInline(state, statement, callbackPath, names)) {
     inlineCallback(state, statement, { send, settle, names, fn, callbackPath, conversionId });

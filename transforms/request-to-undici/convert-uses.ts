@@ -10,9 +10,10 @@ import { buildExpression, printNode, quoteString } from '../sync-http-to-undici/
 import { accept, refuse, type Planned, type Refusal } from '../sync-http-to-undici/refusal';
 import { convertCallbackCall, findCallback } from './convert-callback-call';
 import type { RequestUse } from './find-request-uses';
+import { isWriteReference } from '../shared/references';
 import type { HelperFeature } from './helper-source';
 import { placeholders } from './placeholders';
-import { isUrlName, readRequestOptions, type OptionsPlan } from './read-request-options';
+import { findUntraceableRefusal, isUrlName, readRequestOptions, type OptionsPlan } from './read-request-options';
 import type { RequestState } from './request-state';
 
 const allFeatures: HelperFeature[] = [
@@ -60,7 +61,9 @@ const bluebirdOnly = new Set([
 /** The arguments as text, with a shortcut's method added (`request.post(uri)` → `(uri, { method: 'POST' })`). */
 function buildArgsText(state: RequestState, args: ASTNode[], method: string | null): string | null {
   const texts = args.map((a) => printNode(state, a));
-  if (!method) return texts.join(', ');
+  const hasOptions = args.some((a) => a.type === 'ObjectExpression') || args.length > 1;
+  // GET is request's default: `request.get(url)` needs nothing more
+  if (!method || (method === 'GET' && !hasOptions)) return texts.join(', ');
   const property = `method: ${quoteString(state, method)}`;
   const last = args.length - 1;
   if (args[last].type === 'ObjectExpression') {
@@ -80,6 +83,14 @@ function buildArgsText(state: RequestState, args: ASTNode[], method: string | nu
 function addNeeds(state: RequestState, plan: OptionsPlan): void {
   const features = plan.dynamic ? allFeatures : [...plan.features];
   features.forEach((f) => state.needs.features.add(f));
+}
+
+/** Options built at runtime must not be able to carry an option request set elsewhere in the file. */
+function checkDynamic(state: RequestState, plan: OptionsPlan): Planned<null> {
+  const refusal = plan.dynamic ? findUntraceableRefusal(state.j, state.root) : null;
+  if (!refusal) return accept(null);
+  const message = refusal.message.replace(/; the call is left as it was$/, '');
+  return refuse(refusal.code, refusal.node, `${message}; options built at runtime may carry it, so calls are left`);
 }
 
 function reportDynamic(state: RequestState, plan: OptionsPlan, args: ASTNode[]): void {
@@ -111,6 +122,8 @@ function convertPromiseCall(state: RequestState, use: RequestUse & { kind: 'call
   }
   const plan = readRequestOptions(state.j, call, args);
   if (!plan.ok) return plan;
+  const dynamic = checkDynamic(state, plan.value);
+  if (!dynamic.ok) return dynamic;
   const text = buildArgsText(state, args, use.method);
   if (text === null) return refuse('REQUEST_UNSUPPORTED_USE', call.node, 'write the shortcut as rp({ …, method })');
   addNeeds(state, plan.value);
@@ -144,6 +157,8 @@ function convertRequestCall(state: RequestState, use: RequestUse & { kind: 'call
   const rest = args.filter((a) => a !== callback);
   const plan = readRequestOptions(state.j, call, rest);
   if (!plan.ok) return plan;
+  const dynamic = checkDynamic(state, plan.value);
+  if (!dynamic.ok) return dynamic;
   const text = buildArgsText(state, rest, use.method);
   if (text === null)
     return refuse('REQUEST_UNSUPPORTED_USE', call.node, 'write the shortcut as request({ …, method })');
@@ -161,7 +176,16 @@ function convertRequestCall(state: RequestState, use: RequestUse & { kind: 'call
   return accept(null);
 }
 
-function convertValue(state: RequestState, use: RequestUse & { kind: 'value' }): void {
+function convertValue(state: RequestState, use: RequestUse & { kind: 'value' }): Planned<null> {
+  const refusal = findUntraceableRefusal(state.j, state.root);
+  if (refusal) {
+    return refuse(
+      refusal.code,
+      refusal.node,
+      `${refusal.message.replace(/; the call is left as it was$/, '')}; ${use.library} is passed on as a value ` +
+        'and these options may reach it, so it is left as it was',
+    );
+  }
   const callbackStyle = use.library === 'request';
   allFeatures.forEach((f) => state.needs.features.add(f));
   if (callbackStyle) state.needs.sendRequestWithCallback = true;
@@ -177,6 +201,7 @@ function convertValue(state: RequestState, use: RequestUse & { kind: 'value' }):
   use.ref.replace(
     state.j.identifier(callbackStyle ? placeholders.sendRequestWithCallback : placeholders.sendRequestPromise),
   );
+  return accept(null);
 }
 
 const otherAdvice: Readonly<Record<string, string>> = {
@@ -188,6 +213,13 @@ const otherAdvice: Readonly<Record<string, string>> = {
 
 function reportOther(state: RequestState, use: RequestUse & { kind: 'other' }): Refusal {
   const member = use.member ?? '';
+  if (isWriteReference(use.ref)) {
+    return {
+      code: 'REQUEST_UNSUPPORTED_USE',
+      node: use.ref.parent?.node as ASTNode,
+      message: `${use.library} is reassigned here, so its calls cannot be followed; convert them by hand`,
+    };
+  }
   return {
     code: 'REQUEST_UNSUPPORTED_USE',
     node: use.ref.parent?.node.type === 'MemberExpression' ? (use.ref.parent.node as ASTNode) : use.ref.node,
@@ -211,12 +243,12 @@ export function convertUses(state: RequestState, uses: RequestUse[]): number {
       state.context.report(reportOther(state, use));
       continue;
     }
-    if (use.kind === 'value') {
-      convertValue(state, use);
-      converted += 1;
-      continue;
-    }
-    const result = use.library === 'request' ? convertRequestCall(state, use) : convertPromiseCall(state, use);
+    const result =
+      use.kind === 'value'
+        ? convertValue(state, use)
+        : use.library === 'request'
+          ? convertRequestCall(state, use)
+          : convertPromiseCall(state, use);
     if (result.ok) converted += 1;
     else state.context.report(result.refusal);
   }

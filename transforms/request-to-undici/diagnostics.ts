@@ -9,7 +9,7 @@ export const diagnosticCodes = {
       'har, ca, …), named at the property that sets it: the call is left as it was.',
   },
   REQUEST_DYNAMIC_OPTIONS: {
-    severity: 'info',
+    severity: 'warning',
     summary:
       'The options are built when the code runs: the helper applies the request options it supports and throws ' +
       'for one it does not, instead of ignoring it.',

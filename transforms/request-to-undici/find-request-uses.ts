@@ -8,7 +8,7 @@
  */
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { findModuleUses } from '../shared/modules';
-import { findReferences } from '../shared/references';
+import { findReferences, isWriteReference } from '../shared/references';
 
 import { findNodes } from '../../source/tree-walk';
 
@@ -68,6 +68,7 @@ function isCallee(path: ASTPath): boolean {
 /** What one reference to the module (or the inline `require(…)`) is. */
 function classify(library: RequestLibrary, ref: ASTPath, viaDefault: boolean): RequestUse {
   if (isTypePosition(ref)) return { kind: 'type', library, ref };
+  if (isWriteReference(ref)) return { kind: 'other', library, ref, member: null };
   if (isCallee(ref)) return { kind: 'call', library, call: ref.parent as ASTPath, method: null };
   const member = getMember(ref);
   if (member && viaDefault && member.name === 'default' && isCallee(member.member)) {

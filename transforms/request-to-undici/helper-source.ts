@@ -51,7 +51,6 @@ export const unsupportedOptions = [
   'key',
   'passphrase',
   'pfx',
-  'rejectUnauthorized',
   'localAddress',
   'useQuerystring',
   'jsonReviver',
@@ -181,7 +180,7 @@ function buildDispatcher(needs: HelperNeeds): string[] {
     ...(strict
       ? [
           '  const dispatcher =',
-          '    options.strictSSL === false',
+          '    options.strictSSL === false || options.rejectUnauthorized === false',
           `      ? new ${Agent}({ connect: { rejectUnauthorized: false } })`,
           `      : ${getGlobalDispatcher}();`,
         ]
@@ -271,7 +270,7 @@ function buildResponse(needs: HelperNeeds, any: string): string[] {
   lines.push(
     `  const responseHeaders${any} = {};`,
     '  for (const [name, value] of Object.entries(response.headers)) {',
-    "    if (name === 'set-cookie') responseHeaders[name] = [].concat(value);",
+    "    if (name === 'set-cookie') responseHeaders[name] = Array.isArray(value) ? value : [value];",
     "    else responseHeaders[name] = Array.isArray(value) ? value.join(', ') : value;",
     '  }',
     '  return { statusCode: response.statusCode, headers: responseHeaders, body: responseBody };',

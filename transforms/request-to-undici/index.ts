@@ -22,6 +22,7 @@
 import type { Collection } from 'jscodeshift';
 import type { Transform, TransformContext } from '../shared/types';
 import { toJscodeshift } from '../shared/to-jscodeshift';
+import { getLowestNodeVersion } from '../shared/node-engines';
 import { chooseUndiciRange } from '../sync-http-to-undici/undici-range';
 import { convertUses } from './convert-uses';
 import { diagnosticCodes } from './diagnostics';
@@ -31,15 +32,26 @@ import { createRequestState } from './request-state';
 
 const prefilterPattern = /['"](?:request(?:-promise(?:-native)?)?|nock)['"]/;
 
+/**
+ * nock before 14 patches Node's http module, which undici does not use: a test that mocks request's calls
+ * with it sends the converted calls to the network. Reported where the test loads nock, when the
+ * project's nock is older than 14 (or its version is unknown) and the project uses the request family.
+ */
 function reportNock(context: TransformContext, root: Collection): void {
   const nock = findNockLoad(context.j, root);
   if (!nock) return;
+  const ranges = context.dependencyRanges ?? null;
+  const range = ranges?.nock;
+  const lowest = range ? getLowestNodeVersion(range) : null;
+  if (lowest && lowest[0] >= 14) return;
+  if (ranges && !requestLibraries.some((library) => library in ranges)) return;
+  const version = range ? `this project's nock (${range})` : 'nock before version 14';
   context.report({
     code: 'REQUEST_NOCK_NOT_INTERCEPTED',
     node: nock,
     message:
-      'nock intercepts undici only from version 14: with an older nock these mocks no longer see the requests ' +
-      'converted from request, which then go to the network; move to nock >= 14, or to undici MockAgent ' +
+      `${version} does not intercept undici: the requests request-to-undici converted no longer reach these ` +
+      'mocks and go to the network; move to nock >= 14, or mock with undici MockAgent ' +
       '(setGlobalDispatcher(mockAgent))',
   });
 }

@@ -5,10 +5,10 @@
  * object literals that build them in the same function (`const opts = Object.assign({}, d, { jar })`,
  * `opts.proxy = …`), and otherwise checked by the helper when the call runs.
  */
-import type { ASTNode, ASTPath, JSCodeshift } from 'jscodeshift';
+import type { ASTNode, ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { getEnclosingFunction } from '../shared/functions';
 import { getPropertyName } from '../sync-http-to-undici/static-values';
-import { accept, refuse, type Planned } from '../sync-http-to-undici/refusal';
+import { accept, refuse, type Planned, type Refusal } from '../sync-http-to-undici/refusal';
 import { unsupportedOptions, type HelperFeature } from './helper-source';
 
 import { findNodes } from '../../source/tree-walk';
@@ -29,6 +29,7 @@ const featureOf: Readonly<Record<string, HelperFeature>> = {
   auth: 'auth',
   gzip: 'gzip',
   strictSSL: 'strictSSL',
+  rejectUnauthorized: 'strictSSL',
   timeout: 'timeout',
   encoding: 'encoding',
 };
@@ -41,7 +42,6 @@ const advice: Readonly<Record<string, string>> = {
   oauth: 'sign the request yourself (an OAuth library) and send the Authorization header',
   agentOptions: 'configure an undici Agent (connect options) and pass it as the dispatcher',
   ca: 'pass an undici Agent with connect: { ca } as the dispatcher',
-  rejectUnauthorized: 'pass an undici Agent with connect: { rejectUnauthorized } as the dispatcher',
   pool: 'undici pools connections itself (configure an Agent for a connection limit)',
   har: 'build the request from the HAR entry by hand',
 };
@@ -122,6 +122,14 @@ function findWrites(j: JSCodeshift, call: ASTPath, name: string, objects: ASTNod
   return writes;
 }
 
+function isConstDeclared(call: ASTPath, name: string): boolean {
+  const scope = (
+    call.scope as { lookup(n: string): { getBindings(): Record<string, ASTPath[]> } | null } | null
+  )?.lookup(name);
+  const declaration = scope?.getBindings()[name]?.[0]?.parent?.parent?.node as { kind?: string } | undefined;
+  return declaration?.kind === 'const';
+}
+
 /** The declarator that initialises identifier `name` as seen from `call`, in the same function. */
 function findInitializer(call: ASTPath, name: string): ASTNode | null {
   const scope = (
@@ -134,12 +142,17 @@ function findInitializer(call: ASTPath, name: string): ASTNode | null {
 }
 
 function readDynamic(j: JSCodeshift, call: ASTPath, arg: ASTNode, plan: OptionsPlan): Planned<OptionsPlan> | null {
+  const before = plan.dynamic;
   plan.dynamic = true;
   if (arg.type !== 'Identifier') return null;
   const name = (arg as unknown as { name: string }).name;
   const objects: ASTNode[] = [];
-  collectBuildingObjects(findInitializer(call, name), objects);
+  const init = findInitializer(call, name);
+  collectBuildingObjects(init, objects);
   const writes = findWrites(j, call, name, objects);
+  // `const options = { … }` written once and never changed: as good as the literal
+  const literal = init?.type === 'ObjectExpression' && objects.length === 1 && writes.length === 0;
+  if (literal && isConstDeclared(call, name)) plan.dynamic = before;
   for (const object of objects) {
     const refusal = readObject(object, plan);
     if (refusal) return refusal;
@@ -177,4 +190,29 @@ export function readRequestOptions(j: JSCodeshift, call: ASTPath, args: ASTNode[
     }
   }
   return accept(plan);
+}
+
+/** Option names no other library uses by chance: set anywhere in the file, they are meant for request. */
+const distinctive = new Set(['jar', 'proxy', 'oauth', 'agentOptions', 'formData', 'multipart', 'har', 'hawk', 'ca']);
+
+/**
+ * For options that cannot be traced (request passed on as a value, options from elsewhere): the first
+ * place in the file that sets an option only request reads and undici cannot honour (`{ oauth: … }`,
+ * `this.baseOptions.ca = …`), refused there rather than left to throw when the call runs.
+ */
+export function findUntraceableRefusal(j: JSCodeshift, root: Collection): Refusal | null {
+  let found: Refusal | null = null;
+  const check = (name: string | null, node: ASTNode) => {
+    if (!found && name !== null && distinctive.has(name)) {
+      const refusal = refuseOption(name, node);
+      if (!refusal.ok) found = refusal.refusal;
+    }
+  };
+  findNodes(root, j.Property).forEach((path) => check(getPropertyName(path.node), path.node));
+  findNodes(root, j.ObjectProperty).forEach((path) => check(getPropertyName(path.node), path.node));
+  findNodes(root, j.AssignmentExpression).forEach((path) => {
+    const left = path.node.left as { type: string; computed?: boolean; property?: { type: string; name?: string } };
+    if (left.type === 'MemberExpression' && !left.computed) check(left.property?.name ?? null, path.node);
+  });
+  return found;
 }

@@ -1,0 +1,16 @@
+const request = require('request-promise');
+
+class Client {
+  constructor(options = {}) {
+    this.request = options.request || request;
+    this.baseOptions = {};
+    if (options.username) this.baseOptions.auth = { user: options.username, pass: options.password };
+    if (options.timeout) this.baseOptions.timeout = options.timeout;
+  }
+
+  get(uri) {
+    return this.request({ ...this.baseOptions, uri, json: true });
+  }
+}
+
+module.exports = Client;
