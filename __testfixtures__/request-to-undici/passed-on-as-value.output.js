@@ -1,4 +1,6 @@
 const { request: request2, getGlobalDispatcher, interceptors, Agent } = require('undici');
+const OAuthSection = require('./oauth');
+
 const qs = require('qs');
 const zlib = require('node:zlib');
 const { promisify } = require('node:util');
@@ -151,6 +153,8 @@ class Client {
   constructor(options = {}) {
     this.request = options.request || sendRequestPromise;
     this.baseOptions = {};
+    // an API section named like a request option is not one
+    this.oauth = new OAuthSection(this);
     if (options.username) this.baseOptions.auth = { user: options.username, pass: options.password };
     if (options.timeout) this.baseOptions.timeout = options.timeout;
   }

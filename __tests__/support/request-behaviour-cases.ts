@@ -116,6 +116,16 @@ export const requestBehaviourCases: BehaviourCase[] = [
     `const opts = Object.assign({}, { method: 'GET', uri: base + '/echo', qs: { id: [1, 2] } });\n` +
       `opts.qsStringifyOptions = { arrayFormat: 'repeat' };\nrequest(opts, ${cb});`,
   ),
+  called(
+    'defaults-wrapper-merges-headers',
+    `const api = request.defaults({ baseUrl: base, json: true, headers: { 'x-app': 'demo', 'x-keep': 'k' } });\n` +
+      `api.post('/echo', { body: { a: 1 }, headers: { 'x-app': 'call' } }, ${cb});`,
+  ),
+  rp(
+    'rp-defaults-wrapper',
+    `const api = rp.defaults({ baseUrl: base, json: true, qs: { from: 'defaults' } });\n` +
+      `return [await api('/echo', { qs: { page: 2 } }), await api.get('/status/404').catch((e) => e.statusCode)];`,
+  ),
   rp('rp-json-body', `return await rp({ uri: base + '/json', json: true });`),
   rp('rp-text-default', `return await rp(base + '/text');`),
   rp('rp-404-status-code-error', `return await rp(base + '/status/404');`),

@@ -9,9 +9,10 @@ import { appendProperty } from '../sync-http-to-undici/build-request';
 import { buildExpression, printNode, quoteString } from '../sync-http-to-undici/conversion-state';
 import { accept, refuse, type Planned, type Refusal } from '../sync-http-to-undici/refusal';
 import { convertCallbackCall, findCallback } from './convert-callback-call';
+import { convertDefaults } from './convert-defaults';
 import type { RequestUse } from './find-request-uses';
 import { isWriteReference } from '../shared/references';
-import type { HelperFeature } from './helper-source';
+import type { HelperFeature } from './helper-parts';
 import { placeholders } from './placeholders';
 import { findUntraceableRefusal, isUrlName, readRequestOptions, type OptionsPlan } from './read-request-options';
 import type { RequestState } from './request-state';
@@ -131,7 +132,7 @@ function convertPromiseCall(state: RequestState, use: RequestUse & { kind: 'call
   state.needs.sendRequestPromise = true;
   // the call keeps its own text; only the callee (and a shortcut's options) change
   const node = call.node as unknown as { callee: ASTNode; arguments: ASTNode[] };
-  node.callee = state.j.identifier(placeholders.sendRequestPromise);
+  node.callee = state.j.identifier(use.wrapper ?? placeholders.sendRequestPromise);
   if (use.method)
     node.arguments = (buildExpression(state, `f(${text})`) as unknown as { arguments: ASTNode[] }).arguments;
   return accept(null);
@@ -166,7 +167,7 @@ function convertRequestCall(state: RequestState, use: RequestUse & { kind: 'call
     state,
     call,
     callback,
-    `${placeholders.sendRequest}(${text})`,
+    `${use.wrapper ?? placeholders.sendRequest}(${text})`,
     state.context.conversionId(call),
   );
   if (refusal && !refusal.ok) return refusal;
@@ -230,10 +231,30 @@ function reportOther(state: RequestState, use: RequestUse & { kind: 'other' }): 
 }
 
 /** Converts every use it can; returns how many were converted. Refusals are reported. */
-export function convertUses(state: RequestState, uses: RequestUse[]): number {
+/** Converts the request.defaults wrappers first; returns the names of those refused (their calls stay). */
+function convertWrappers(state: RequestState, uses: RequestUse[]): { converted: number; refused: Set<string> } {
+  const refused = new Set<string>();
   let converted = 0;
+  for (const use of uses) {
+    if (use.kind !== 'defaults') continue;
+    const plan = convertDefaults(state, use);
+    if (plan.ok) {
+      addNeeds(state, plan.value);
+      converted += 1;
+    } else {
+      state.context.report(plan.refusal);
+      refused.add((use.declarator.node as unknown as { id: { name: string } }).id.name);
+    }
+  }
+  return { converted, refused };
+}
+
+export function convertUses(state: RequestState, uses: RequestUse[]): number {
+  const wrappers = convertWrappers(state, uses);
+  let converted = wrappers.converted;
   let typesReported = false;
   for (const use of uses) {
+    if (use.kind === 'defaults' || (use.kind === 'call' && use.wrapper && wrappers.refused.has(use.wrapper))) continue;
     if (use.kind === 'type') {
       if (!typesReported) reportTypes(state, use.ref, use.library);
       typesReported = true;

@@ -53,8 +53,8 @@ export const diagnosticCodes = {
   REQUEST_NOCK_NOT_INTERCEPTED: {
     severity: 'warning',
     summary:
-      "nock before version 14 does not intercept undici: this file's mocks no longer see the converted requests " +
-      '(use nock >= 14 or undici MockAgent).',
+      "nock does not intercept undici.request (before 14 it patches only Node's http module; 14 adds the global " +
+      "fetch): this file's mocks no longer see the converted requests; use undici's MockAgent.",
   },
   UNDICI_NODE_UNSUPPORTED: {
     severity: 'warning',

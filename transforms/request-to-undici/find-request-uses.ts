@@ -6,7 +6,7 @@
  *   this.request = options.request || request   (the module passed on as a value)
  * and what it reports: `request.defaults(…)`, `request.jar()`, other members, type-only names.
  */
-import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import type { ASTNode, ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { findModuleUses } from '../shared/modules';
 import { findReferences, isWriteReference } from '../shared/references';
 
@@ -29,8 +29,13 @@ export const verbs: Readonly<Record<string, string>> = {
 };
 
 export type RequestUse =
-  /** `request(…)` or `request.post(…)`; `method` is the shortcut's method. */
-  | { kind: 'call'; library: RequestLibrary; call: ASTPath; method: string | null }
+  /**
+   * `request(…)` or `request.post(…)`; `method` is the shortcut's method; `wrapper` names the
+   * `request.defaults(…)` wrapper called instead of the module.
+   */
+  | { kind: 'call'; library: RequestLibrary; call: ASTPath; method: string | null; wrapper?: string }
+  /** `const api = request.defaults(options)`, whose every use is a call (`api(…)`, `api.get(…)`). */
+  | { kind: 'defaults'; library: RequestLibrary; ref: ASTPath; declarator: ASTPath; options: ASTNode | null }
   /** The module itself used as a value (assigned, passed, returned). */
   | { kind: 'value'; library: RequestLibrary; ref: ASTPath }
   /** A name used only in type positions (TypeScript): left as it is. */
@@ -106,7 +111,9 @@ export function findRequestUses(j: JSCodeshift, root: Collection): RequestUse[] 
         (r) => r.node !== declared.node && !isInside(r, binding.declaration),
       );
       for (const ref of refs) {
-        if (binding.imported === 'default') uses.push(classify(library, ref, true));
+        const wrapper = binding.imported === 'default' ? findDefaultsWrapper(j, root, library, ref) : null;
+        if (wrapper) uses.push(...wrapper);
+        else if (binding.imported === 'default') uses.push(classify(library, ref, true));
         else if (isTypePosition(ref)) uses.push({ kind: 'type', library, ref });
         else uses.push({ kind: 'other', library, ref, member: binding.imported });
       }
@@ -119,8 +126,39 @@ export function findRequestUses(j: JSCodeshift, root: Collection): RequestUse[] 
   return uses.sort((a, b) => getStart(a) - getStart(b));
 }
 
+/**
+ * `const api = request.defaults(options)` whose name is only ever called (`api(…)`, `api.post(…)`; for
+ * request-promise also passed on): the wrapper and its calls, or null to report it as another use.
+ */
+function findDefaultsWrapper(
+  j: JSCodeshift,
+  root: Collection,
+  library: RequestLibrary,
+  ref: ASTPath,
+): RequestUse[] | null {
+  const member = getMember(ref);
+  if (member?.name !== 'defaults' || !isCallee(member.member)) return null;
+  const call = member.member.parent as ASTPath;
+  const args = (call.node as unknown as { arguments: ASTNode[] }).arguments;
+  const declarator = call.parent as ASTPath;
+  const node = declarator.node as unknown as { type: string; init?: unknown; id: { type: string; name?: string } };
+  if (args.length > 1 || node.type !== 'VariableDeclarator' || node.init !== call.node) return null;
+  if (node.id.type !== 'Identifier' || (declarator.parent?.node as { kind?: string }).kind !== 'const') return null;
+  // an exported wrapper is used elsewhere too (api.get, api.jar …): left for the user
+  if (!Array.isArray((declarator.parent as ASTPath).parentPath?.value)) return null;
+  const name = node.id.name ?? '';
+  const calls: RequestUse[] = [];
+  for (const use of findReferences(j, root, declarator, name).filter((r) => r.node !== node.id)) {
+    const found = classify(library, use, false);
+    if (found.kind === 'call') calls.push({ ...found, wrapper: name });
+    else if (found.kind === 'value' && library !== 'request') continue;
+    else return null;
+  }
+  return [{ kind: 'defaults', library, ref, declarator, options: args[0] ?? null }, ...calls];
+}
+
 function getStart(use: RequestUse): number {
-  const path = use.kind === 'call' ? use.call : use.ref;
+  const path = use.kind === 'call' ? use.call : use.kind === 'defaults' ? use.declarator : use.ref;
   return (path.node as { start?: number }).start ?? 0;
 }
 

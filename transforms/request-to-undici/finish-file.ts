@@ -17,7 +17,8 @@ import {
 } from '../shared/modules';
 import { buildStatement, quoteString } from '../sync-http-to-undici/conversion-state';
 import { requestLibraries } from './find-request-uses';
-import { buildSendRequestSource, type HelperNeeds } from './helper-source';
+import { buildMergeSource, type HelperNeeds } from './helper-parts';
+import { buildSendRequestSource } from './helper-source';
 import { buildSendRequestPromiseSource } from './promise-helper-source';
 import { placeholders } from './placeholders';
 import type { RequestState } from './request-state';
@@ -119,6 +120,10 @@ function addHelpers(state: RequestState): [string, string][] {
     const name = getUniqueName(j, root, 'sendRequestPromise');
     texts.push(buildSendRequestPromiseSource(placeholders.sendRequestPromise, placeholders.sendRequest, helperNeeds));
     renames.push([placeholders.sendRequestPromise, name]);
+  }
+  if (needs.features.has('defaults')) {
+    texts.push(buildMergeSource(placeholders.mergeRequestOptions, helperNeeds));
+    renames.push([placeholders.mergeRequestOptions, getUniqueName(j, root, 'mergeRequestOptions')]);
   }
   if (needs.sendRequestWithCallback) {
     const name = getUniqueName(j, root, 'sendRequestWithCallback');

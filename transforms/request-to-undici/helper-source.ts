@@ -13,71 +13,20 @@
  * - `timeout` → headersTimeout and bodyTimeout, their errors rethrown as request's ESOCKETTIMEDOUT.
  * - Response headers folded as Node's http folds them: repeated values joined, set-cookie an array.
  */
+import { buildSignature, unsupportedOptions, wrapWords, type HelperFeature, type HelperNeeds } from './helper-parts';
 import { placeholders } from './placeholders';
-
-export type HelperFeature =
-  'baseUrl' | 'qs' | 'form' | 'json' | 'auth' | 'gzip' | 'strictSSL' | 'timeout' | 'encoding' | 'check';
-
-export interface HelperNeeds {
-  features: ReadonlySet<HelperFeature>;
-  /** request-promise's layer (sendRequestPromise) is used. */
-  promise: boolean;
-  isTypeScript: boolean;
-}
-
-/** request options the helper cannot honour: a call built at runtime that passes one gets an error. */
-export const unsupportedOptions = [
-  'jar',
-  'proxy',
-  'tunnel',
-  'agent',
-  'agentOptions',
-  'agentClass',
-  'forever',
-  'pool',
-  'oauth',
-  'hawk',
-  'aws',
-  'httpSignature',
-  'har',
-  'multipart',
-  'formData',
-  'time',
-  'followAllRedirects',
-  'followOriginalHttpMethod',
-  'removeRefererHeader',
-  'ca',
-  'cert',
-  'key',
-  'passphrase',
-  'pfx',
-  'localAddress',
-  'useQuerystring',
-  'jsonReviver',
-  'jsonReplacer',
-  'callback',
-] as const;
 
 const { request, getGlobalDispatcher, interceptors, Agent, qs, zlib, promisify } = placeholders;
 
-/** Words joined by spaces into lines of at most `width` characters, each starting with `indent`. */
-function wrapWords(words: string[], indent: string, width: number): string[] {
-  const lines: string[] = [];
-  for (const word of words) {
-    const last = lines.length - 1;
-    if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
-    else lines.push(indent + word);
-  }
-  return lines;
-}
-
 function buildPreamble(needs: HelperNeeds, any: string): string[] {
+  const merge = placeholders.mergeRequestOptions;
   const string = needs.isTypeScript ? ': string' : '';
   const has = (f: HelperFeature) => needs.features.has(f);
   const lines = [
     '  // request(uri, options): the options with the uri; request(options) or request(uri): one of them',
     `  if (typeof options === 'object' && options !== null) options = { ...options, uri };`,
     `  else options = typeof uri === 'string' ? { uri } : { ...uri };`,
+    ...(has('defaults') ? [`  if (defaults) options = ${merge}(${merge}({}, defaults), options);`] : []),
   ];
   if (has('check')) {
     lines.push(
@@ -281,9 +230,7 @@ function buildResponse(needs: HelperNeeds, any: string): string[] {
 /** `async function sendRequest(uri, options) { … }`: request's callback values, over undici. */
 export function buildSendRequestSource(name: string, needs: HelperNeeds): string {
   const any = needs.isTypeScript ? ': any' : '';
-  const signature = needs.isTypeScript
-    ? `async function ${name}(uri: any, options?: any): Promise<any> {`
-    : `async function ${name}(uri, options) {`;
+  const signature = buildSignature(name, needs);
   return [
     '// request(uri, options, callback) over undici: what request sent, and the response and body it called back with',
     signature,

@@ -14,15 +14,16 @@
  *   network error, TransformError, HEAD resolving to the headers, `resolveWithFullResponse`.
  * - The helper holds only the option handling the file's calls use; options built at runtime get all of
  *   it and a check that throws for an option with no undici equivalent.
+ * - `const api = request.defaults(options)` called only: a function of the helper with the defaults
+ *   deep-merged under each call's options.
  * Refused (left as it was, located diagnostic): jar, proxy, agentOptions, oauth, formData, multipart, har,
- * TLS files and other options with no faithful equivalent; streams and events; request.defaults; Bluebird
- * methods on request-promise's promise. A file that loads nock gets a warning: nock before 14 does not
- * intercept undici.
+ * TLS files and other options with no faithful equivalent; streams and events; a reassigned request or
+ * another use of request.defaults; Bluebird methods on request-promise's promise. A file that loads nock
+ * gets a warning: nock before 14 does not intercept undici.
  */
 import type { Collection } from 'jscodeshift';
 import type { Transform, TransformContext } from '../shared/types';
 import { toJscodeshift } from '../shared/to-jscodeshift';
-import { getLowestNodeVersion } from '../shared/node-engines';
 import { chooseUndiciRange } from '../sync-http-to-undici/undici-range';
 import { convertUses } from './convert-uses';
 import { diagnosticCodes } from './diagnostics';
@@ -33,26 +34,25 @@ import { createRequestState } from './request-state';
 const prefilterPattern = /['"](?:request(?:-promise(?:-native)?)?|nock)['"]/;
 
 /**
- * nock before 14 patches Node's http module, which undici does not use: a test that mocks request's calls
- * with it sends the converted calls to the network. Reported where the test loads nock, when the
- * project's nock is older than 14 (or its version is unknown) and the project uses the request family.
+ * nock patches Node's http module (and, from version 14, the global fetch), never undici.request: a test
+ * that mocks request's calls with it sends the converted calls to the network (verified with nock 10 and
+ * 14.0.17 against undici 7). Reported where the test loads nock, when the project uses the request family
+ * (or its dependencies are unknown) and undici can be installed at all.
  */
 function reportNock(context: TransformContext, root: Collection): void {
   const nock = findNockLoad(context.j, root);
-  if (!nock) return;
+  // a project whose engines.node keeps undici out converts nothing: its mocks keep working
+  if (!nock || !chooseUndiciRange(context.nodeEngines)) return;
   const ranges = context.dependencyRanges ?? null;
-  const range = ranges?.nock;
-  const lowest = range ? getLowestNodeVersion(range) : null;
-  if (lowest && lowest[0] >= 14) return;
   if (ranges && !requestLibraries.some((library) => library in ranges)) return;
-  const version = range ? `this project's nock (${range})` : 'nock before version 14';
+  const version = ranges?.nock ? `this project's nock (${ranges.nock})` : 'nock';
   context.report({
     code: 'REQUEST_NOCK_NOT_INTERCEPTED',
     node: nock,
     message:
-      `${version} does not intercept undici: the requests request-to-undici converted no longer reach these ` +
-      'mocks and go to the network; move to nock >= 14, or mock with undici MockAgent ' +
-      '(setGlobalDispatcher(mockAgent))',
+      `${version} does not intercept undici.request (it patches Node's http module, and from version 14 the ` +
+      'global fetch): the requests request-to-undici converted no longer reach these mocks and go to the ' +
+      'network; mock them with undici MockAgent (setGlobalDispatcher(mockAgent))',
   });
 }
 

@@ -14,4 +14,5 @@ export const placeholders = {
   sendRequest: '__awaitify_send_request__',
   sendRequestPromise: '__awaitify_send_request_promise__',
   sendRequestWithCallback: '__awaitify_send_request_with_callback__',
+  mergeRequestOptions: '__awaitify_merge_request_options__',
 } as const;

@@ -5,20 +5,23 @@
  *   StatusCodeError ("404 - \"body\"", statusCode, error) for a status other than 2xx while `simple`,
  *   RequestError (String(cause), cause) for a network error, TransformError when the transform throws.
  */
-import type { HelperNeeds } from './helper-source';
+import { buildSignature, type HelperNeeds } from './helper-parts';
+import { placeholders } from './placeholders';
 
 /** `async function sendRequestPromise(uri, options) { … }`: request-promise's results and errors. */
 export function buildSendRequestPromiseSource(name: string, sendRequest: string, needs: HelperNeeds): string {
   const any = needs.isTypeScript ? ': any' : '';
-  const signature = needs.isTypeScript
-    ? `async function ${name}(uri: any, options?: any): Promise<any> {`
-    : `async function ${name}(uri, options) {`;
+  const signature = buildSignature(name, needs);
+  const merge = placeholders.mergeRequestOptions;
   return [
     '// request-promise over undici: the body (or the full response), StatusCodeError for a status other than 2xx',
     signature,
     `  let settings${any};`,
     `  if (typeof options === 'object' && options !== null) settings = { ...options, uri };`,
     `  else settings = typeof uri === 'string' ? { uri } : { ...uri };`,
+    ...(needs.features.has('defaults')
+      ? [`  if (defaults) settings = ${merge}(${merge}({}, defaults), settings);`]
+      : []),
     `  const full = settings.resolveWithFullResponse === true;`,
     '  // request-promise resolves a HEAD to the headers',
     `  const head = (body${any}, response${any}) => (full ? response : response.headers);`,

@@ -9,7 +9,7 @@ import type { ASTNode, ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { getEnclosingFunction } from '../shared/functions';
 import { getPropertyName } from '../sync-http-to-undici/static-values';
 import { accept, refuse, type Planned, type Refusal } from '../sync-http-to-undici/refusal';
-import { unsupportedOptions, type HelperFeature } from './helper-source';
+import { unsupportedOptions, type HelperFeature } from './helper-parts';
 
 import { findNodes } from '../../source/tree-walk';
 
@@ -201,18 +201,26 @@ const distinctive = new Set(['jar', 'proxy', 'oauth', 'agentOptions', 'formData'
  * `this.baseOptions.ca = …`), refused there rather than left to throw when the call runs.
  */
 export function findUntraceableRefusal(j: JSCodeshift, root: Collection): Refusal | null {
-  let found: Refusal | null = null;
-  const check = (name: string | null, node: ASTNode) => {
-    if (!found && name !== null && distinctive.has(name)) {
-      const refusal = refuseOption(name, node);
-      if (!refusal.ok) found = refusal.refusal;
-    }
+  const found: { name: string; node: ASTNode }[] = [];
+  // `client.oauth = new OAuth(client)` names an API section, not an option: options hold plain values
+  const check = (name: string | null, node: ASTNode, value: unknown) => {
+    const type = (value as { type?: string } | null)?.type ?? '';
+    if (name !== null && distinctive.has(name) && !/^New|Function|Class/.test(type)) found.push({ name, node });
   };
-  findNodes(root, j.Property).forEach((path) => check(getPropertyName(path.node), path.node));
-  findNodes(root, j.ObjectProperty).forEach((path) => check(getPropertyName(path.node), path.node));
+  const property = (path: ASTPath) =>
+    check(getPropertyName(path.node), path.node, (path.node as { value?: unknown }).value);
+  findNodes(root, j.Property).forEach(property);
+  findNodes(root, j.ObjectProperty).forEach(property);
   findNodes(root, j.AssignmentExpression).forEach((path) => {
     const left = path.node.left as { type: string; computed?: boolean; property?: { type: string; name?: string } };
-    if (left.type === 'MemberExpression' && !left.computed) check(left.property?.name ?? null, path.node);
+    if (left.type === 'MemberExpression' && !left.computed)
+      check(left.property?.name ?? null, path.node, path.node.right);
   });
-  return found;
+  if (found.length === 0) return null;
+  found.sort((a, b) => ((a.node as { start?: number }).start ?? 0) - ((b.node as { start?: number }).start ?? 0));
+  const first = refuseOption(found[0].name, found[0].node);
+  const others = [...new Set(found.map((f) => f.name))].filter((name) => name !== found[0].name);
+  if (first.ok) return null;
+  const also = others.length > 0 ? ` (the file also sets ${others.map((o) => `\`${o}\``).join(', ')})` : '';
+  return { ...first.refusal, message: first.refusal.message.replace(/:/, `${also}:`) };
 }

@@ -6,7 +6,7 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import type { TransformContext } from '../shared/types';
 import { createConversionState, type ConversionState } from '../sync-http-to-undici/conversion-state';
-import type { HelperFeature } from './helper-source';
+import type { HelperFeature } from './helper-parts';
 
 export interface RequestState extends ConversionState {
   names: { response: string; error: string };
