@@ -16,6 +16,12 @@ async function sendRequest(uri, options) {
   const hasHeader = (name) => Object.keys(headers).some((key) => key.toLowerCase() === name);
   const body = options.body;
   if (options.gzip && !hasHeader('accept-encoding')) headers['accept-encoding'] = 'gzip, deflate';
+  // user:pass@ in the URL: request sent it as Basic auth (unless one was set); undici drops it silently
+  const { username, password } = new URL(url);
+  if ((username || password) && !hasHeader('authorization')) {
+    const credentials = decodeURIComponent(username) + ':' + decodeURIComponent(password);
+    headers.authorization = 'Basic ' + Buffer.from(credentials).toString('base64');
+  }
   // request follows redirects for GET, HEAD and OPTIONS only; undici.request follows none without this
   const follow = options.followRedirect !== false && ['GET', 'HEAD', 'OPTIONS'].includes(method);
   const dispatcher = getGlobalDispatcher();

@@ -75,6 +75,8 @@ export const requestBehaviourCases: BehaviourCase[] = [
   awaited('callback-text-and-headers', `request(base + '/headers', ${cb});`),
   awaited('callback-404-is-not-an-error', `request.get(base + '/status/404', ${cb});`),
   awaited('callback-connection-refused', `request('http://127.0.0.1:1/json', ${cb});`),
+  awaited('callback-url-credentials', `request(base.replace('//', '//ada:s%40cret@') + '/echo', ${cb});`),
+  awaited('callback-url-password-only', `request(base.replace('//', '//:pw@') + '/echo', ${cb});`),
   awaited('callback-buffer-body', `request({ url: base + '/text', encoding: null }, ${cb});`),
   awaited('callback-utf8-drops-bom', `request({ url: base + '/bom', encoding: 'utf8' }, ${cb});`),
   awaited('callback-default-keeps-bom', `request(base + '/bom', ${cb});`),

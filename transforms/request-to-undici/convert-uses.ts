@@ -28,6 +28,7 @@ const allFeatures: HelperFeature[] = [
   'timeout',
   'encoding',
   'check',
+  'urlAuth',
 ];
 
 /** Methods of request-promise's Bluebird promise (and `.promise()`) that a native promise lacks. */

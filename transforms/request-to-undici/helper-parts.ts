@@ -13,6 +13,8 @@ export type HelperFeature =
   | 'timeout'
   | 'encoding'
   | 'check'
+  /** Credentials in the URL (`https://user:pass@host`), sent as Basic auth as request did. */
+  | 'urlAuth'
   /** A `request.defaults(…)` wrapper: the helpers take the defaults as a third argument. */
   | 'defaults';
 

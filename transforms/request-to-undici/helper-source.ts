@@ -71,7 +71,7 @@ function buildPreamble(needs: HelperNeeds, any: string): string[] {
     '  for (const [name, value] of Object.entries(options.headers || {})) {',
     '    if (value !== undefined) headers[name] = value;',
     '  }',
-    ...(['json', 'form', 'gzip'].some((f) => has(f as HelperFeature))
+    ...(['json', 'form', 'gzip', 'urlAuth'].some((f) => has(f as HelperFeature))
       ? [`  const hasHeader = (name${string}) => Object.keys(headers).some((key) => key.toLowerCase() === name);`]
       : []),
     `  ${has('json') || has('form') ? 'let' : 'const'} body = options.body;`,
@@ -117,6 +117,16 @@ function buildBodyOptions(needs: HelperNeeds): string[] {
   }
   if (has('gzip')) {
     lines.push(`  if (options.gzip && !hasHeader('accept-encoding')) headers['accept-encoding'] = 'gzip, deflate';`);
+  }
+  if (has('urlAuth')) {
+    lines.push(
+      '  // user:pass@ in the URL: request sent it as Basic auth (unless one was set); undici drops it silently',
+      '  const { username, password } = new URL(url);',
+      "  if ((username || password) && !hasHeader('authorization')) {",
+      "    const credentials = decodeURIComponent(username) + ':' + decodeURIComponent(password);",
+      "    headers.authorization = 'Basic ' + Buffer.from(credentials).toString('base64');",
+      '  }',
+    );
   }
   return lines;
 }

@@ -7,7 +7,7 @@
  */
 import type { ASTNode, ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { getEnclosingFunction } from '../shared/functions';
-import { getPropertyName } from '../sync-http-to-undici/static-values';
+import { getPropertyName, readStringLiteral } from '../sync-http-to-undici/static-values';
 import { accept, refuse, type Planned, type Refusal } from '../sync-http-to-undici/refusal';
 import { unsupportedOptions, type HelperFeature } from './helper-parts';
 
@@ -189,7 +189,40 @@ export function readRequestOptions(j: JSCodeshift, call: ASTPath, args: ASTNode[
       if (refusal) return refusal;
     }
   }
+  if (!getUrlNodes(args).every(hasLiteralOrigin)) plan.features.add('urlAuth');
   return accept(plan);
+}
+
+/** The expressions the request URL starts with: baseUrl when given, else uri/url or the first argument. */
+function getUrlNodes(args: ASTNode[]): ASTNode[] {
+  const props = args.flatMap((arg) =>
+    arg.type === 'ObjectExpression' ? (arg as unknown as { properties: ASTNode[] }).properties : [],
+  );
+  const valueOf = (name: string) =>
+    props.filter((p) => getPropertyName(p) === name).map((p) => (p as unknown as { value: ASTNode }).value);
+  const base = valueOf('baseUrl');
+  if (base.length > 0) return base;
+  const first = args[0]?.type === 'ObjectExpression' ? [] : args.slice(0, 1);
+  return [...first, ...valueOf('uri'), ...valueOf('url')];
+}
+
+/**
+ * Whether the URL's text starts with a whole origin written out (`'https://api.example.com/' + id`), so
+ * it cannot carry `user:pass@` (request sent those as Basic auth; the helper must then do it too).
+ */
+function hasLiteralOrigin(node: ASTNode): boolean {
+  const whole = readStringLiteral(node);
+  if (whole !== null) return !whole.includes('@');
+  let first: unknown = node;
+  for (;;) {
+    const n = first as { type: string; left?: unknown; operator?: string };
+    if (n.type !== 'BinaryExpression' || n.operator !== '+') break;
+    first = n.left;
+  }
+  const n = first as { type: string; value?: unknown; quasis?: { value: { cooked?: string | null } }[] };
+  const text =
+    typeof n.value === 'string' ? n.value : n.type === 'TemplateLiteral' ? n.quasis?.[0]?.value.cooked : null;
+  return typeof text === 'string' && /^[a-z][a-z\d+.-]*:\/\/[^/@?#]+[/?#]/i.test(text);
 }
 
 /** Option names no other library uses by chance: set anywhere in the file, they are meant for request. */
