@@ -125,7 +125,8 @@ const githubDefaults = { baseUrl: 'https://api.github.com', headers: { 'user-age
 const github = (uri, options) => sendRequestPromise(uri, options, githubDefaults);
 
 function listUsers(done) {
-  api('/users', { qs: { page: 1 }, method: 'GET' }).then((response) => done(null, response, response.body), done);
+  api('/users', { qs: { page: 1 }, method: 'GET' })
+    .then((response) => done(null, response, response.body), done);
 }
 
 module.exports = { listUsers, repo: (name) => github(`/repos/${name}`) };

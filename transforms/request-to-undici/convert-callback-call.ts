@@ -209,7 +209,8 @@ function convertNamedCallback(state: RequestState, statement: ASTPath, callback:
     name = getLocalUniqueName(j, root, target, 'onResponse');
     target.insertBefore(buildStatement(state, `const ${name} = ${printNode(state, callback)};`));
   }
-  const text = `${send}.then((${response}) => ${name}(null, ${response}, ${response}.body), ${name});`;
+  const then = `.then((${response}) => ${name}(null, ${response}, ${response}.body), ${name});`;
+  const text = send.length + then.length > 100 ? `${send}\n  ${then}` : `${send}${then}`;
   (findCurrent(state, statement) ?? statement).replace(buildStatement(state, text));
 }
 
