@@ -155,7 +155,8 @@ export function convertCallbackCall(
     return refuse(
       'REQUEST_STREAM_API',
       call.node,
-      'the Request object request() returns is used (a stream, or returned to the caller); convert this use by hand',
+      'the Request object request() returns is used (a stream, or returned to the caller, as an arrow without ' +
+        'braces returns it); when nothing reads it, make the call a statement of its own, then run again',
     );
   }
   const callbackPath = getCallbackPath(call, callback);
