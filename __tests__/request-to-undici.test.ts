@@ -68,6 +68,19 @@ describe('request-to-undici: what it tells the engine', () => {
   });
 });
 
+describe('request-to-undici: old @types/node', () => {
+  it("leaves a TypeScript file as it was when @types/node cannot compile undici's declarations", () => {
+    const source = `import * as rp from 'request-promise';\nexport const get = (u: string) => rp(u);\n`;
+    const out = migrate('a.ts', source, { ranges: { '@types/node': '^10.14.5', 'request-promise': '^4.2.4' } });
+    expect(out.text).toBe(source);
+    expect(codes(out)).toEqual(['UNDICI_TYPES_NODE 2:35']);
+    expect(migrate('a.ts', source, { ranges: { '@types/node': '^16.18.0' } }).text).toContain("from 'undici'");
+    expect(migrate('a.js', source.replace(': string', ''), { ranges: { '@types/node': '^10.14.5' } }).text).not.toBe(
+      source.replace(': string', ''),
+    );
+  });
+});
+
 describe('request-to-undici: TypeScript output', () => {
   let dir: string;
   beforeAll(() => {
