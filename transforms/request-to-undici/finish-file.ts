@@ -106,6 +106,26 @@ function buildCallbackAdapter(state: RequestState, name: string, sendRequest: st
   ].join('\n');
 }
 
+/**
+ * The helpers are written with single quotes; in a file whose strings are double-quoted, each plain string
+ * literal gets double quotes (comments, regular expressions and templates keep their text, and a string
+ * with a quote or an escape in it stays as written).
+ */
+function toFileQuotes(state: RequestState, text: string): string {
+  if (state.quote !== '"') return text;
+  const spans: [number, number][] = [];
+  findNodes(state.j(text), state.j.Literal).forEach((path) => {
+    const node = path.node as { value?: unknown; start?: number; end?: number };
+    if (typeof node.value !== 'string' || node.start === undefined || node.end === undefined) return;
+    if (/^'[^"\\]*'$/.test(text.slice(node.start, node.end))) spans.push([node.start, node.end]);
+  });
+  let styled = text;
+  for (const [start, end] of spans.sort((a, b) => b[0] - a[0])) {
+    styled = `${styled.slice(0, start)}"${styled.slice(start + 1, end - 1)}"${styled.slice(end)}`;
+  }
+  return styled;
+}
+
 /** Writes the helper functions the converted uses call, once, after the imports. */
 function addHelpers(state: RequestState): [string, string][] {
   const { j, root, needs, context } = state;
@@ -130,7 +150,7 @@ function addHelpers(state: RequestState): [string, string][] {
     texts.push(buildCallbackAdapter(state, placeholders.sendRequestWithCallback, placeholders.sendRequest));
     renames.push([placeholders.sendRequestWithCallback, name]);
   }
-  const statements = texts.map((text) => buildStatement(state, text));
+  const statements = texts.map((text) => buildStatement(state, toFileQuotes(state, text)));
   const body = root.get().node.program.body as unknown[];
   body.splice(getImportInsertIndex(body), 0, ...statements);
   return renames;
