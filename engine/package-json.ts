@@ -44,6 +44,23 @@ export function readNodeEngines(pkgText: string): string | null {
   }
 }
 
+/** Every dependency block's name → range (dependencies win over devDependencies and the rest); {} when unreadable. */
+export function readDependencyRanges(pkgText: string): Record<string, string> {
+  try {
+    const pkg: unknown = JSON.parse(pkgText.replace(/^\uFEFF/, ''));
+    if (!isRecord(pkg)) return {};
+    const ranges: Record<string, string> = {};
+    for (const block of [...DEPENDENCY_BLOCKS].reverse()) {
+      const deps = pkg[block];
+      if (!isRecord(deps)) continue;
+      for (const [name, range] of Object.entries(deps)) if (typeof range === 'string') ranges[name] = range;
+    }
+    return ranges;
+  } catch {
+    return {};
+  }
+}
+
 export interface DependencyChange {
   add: { name: string; range: string }[];
   remove: string[];

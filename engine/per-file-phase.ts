@@ -9,7 +9,7 @@ import type { Transform } from '../transforms/shared/types';
 import type { FileEdits } from './file-edits';
 import { runFileJobs } from './file-jobs';
 import type { FileState } from './file-state';
-import { findProjectPackageJson, readNodeEngines } from './package-json';
+import { findProjectPackageJson, readDependencyRanges, readNodeEngines } from './package-json';
 import { getTransformOptions } from './transform-file';
 import { runTransformJob, type TransformJob, type TransformJobResult } from './transform-job';
 import type { RunOptions } from './types';
@@ -44,7 +44,8 @@ export async function runPerFilePhase(
     text: state.source?.text ?? '',
     transformNames: options.transforms.map((t) => t.meta.name),
     options: transformOptions,
-    nodeEngines: enginesFor(state.absolutePath),
+    nodeEngines: enginesFor(state.absolutePath).nodeEngines,
+    dependencyRanges: enginesFor(state.absolutePath).dependencyRanges,
     skipped: [...skipped],
   });
   const runHere = (job: TransformJob) => runTransformJob(job, registry, fileEdits.readOriginal);
@@ -81,13 +82,22 @@ export async function runPerFilePhase(
   };
 }
 
-function createEnginesLookup(cwd: string): (absolutePath: string) => string | null {
-  const cache = new Map<string, string | null>();
+interface PackageFacts {
+  nodeEngines: string | null;
+  dependencyRanges: Record<string, string> | null;
+}
+
+/** A file's nearest package.json: its engines.node and its dependency ranges (read once per package.json). */
+function createEnginesLookup(cwd: string): (absolutePath: string) => PackageFacts {
+  const cache = new Map<string, PackageFacts>();
   return (absolutePath) => {
     const pkg = findProjectPackageJson(absolutePath, cwd);
-    if (!pkg) return null;
-    if (!cache.has(pkg)) cache.set(pkg, readNodeEngines(readFileSync(pkg, 'utf8')));
-    return cache.get(pkg) ?? null;
+    if (!pkg) return { nodeEngines: null, dependencyRanges: null };
+    if (!cache.has(pkg)) {
+      const text = readFileSync(pkg, 'utf8');
+      cache.set(pkg, { nodeEngines: readNodeEngines(text), dependencyRanges: readDependencyRanges(text) });
+    }
+    return cache.get(pkg) as PackageFacts;
   };
 }
 

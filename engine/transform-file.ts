@@ -23,6 +23,8 @@ export interface TransformFileInput {
   /** Normalised options by transform name (a transform missing here gets its defaults). */
   options?: Readonly<Record<string, AnyOptionValues>>;
   nodeEngines: string | null;
+  /** The nearest package.json's dependency ranges by name (null or absent: unknown). */
+  dependencyRanges?: Readonly<Record<string, string>> | null;
   /** Conversions to leave alone (boundaries found by the analysis), by getConversionKey. */
   skipped?: ReadonlySet<string>;
 }
@@ -74,6 +76,7 @@ export function transformFile(input: TransformFileInput): TransformFileOutput {
           isModule,
           isTypeScript: isTypeScriptFile(input.file),
           nodeEngines: input.nodeEngines,
+          dependencyRanges: input.dependencyRanges ?? null,
           options: getTransformOptions(transform, options),
           skipped: input.skipped,
         });

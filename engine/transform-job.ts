@@ -22,6 +22,8 @@ export interface TransformJob {
   /** Normalised options by transform name. */
   options: Record<string, AnyOptionValues>;
   nodeEngines: string | null;
+  /** The nearest package.json's dependency ranges by name (null: no package.json). */
+  dependencyRanges?: Record<string, string> | null;
   /** Conversions to leave out (boundaries found by the analysis), by getConversionKey. */
   skipped: string[];
 }
@@ -89,6 +91,7 @@ export function runTransformJob(
       transforms: withRunFiles(transforms, job.absolutePath, readOriginal, (filed) => requests.push(filed)),
       options: job.options,
       nodeEngines: job.nodeEngines,
+      dependencyRanges: job.dependencyRanges ?? null,
       skipped: new Set(job.skipped),
     });
     return { id: job.id, output, requests };

@@ -6,11 +6,12 @@
  */
 import { UsageError } from '../core/errors';
 import { propagateAsync } from './propagate-async';
+import { requestToUndici } from './request-to-undici';
 import type { ProjectTransform, Transform } from './shared/types';
 import { syncHttpToUndici } from './sync-http-to-undici';
 import { unwrapRunners } from './unwrap-runners';
 
-export const transforms: readonly Transform[] = [unwrapRunners, syncHttpToUndici, propagateAsync];
+export const transforms: readonly Transform[] = [unwrapRunners, syncHttpToUndici, requestToUndici, propagateAsync];
 
 /** A transform that also plans over the whole project (propagate-async). */
 export function isProjectTransform(transform: Transform): transform is ProjectTransform {

@@ -6,10 +6,12 @@
  *
  * Routes: /json (200 JSON), /text (200 text), /created (201 JSON), /status/<n> (status n, text body
  * `status <n>`), /redirect (302 → /json), /redirect-307 (307 → /echo), /echo (200 JSON echo of the
- * request), /slow (headers after 3 s), /headers (a single set-cookie, a repeated x-dup, x-single).
+ * request), /slow (headers after 3 s), /headers (a single set-cookie, a repeated x-dup, x-single), /gzip
+ * (a gzip-encoded JSON body), /bom (text starting with a UTF-8 BOM), /empty (200, no body).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 export interface ReceivedRequest {
   /** The prefix before the route (`orig/get-json`). */
@@ -30,7 +32,20 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-const routes = ['json', 'text', 'created', 'status', 'redirect', 'redirect-307', 'echo', 'slow', 'headers'];
+const routes = [
+  'json',
+  'text',
+  'created',
+  'status',
+  'redirect',
+  'redirect-307',
+  'echo',
+  'slow',
+  'headers',
+  'gzip',
+  'bom',
+  'empty',
+];
 
 function splitPath(pathname: string): { prefix: string; route: string } {
   const parts = pathname.split('/').filter(Boolean);
@@ -85,6 +100,18 @@ function answer(req: IncomingMessage, res: ServerResponse, record: ReceivedReque
       res.setHeader('x-single', 'one');
       res.setHeader('content-type', 'text/plain');
       res.end('ok');
+      return;
+    case '/gzip':
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      res.end(gzipSync(JSON.stringify({ zipped: true })));
+      return;
+    case '/bom':
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('\uFEFFwith bom');
+      return;
+    case '/empty':
+      res.writeHead(200);
+      res.end();
       return;
     default:
       res.writeHead(404, { 'content-type': 'text/plain' });

@@ -22,6 +22,8 @@ export interface ContextInput {
   isModule: boolean;
   isTypeScript: boolean;
   nodeEngines: string | null;
+  /** The nearest package.json's dependency ranges by name (null or absent: unknown). */
+  dependencyRanges?: Readonly<Record<string, string>> | null;
   /** The transform's options, normalised (core/options.ts). */
   options: AnyOptionValues;
   /** Absolute path of the file: conversion ids name it. */
@@ -85,6 +87,7 @@ export function createTransformContext(input: ContextInput): {
     isModule: input.isModule,
     isTypeScript: input.isTypeScript,
     nodeEngines: input.nodeEngines,
+    dependencyRanges: input.dependencyRanges ?? null,
     options: input.options,
     report: (d) => collected.diagnostics.push(toDiagnostic(input, parsed, d)),
     reportMadeAsync: (fn, reason, conversions) =>

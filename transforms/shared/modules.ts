@@ -4,6 +4,7 @@
  *   const { request } = require('undici');           import { request } from 'undici';
  */
 import type { Collection, JSCodeshift } from 'jscodeshift';
+import { isPropertyName } from './function-body';
 import { findModuleBindings, isRequireOf, type ModuleBinding } from './module-lookup';
 import { moveHeaderComments, removeStatement } from './statement-comments';
 
@@ -56,6 +57,8 @@ export function isBindingUsed(j: JSCodeshift, root: Collection, binding: ModuleB
           !parent.computed
         )
           return false;
+        // a method or class field named like the binding (`request(method, …) { … }`) does not use it
+        if (isPropertyName(path)) return false;
         return true;
       })
       .size() > 0

@@ -42,6 +42,11 @@ export interface TransformContext<O = AnyOptionValues> {
   readonly isTypeScript: boolean;
   /** The project's `engines.node` range from the nearest package.json, if any. */
   readonly nodeEngines: string | null;
+  /**
+   * The nearest package.json's dependencies by name (every block; dependencies win), e.g. to see which
+   * test libraries a project uses; null or absent when unknown (no package.json, plain jscodeshift).
+   */
+  readonly dependencyRanges?: Readonly<Record<string, string>> | null;
   /** This transform's options (its meta's schema), checked and with defaults filled in. */
   readonly options: O;
   report(diagnostic: DiagnosticInput): void;

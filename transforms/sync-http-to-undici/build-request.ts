@@ -22,7 +22,7 @@ import { readStringLiteral } from './static-values';
 type Prop = { key: ASTNode; value: ASTNode };
 
 /** Puts one more property at the end of an object literal's text (`{ a: 1 }` → `{ a: 1, b: 2 }`). */
-function appendProperty(objectText: string, property: string): string {
+export function appendProperty(objectText: string, property: string): string {
   const body = objectText.replace(/\s*}\s*$/, '').replace(/,\s*$/, '');
   if (/^\{\s*$/.test(body)) return `{ ${property} }`;
   const multiline = body.includes('\n');

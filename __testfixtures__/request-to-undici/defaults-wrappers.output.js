@@ -1,0 +1,132 @@
+const { request, getGlobalDispatcher, interceptors } = require('undici');
+const qs = require('qs');
+
+// request(uri, options, callback) over undici: what request sent, and the response and body it called back with
+async function sendRequest(uri, options, defaults) {
+  // request(uri, options): the options with the uri; request(options) or request(uri): one of them
+  if (typeof options === 'object' && options !== null) options = { ...options, uri };
+  else options = typeof uri === 'string' ? { uri } : { ...uri };
+  if (defaults) options = mergeRequestOptions(mergeRequestOptions({}, defaults), options);
+  const method = (options.method || 'GET').toUpperCase();
+  let url = options.uri || options.url;
+  if (options.baseUrl) {
+    url = url === '' ? options.baseUrl : options.baseUrl.replace(/\/$/, '') + '/' + url.replace(/^\//, '');
+  }
+  if (options.qs) {
+    const [path, query = ''] = url.split('#')[0].split('?');
+    const merged = { ...qs.parse(query, options.qsParseOptions), ...options.qs };
+    const search = qs.stringify(merged, options.qsStringifyOptions);
+    if (search !== '') url = path + '?' + search;
+  }
+  const headers = {};
+  for (const [name, value] of Object.entries(options.headers || {})) {
+    if (value !== undefined) headers[name] = value;
+  }
+  const hasHeader = (name) => Object.keys(headers).some((key) => key.toLowerCase() === name);
+  let body = options.body;
+  if (options.json) {
+    if (!hasHeader('accept')) headers.accept = 'application/json';
+    if (typeof options.json !== 'boolean' || body !== undefined) {
+      body = JSON.stringify(typeof options.json === 'boolean' ? body : options.json);
+      if (!hasHeader('content-type')) headers['content-type'] = 'application/json';
+    }
+  }
+  // user:pass@ in the URL: request sent it as Basic auth (unless one was set); undici drops it silently
+  const { username, password } = new URL(url);
+  if ((username || password) && !hasHeader('authorization')) {
+    const credentials = decodeURIComponent(username) + ':' + decodeURIComponent(password);
+    headers.authorization = 'Basic ' + Buffer.from(credentials).toString('base64');
+  }
+  // request follows redirects for GET, HEAD and OPTIONS only; undici.request follows none without this
+  const follow = options.followRedirect !== false && ['GET', 'HEAD', 'OPTIONS'].includes(method);
+  const dispatcher = getGlobalDispatcher();
+  const response = await request(url, {
+    method,
+    headers,
+    body,
+    dispatcher: follow
+      ? dispatcher.compose(interceptors.redirect({ maxRedirections: options.maxRedirects ?? 10 }))
+      : dispatcher,
+  });
+  const buffer = Buffer.from(await response.body.arrayBuffer());
+  let responseBody;
+  if (buffer.length > 0) {
+    responseBody = buffer.toString();
+  }
+  if (options.json) {
+    try {
+      responseBody = JSON.parse(responseBody);
+    } catch {
+      // request kept a body that is not JSON as it came
+    }
+  } else if (responseBody === undefined) responseBody = '';
+  const responseHeaders = {};
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (name === 'set-cookie') responseHeaders[name] = Array.isArray(value) ? value : [value];
+    else responseHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return { statusCode: response.statusCode, headers: responseHeaders, body: responseBody };
+}
+
+// request-promise over undici: the body (or the full response), StatusCodeError for a status other than 2xx
+async function sendRequestPromise(uri, options, defaults) {
+  let settings;
+  if (typeof options === 'object' && options !== null) settings = { ...options, uri };
+  else settings = typeof uri === 'string' ? { uri } : { ...uri };
+  if (defaults) settings = mergeRequestOptions(mergeRequestOptions({}, defaults), settings);
+  const full = settings.resolveWithFullResponse === true;
+  // request-promise resolves a HEAD to the headers
+  const head = (body, response) => (full ? response : response.headers);
+  const transform = settings.transform || (String(settings.method).toUpperCase() === 'HEAD' ? head : null);
+  let response;
+  try {
+    response = await sendRequest(settings);
+  } catch (cause) {
+    const fields = { name: 'RequestError', cause, error: cause, options: settings, response: undefined };
+    throw Object.assign(new Error(String(cause)), fields);
+  }
+  const is2xx = /^2/.test(String(response.statusCode));
+  let result = full ? response : response.body;
+  if (transform && (is2xx || settings.transform2xxOnly !== true)) {
+    try {
+      result = await transform(response.body, response, full);
+    } catch (cause) {
+      const fields = { name: 'TransformError', cause, error: cause, options: settings, response };
+      throw Object.assign(new Error(String(cause)), fields);
+    }
+  }
+  if (settings.simple !== false && !is2xx) {
+    throw Object.assign(new Error(`${response.statusCode} - ${JSON.stringify(response.body)}`), {
+      name: 'StatusCodeError',
+      statusCode: response.statusCode,
+      error: response.body,
+      options: settings,
+      response: transform && settings.transform2xxOnly !== true ? result : response,
+    });
+  }
+  return result;
+}
+
+// request.defaults(…): the defaults deep-merged under a call's own options, as request merged them
+function mergeRequestOptions(target, source) {
+  const isPlain = (value) =>
+    value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
+  for (const [key, value] of Object.entries(source)) {
+    if (value === undefined) continue;
+    target[key] = isPlain(value) ? mergeRequestOptions(isPlain(target[key]) ? target[key] : {}, value) : value;
+  }
+  return target;
+}
+
+const apiDefaults = { baseUrl: 'https://api.example.com', json: true, headers: { 'x-app': 'demo' } };
+
+const api = (uri, options) => sendRequest(uri, options, apiDefaults);
+const githubDefaults = { baseUrl: 'https://api.github.com', headers: { 'user-agent': 'demo' } };
+const github = (uri, options) => sendRequestPromise(uri, options, githubDefaults);
+
+function listUsers(done) {
+  api('/users', { qs: { page: 1 }, method: 'GET' })
+    .then((response) => done(null, response, response.body), done);
+}
+
+module.exports = { listUsers, repo: (name) => github(`/repos/${name}`) };

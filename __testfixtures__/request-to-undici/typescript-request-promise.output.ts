@@ -1,0 +1,117 @@
+import { request, getGlobalDispatcher, interceptors } from 'undici';
+import { Options } from 'request';
+
+// request(uri, options, callback) over undici: what request sent, and the response and body it called back with
+async function sendRequest(uri: any, options?: any): Promise<any> {
+  // request(uri, options): the options with the uri; request(options) or request(uri): one of them
+  if (typeof options === 'object' && options !== null) options = { ...options, uri };
+  else options = typeof uri === 'string' ? { uri } : { ...uri };
+  const method = (options.method || 'GET').toUpperCase();
+  const url: any = options.uri || options.url;
+  const headers: any = {};
+  for (const [name, value] of Object.entries(options.headers || {})) {
+    if (value !== undefined) headers[name] = value;
+  }
+  const hasHeader = (name: string) => Object.keys(headers).some((key) => key.toLowerCase() === name);
+  let body = options.body;
+  if (options.json) {
+    if (!hasHeader('accept')) headers.accept = 'application/json';
+    if (typeof options.json !== 'boolean' || body !== undefined) {
+      body = JSON.stringify(typeof options.json === 'boolean' ? body : options.json);
+      if (!hasHeader('content-type')) headers['content-type'] = 'application/json';
+    }
+  }
+  if (options.auth) {
+    const { user = options.auth.username, pass = options.auth.password, bearer } = options.auth;
+    for (const key of Object.keys(headers)) if (key.toLowerCase() === 'authorization') delete headers[key];
+    headers.authorization =
+      bearer !== undefined ? 'Bearer ' + ((typeof bearer === 'function' ? bearer() : bearer) || '')
+        : 'Basic ' + Buffer.from(user + ':' + (pass || '')).toString('base64');
+  }
+  // user:pass@ in the URL: request sent it as Basic auth (unless one was set); undici drops it silently
+  const { username, password } = new URL(url);
+  if ((username || password) && !hasHeader('authorization')) {
+    const credentials = decodeURIComponent(username) + ':' + decodeURIComponent(password);
+    headers.authorization = 'Basic ' + Buffer.from(credentials).toString('base64');
+  }
+  // request follows redirects for GET, HEAD and OPTIONS only; undici.request follows none without this
+  const follow = options.followRedirect !== false && ['GET', 'HEAD', 'OPTIONS'].includes(method);
+  const dispatcher = getGlobalDispatcher();
+  const response = await request(url, {
+    method,
+    headers,
+    body,
+    dispatcher: follow
+      ? dispatcher.compose(interceptors.redirect({ maxRedirections: options.maxRedirects ?? 10 }))
+      : dispatcher,
+  });
+  const buffer = Buffer.from(await response.body.arrayBuffer());
+  let responseBody: any;
+  if (buffer.length > 0) {
+    responseBody = buffer.toString();
+  }
+  if (options.json) {
+    try {
+      responseBody = JSON.parse(responseBody);
+    } catch {
+      // request kept a body that is not JSON as it came
+    }
+  } else if (responseBody === undefined) responseBody = '';
+  const responseHeaders: any = {};
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (name === 'set-cookie') responseHeaders[name] = Array.isArray(value) ? value : [value];
+    else responseHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return { statusCode: response.statusCode, headers: responseHeaders, body: responseBody };
+}
+
+// request-promise over undici: the body (or the full response), StatusCodeError for a status other than 2xx
+async function sendRequestPromise(uri: any, options?: any): Promise<any> {
+  let settings: any;
+  if (typeof options === 'object' && options !== null) settings = { ...options, uri };
+  else settings = typeof uri === 'string' ? { uri } : { ...uri };
+  const full = settings.resolveWithFullResponse === true;
+  // request-promise resolves a HEAD to the headers
+  const head = (body: any, response: any) => (full ? response : response.headers);
+  const transform = settings.transform || (String(settings.method).toUpperCase() === 'HEAD' ? head : null);
+  let response: any;
+  try {
+    response = await sendRequest(settings);
+  } catch (cause: any) {
+    const fields = { name: 'RequestError', cause, error: cause, options: settings, response: undefined };
+    throw Object.assign(new Error(String(cause)), fields);
+  }
+  const is2xx = /^2/.test(String(response.statusCode));
+  let result = full ? response : response.body;
+  if (transform && (is2xx || settings.transform2xxOnly !== true)) {
+    try {
+      result = await transform(response.body, response, full);
+    } catch (cause: any) {
+      const fields = { name: 'TransformError', cause, error: cause, options: settings, response };
+      throw Object.assign(new Error(String(cause)), fields);
+    }
+  }
+  if (settings.simple !== false && !is2xx) {
+    throw Object.assign(new Error(`${response.statusCode} - ${JSON.stringify(response.body)}`), {
+      name: 'StatusCodeError',
+      statusCode: response.statusCode,
+      error: response.body,
+      options: settings,
+      response: transform && settings.transform2xxOnly !== true ? result : response,
+    });
+  }
+  return result;
+}
+
+export interface Item {
+  id: number;
+}
+
+export async function fetchItems(base: string, token: string): Promise<Item[]> {
+  const options: Options = { uri: base + '/items', json: true, auth: { bearer: token } };
+  return sendRequestPromise(options);
+}
+
+export function countItems(base: string): Promise<number> {
+  return sendRequestPromise(`${base}/items/count`).then((text: string) => Number(text));
+}

@@ -1,0 +1,88 @@
+const { request, getGlobalDispatcher, interceptors } = require('undici');
+
+// request(uri, options, callback) over undici: what request sent, and the response and body it called back with
+async function sendRequest(uri, options) {
+  // request(uri, options): the options with the uri; request(options) or request(uri): one of them
+  if (typeof options === 'object' && options !== null) options = { ...options, uri };
+  else options = typeof uri === 'string' ? { uri } : { ...uri };
+  const method = (options.method || 'GET').toUpperCase();
+  const url = options.uri || options.url;
+  const headers = {};
+  for (const [name, value] of Object.entries(options.headers || {})) {
+    if (value !== undefined) headers[name] = value;
+  }
+  const hasHeader = (name) => Object.keys(headers).some((key) => key.toLowerCase() === name);
+  let body = options.body;
+  if (options.json) {
+    if (!hasHeader('accept')) headers.accept = 'application/json';
+    if (typeof options.json !== 'boolean' || body !== undefined) {
+      body = JSON.stringify(typeof options.json === 'boolean' ? body : options.json);
+      if (!hasHeader('content-type')) headers['content-type'] = 'application/json';
+    }
+  }
+  // user:pass@ in the URL: request sent it as Basic auth (unless one was set); undici drops it silently
+  const { username, password } = new URL(url);
+  if ((username || password) && !hasHeader('authorization')) {
+    const credentials = decodeURIComponent(username) + ':' + decodeURIComponent(password);
+    headers.authorization = 'Basic ' + Buffer.from(credentials).toString('base64');
+  }
+  // request follows redirects for GET, HEAD and OPTIONS only; undici.request follows none without this
+  const follow = options.followRedirect !== false && ['GET', 'HEAD', 'OPTIONS'].includes(method);
+  const dispatcher = getGlobalDispatcher();
+  const response = await request(url, {
+    method,
+    headers,
+    body,
+    dispatcher: follow
+      ? dispatcher.compose(interceptors.redirect({ maxRedirections: options.maxRedirects ?? 10 }))
+      : dispatcher,
+  });
+  const buffer = Buffer.from(await response.body.arrayBuffer());
+  let responseBody;
+  if (buffer.length > 0) {
+    responseBody = buffer.toString();
+  }
+  if (options.json) {
+    try {
+      responseBody = JSON.parse(responseBody);
+    } catch {
+      // request kept a body that is not JSON as it came
+    }
+  } else if (responseBody === undefined) responseBody = '';
+  const responseHeaders = {};
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (name === 'set-cookie') responseHeaders[name] = Array.isArray(value) ? value : [value];
+    else responseHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return { statusCode: response.statusCode, headers: responseHeaders, body: responseBody };
+}
+
+class Api {
+  constructor(base) {
+    this.base = base;
+    this.status = null;
+  }
+
+  call(method, path, body, callback) {
+    sendRequest({ method, uri: this.base + path, json: body || true })
+      .then((response) => [null, response, response.body], (error) => [error])
+      .then(([err, res, data]) => {
+        if (err) return callback(err);
+        if (res.statusCode >= 400) return callback(new Error('HTTP ' + res.statusCode));
+        callback(null, data);
+      });
+  }
+
+  getUser(id, callback) {
+    this.call('GET', '/users/' + id, null, callback);
+  }
+
+  async checkHealth() {
+    const [err, res] = await sendRequest(this.base + '/health')
+      .then((response) => [null, response, response.body], (error) => [error]);
+
+    this.status = err ? 'down' : res.statusCode;
+  }
+}
+
+module.exports = Api;
