@@ -189,16 +189,12 @@ function applyStored(
   const bodyName = needsBody ? getLocalUniqueName(j, root, declaration, `${name}Body`) : '';
   const checked = new Set<ASTNode>();
   for (const use of uses) {
-    if (use.kind === 'body') replaceNode(state, use.member, j.identifier(bodyName));
+    if (use.kind === 'body') replaceBodyRead(state, use.member, bodyName, null);
     if (use.kind === 'url') replaceNode(state, use.member, buildExpression(state, url.reference));
     if (use.kind === 'isError') replaceNode(state, use.call, buildExpression(state, `${name}.statusCode >= 400`));
     if (use.kind === 'getBody') {
-      const body = buildExpression(
-        state,
-        use.encoding ? `${bodyName}.toString(${quoteString(state, use.encoding)})` : bodyName,
-      );
       const target = getStatement(state, use.target);
-      replaceNode(state, use.call, body);
+      replaceBodyRead(state, use.call, bodyName, use.encoding);
       if (!isCheckedBefore(target, checked)) {
         const check = buildStatusCheck(state, name, bodyName, url.reference);
         checked.add(check);
@@ -210,6 +206,27 @@ function applyStored(
   declaration.insertAfter(
     needsBody ? buildBodyRead(state, `${name}.body`, bodyName) : buildBodyDump(state, `${name}.body`),
   );
+}
+
+/**
+ * `res.body` / `res.getBody(enc)` → the body read once. sync-request types both as `Buffer | string`,
+ * so TypeScript code casts them (`res.body as string`); the body is now a Buffer, whose cast to
+ * string does not compile (TS2352) and was a Buffer at run time anyway: the cast becomes
+ * `.toString()`, the text the code meant to read.
+ */
+function replaceBodyRead(state: ConversionState, path: ASTPath, bodyName: string, encoding: string | null): void {
+  const current = findCurrentPath(state, path);
+  const parent = current.parent as ASTPath | null;
+  const cast = parent?.node as { type: string; typeAnnotation?: { type: string } } | undefined;
+  const castToString =
+    cast !== undefined &&
+    (cast.type === 'TSAsExpression' || cast.type === 'TSTypeAssertion') &&
+    cast.typeAnnotation?.type === 'TSStringKeyword';
+  const text =
+    encoding !== null || castToString
+      ? `${bodyName}.toString(${encoding === null ? '' : quoteString(state, encoding)})`
+      : bodyName;
+  (castToString && parent ? parent : current).replace(buildExpression(state, text));
 }
 
 /**
