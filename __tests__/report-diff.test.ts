@@ -6,7 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { buildWholeFileHunk, getFileDiff, renderDiff, renderFileDiff } from '../report/diff';
+import { buildAnchoredHunks } from '../report/anchored-diff';
+import { getFileDiff, renderDiff, renderFileDiff } from '../report/diff';
 import { ansiPalette } from '../report/color';
 import { quoteGitPath } from '../report/git-path';
 import { buildFileResult, buildRunResult } from './support/cli-results';
@@ -110,35 +111,47 @@ describe('unified diff accepted by git apply', () => {
   });
 });
 
-describe('whole-file hunk (the fallback for files with thousands of changed lines)', () => {
-  test('every case as one whole-file hunk is accepted by git apply and gives exactly the new bytes', () => {
-    const dir = buildRepo('whole');
-    const patch = specs
+describe('anchored diff (the fallback for files with thousands of changed lines)', () => {
+  const bigLines = Array.from({ length: 3000 }, (_, i) => `line ${i};`);
+  const big = {
+    path: 'big.js',
+    before: `${bigLines.join('\n')}\n`,
+    after: `${bigLines.map((l, i) => (i % 2 === 0 ? `${l} // changed` : l)).join('\n')}`,
+  };
+
+  test('every case, and a file with 3,000 changed lines, is accepted by git apply and gives the new bytes', () => {
+    const all = [...Object.entries(cases).map(([p, c]) => ({ path: p, ...c })), big];
+    const dir = initGitRepo(makeTempFolder('anchored'));
+    writeTree(dir, Object.fromEntries(all.map((s) => [s.path, s.before])));
+    commitAll(dir);
+    const patch = all
       .map((s) =>
-        renderFileDiff({
-          path: s.path,
-          hunks: [buildWholeFileHunk(s.before as string, s.after as string)],
-          added: 0,
-          removed: 0,
-        }),
+        renderFileDiff({ path: s.path, hunks: buildAnchoredHunks(s.before, s.after, 3), added: 0, removed: 0 }),
       )
       .join('');
     const patchFile = path.join(dir, '..', `${path.basename(dir)}.patch`);
     writeFileSync(patchFile, patch);
     git(dir, 'apply', patchFile);
-    for (const spec of specs)
+    for (const spec of all)
       expect([spec.path, readFileSync(path.join(dir, spec.path), 'utf8')]).toEqual([spec.path, spec.after]);
   });
 
-  test('a file with more changed lines than the diff budget falls back to it', () => {
-    const lines = Array.from({ length: 3000 }, (_, i) => `line ${i};`);
-    const before = `${lines.join('\n')}\n`;
-    const after = `${lines.map((l, i) => (i % 2 === 0 ? `${l} // changed` : l)).join('\n')}\n`;
-    const started = Date.now();
-    const diff = getFileDiff(buildFileResult({ path: 'big.js', before, after }));
-    expect(Date.now() - started).toBeLessThan(10000);
-    expect(diff.hunks.map((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines])).toEqual([[1, 3000, 1, 3000]]);
-    expect([diff.added, diff.removed]).toEqual([3000, 3000]);
+  test('a file with more changed lines than the Myers budget still shows real hunks', () => {
+    const diff = getFileDiff(buildFileResult(big));
+    // 1,500 lines changed, and the last one lost its final newline
+    expect([diff.added, diff.removed]).toEqual([1501, 1501]);
+    // every changed line is its own change; hunks merge where their context touches, as git's do
+    expect(diff.hunks.length).toBe(1);
+    expect(diff.hunks[0]?.lines.slice(0, 4)).toEqual(['-line 0;', '+line 0; // changed', ' line 1;', '-line 2;']);
+    const sparse = bigLines.map((l, i) => (i % 100 === 0 ? `${l} // changed` : l));
+    const many = sparse.flatMap((l, i) =>
+      i % 100 === 50 ? [l, ...Array.from({ length: 30 }, (_, k) => `add ${i} ${k}`)] : [l],
+    );
+    const sparseDiff = getFileDiff(
+      buildFileResult({ path: 'b.js', before: big.before, after: `${many.join('\n')}\n` }),
+    );
+    expect(sparseDiff.added).toBe(30 + 900);
+    expect(sparseDiff.hunks.length).toBe(60);
   });
 });
 

@@ -6,6 +6,7 @@
 import { structuredPatch } from 'diff';
 import type { StructuredPatchHunk } from 'diff';
 import type { FileResult, RunResult } from '../engine/types';
+import { buildAnchoredHunks } from './anchored-diff';
 import { plainPalette } from './color';
 import type { Palette } from './color';
 import { quoteGitPath } from './git-path';
@@ -15,8 +16,8 @@ const contextLines = 3;
 
 /**
  * Myers' diff costs O(size × edits): a 20,000-line file with every other line changed takes minutes.
- * Past this many added + removed lines the file is shown as one hunk that replaces every line, which
- * is just as exact for `git apply`, only less pleasant to read.
+ * Past this many added + removed lines the file is diffed by anchoring on its unique lines instead
+ * (anchored-diff.ts), which still gives real hunks.
  */
 const maxEditLength = 1000;
 
@@ -35,7 +36,7 @@ export function getFileDiff(file: FileResult): FileDiff {
   const before = file.before.toString('utf8');
   const after = file.after.toString('utf8');
   const patch = structuredPatch(file.path, file.path, before, after, '', '', { context: contextLines, maxEditLength });
-  const hunks = patch ? patch.hunks : [buildWholeFileHunk(before, after)];
+  const hunks = patch ? patch.hunks : buildAnchoredHunks(before, after, contextLines);
   let added = 0;
   let removed = 0;
   for (const line of hunks.flatMap((hunk) => hunk.lines)) {
@@ -43,34 +44,6 @@ export function getFileDiff(file: FileResult): FileDiff {
     else if (line.startsWith('-')) removed += 1;
   }
   return { path: file.path, hunks, added, removed };
-}
-
-/** Lines of `text` without their `\n` (a `\r` stays), and whether the last one lacked a newline. */
-function splitHunkLines(text: string): { lines: string[]; missingFinalNewline: boolean } {
-  if (text === '') return { lines: [], missingFinalNewline: false };
-  const lines = text.split('\n');
-  const missingFinalNewline = lines[lines.length - 1] !== '';
-  if (!missingFinalNewline) lines.pop();
-  return { lines, missingFinalNewline };
-}
-
-/** One hunk removing every old line and adding every new one. */
-export function buildWholeFileHunk(before: string, after: string): StructuredPatchHunk {
-  const old = splitHunkLines(before);
-  const next = splitHunkLines(after);
-  const marker = '\\ No newline at end of file';
-  return {
-    oldStart: 1,
-    oldLines: old.lines.length,
-    newStart: 1,
-    newLines: next.lines.length,
-    lines: [
-      ...old.lines.map((line) => `-${line}`),
-      ...(old.missingFinalNewline ? [marker] : []),
-      ...next.lines.map((line) => `+${line}`),
-      ...(next.missingFinalNewline ? [marker] : []),
-    ],
-  };
 }
 
 /** `-3,4`: git omits the count when it is 1, and an empty range starts at the line before it. */
