@@ -38,17 +38,17 @@ const compilerOptions: ts.CompilerOptions = {
 };
 
 /** Where ts-morph puts the lib files of the TypeScript it bundles (they come with ts-morph, not from disk). */
-const libFolder = libFolderInMemoryPath;
+export const libFolder = libFolderInMemoryPath;
 
 let libTexts: Map<string, string> | null = null;
 const libSourceFiles = new Map<string, ts.SourceFile>();
 
-function readLibFile(fileName: string): string | undefined {
+export function readLibFile(fileName: string): string | undefined {
   libTexts ??= new Map(getLibFiles().map((lib) => [`${libFolder}/${lib.fileName}`, lib.text]));
   return libTexts.get(fileName);
 }
 
-function getLibSourceFile(fileName: string, languageVersion: ts.ScriptTarget): ts.SourceFile | undefined {
+export function getLibSourceFile(fileName: string, languageVersion: ts.ScriptTarget): ts.SourceFile | undefined {
   const key = `${languageVersion}:${fileName}`;
   const known = libSourceFiles.get(key);
   if (known) return known;
@@ -93,7 +93,7 @@ function createHost(sources: ReadonlyMap<string, string>, visible: ReadonlySet<s
 }
 
 /** `createSourceFile`'s language version argument may be an options object. */
-function languageVersionOf(version: ts.ScriptTarget | ts.CreateSourceFileOptions): ts.ScriptTarget {
+export function languageVersionOf(version: ts.ScriptTarget | ts.CreateSourceFileOptions): ts.ScriptTarget {
   return typeof version === 'object' ? version.languageVersion : version;
 }
 

@@ -29,6 +29,12 @@ export const analysisDiagnostics = {
     severity: 'error',
     summary: 'The project analysis failed; every conversion that needed its callers updated was left out.',
   },
+  TYPE_CHECK_REGRESSION: {
+    severity: 'warning',
+    summary:
+      'The migrated TypeScript had a type error the original did not; the conversions behind it were backed out ' +
+      '(or, when none could be, the error is reported). --no-verify skips the check.',
+  },
   ASYNC_NAME_NOT_FOUND: {
     severity: 'error',
     summary:

@@ -49,8 +49,14 @@ function noteLeftOut(states: FileState[], plan: AsyncPlan, toOriginal: ToOrigina
   }
 }
 
-export function planThroughBoundaries(input: BoundaryRoundsInput): PlannedProject {
-  const skipped = new Map<string, ConversionId>();
+/**
+ * `skipped`: conversions left out so far, by key; it grows here, and the type check (project-phase.ts)
+ * may add to it before planning again.
+ */
+export function planThroughBoundaries(
+  input: BoundaryRoundsInput,
+  skipped: Map<string, ConversionId> = new Map(),
+): PlannedProject {
   const earlierBoundaries: Diagnostic[] = [];
   for (;;) {
     const plan = planOnce(input);

@@ -35,4 +35,11 @@ export const engineOptions = {
       'number ' +
       'of CPUs; a worker starts only for every 12 files that need parsing). The result is the same whatever N',
   },
+  verify: {
+    type: 'boolean',
+    default: true,
+    help:
+      'Type-check the TypeScript files a migration changes, before and after, and back out the conversions behind ' +
+      'any new error (--no-verify skips it)',
+  },
 } satisfies OptionSchema;

@@ -4,10 +4,12 @@
  * what became async in the positions of the files the user reads.
  */
 import { performance } from 'node:perf_hooks';
-import type { AsyncFunction } from '../core/async-function';
+import { getConversionKey, type AsyncFunction, type ConversionId } from '../core/async-function';
 import type { Diagnostic } from '../core/diagnostic';
 import type { AnyOptionValues } from '../core/options';
 import type { AsyncPlan } from '../analysis/types';
+import { createDiagnostic } from '../analysis/diagnostics';
+import { findTypeRegressions, type TypeRegression } from '../analysis/type-regressions';
 import { editSource } from '../source/edit-source';
 import { isTypeScriptFile } from '../source/parsers';
 import { createTransformContext, isModuleSource } from '../transforms/shared/context';
@@ -22,6 +24,8 @@ export interface ProjectPhaseOutcome {
   /** Diagnostics about no file of the run. */
   diagnostics: Diagnostic[];
   propagateMs: number;
+  /** The type check of the changed TypeScript files (both programs, every round). */
+  verifyMs: number;
 }
 
 /** Earlier rounds' boundary diagnostics the final ones do not repeat, then the final ones. */
@@ -93,8 +97,68 @@ function attachDiagnostics(diagnostics: Diagnostic[], states: FileState[]): Diag
   return projectWide;
 }
 
-export function runProjectPhase(input: BoundaryRoundsInput): ProjectPhaseOutcome {
-  const { plan, earlierBoundaries } = planThroughBoundaries(input);
+/** A file's state before the plan is applied, to go back to when the type check backs conversions out. */
+type Snapshot = { state: FileState; text?: string; changedBy: string[]; diagnostics: Diagnostic[] };
+
+function takeSnapshot(states: FileState[]): Snapshot[] {
+  return states.map((state) => ({
+    state,
+    text: state.text,
+    changedBy: [...state.changedBy],
+    diagnostics: [...state.diagnostics],
+  }));
+}
+
+function restoreSnapshot(snapshot: Snapshot[]): void {
+  for (const { state, text, changedBy, diagnostics } of snapshot) {
+    state.text = text;
+    state.changedBy = changedBy;
+    state.diagnostics = diagnostics;
+  }
+}
+
+/** Verification rounds: each backs out at least one conversion, so few are ever needed. */
+const MAX_VERIFY_ROUNDS = 4;
+
+export function runProjectPhase(input: BoundaryRoundsInput, verify = true): ProjectPhaseOutcome {
+  const skipped = new Map<string, ConversionId>();
+  const backedOut: Diagnostic[] = [];
+  let verifyMs = 0;
+  for (let round = 1; ; round += 1) {
+    const snapshot = takeSnapshot(input.states);
+    const outcome = planAndApply(input, skipped);
+    outcome.verifyMs = verifyMs;
+    if (!verify || round >= MAX_VERIFY_ROUNDS) return withBackedOut(outcome, backedOut, input.states);
+    const t0 = performance.now();
+    const check = checkTypes(input.states, outcome.plan, skipped);
+    verifyMs += performance.now() - t0;
+    outcome.verifyMs = verifyMs;
+    if (check.regressions.length === 0) return withBackedOut(outcome, backedOut, input.states);
+    if (check.fresh.length === 0) {
+      // nothing left to back out (a user's --async start): the error is said, the change kept
+      return withBackedOut(
+        outcome,
+        [...backedOut, ...check.regressions.map((r) => toDiagnostic(r, false))],
+        input.states,
+      );
+    }
+    backedOut.push(...check.regressions.map((r) => toDiagnostic(locateInOriginal(r, check.fresh, input.states), true)));
+    restoreSnapshot(snapshot);
+    for (const id of check.fresh) skipped.set(getConversionKey(id), id);
+    for (const file of new Set(check.fresh.map((id) => id.file))) {
+      const state = input.states.find((s) => s.absolutePath === file);
+      const keys = [...skipped.values()].filter((id) => id.file === file).map(getConversionKey);
+      if (state) input.rerunFile(state, new Set(keys));
+    }
+  }
+}
+
+interface Applied extends ProjectPhaseOutcome {
+  plan: AsyncPlan;
+}
+
+function planAndApply(input: BoundaryRoundsInput, skipped: Map<string, ConversionId>): Applied {
+  const { plan, earlierBoundaries } = planThroughBoundaries(input, skipped);
   const t0 = performance.now();
   // positions of the plan are in the texts it was computed on: map them before the plan changes them
   const toOriginal = createOriginalPositions(input.states);
@@ -105,5 +169,75 @@ export function runProjectPhase(input: BoundaryRoundsInput): ProjectPhaseOutcome
     return { ...m, file: pathOf.get(m.file) ?? m.file, line, reason: message };
   });
   const diagnostics = mergeDiagnostics(earlierBoundaries, plan.diagnostics.map(toOriginal));
-  return { madeAsync, diagnostics: attachDiagnostics(diagnostics, input.states), propagateMs: performance.now() - t0 };
+  return { plan, madeAsync, diagnostics, propagateMs: performance.now() - t0, verifyMs: 0 };
+}
+
+/** The new type errors of the migrated files, and the conversions behind them not yet left out. */
+function checkTypes(
+  states: FileState[],
+  plan: AsyncPlan,
+  skipped: Map<string, ConversionId>,
+): { regressions: TypeRegression[]; fresh: ConversionId[] } {
+  const before = new Map<string, string>();
+  const after = new Map<string, string>();
+  for (const state of states) {
+    if (state.source === undefined || state.text === undefined || state.failure) continue;
+    before.set(state.absolutePath, state.source.text);
+    after.set(state.absolutePath, state.text);
+  }
+  const regressions = findTypeRegressions(before, after);
+  const made = [...states.flatMap((s) => s.madeAsync), ...plan.madeAsync];
+  const behind = regressions.flatMap((r) => findConversionsBehind(r, made));
+  const fresh = new Map(
+    behind.filter((id) => !skipped.has(getConversionKey(id))).map((id) => [getConversionKey(id), id]),
+  );
+  return { regressions, fresh: [...fresh.values()] };
+}
+
+/**
+ * The error's position is in migrated text that is about to be backed out: the diagnostic points at
+ * the file's first conversion behind it (in the file as it stays), and the message keeps the line.
+ */
+function locateInOriginal(regression: TypeRegression, fresh: ConversionId[], states: FileState[]): TypeRegression {
+  const message = `${regression.message}, at ${regression.line}:${regression.column} of the migrated file`;
+  const state = states.find((s) => s.absolutePath === regression.file);
+  const starts = fresh.filter((id) => id.file === regression.file).map((id) => id.start);
+  if (!state?.source || starts.length === 0) return { ...regression, message };
+  const before = state.source.text.slice(0, Math.min(...starts)).split('\n');
+  return { ...regression, line: before.length, column: before[before.length - 1].length + 1, message };
+}
+
+/**
+ * The conversions of the innermost function around the error that a starting point made async; when
+ * none is, every conversion of the file's functions (the error may come from a changed import).
+ */
+function findConversionsBehind(regression: TypeRegression, made: AsyncFunction[]): ConversionId[] {
+  const inFile = made.filter((m) => m.file === regression.file);
+  for (const name of regression.functions) {
+    const own = inFile.filter((m) => m.name === name).flatMap((m) => m.conversions);
+    if (own.length > 0) return own;
+  }
+  return inFile.flatMap((m) => m.conversions);
+}
+
+function toDiagnostic(regression: TypeRegression, backedOut: boolean): Diagnostic {
+  const what = backedOut
+    ? 'the conversions behind it were backed out, and this file is left as it was'
+    : 'no conversion behind it could be backed out (a function named with --async?): fix it by hand';
+  return createDiagnostic(
+    'TYPE_CHECK_REGRESSION',
+    `the migration gave this TypeScript a type error it did not have (${regression.message}); ${what}. ` +
+      'Rerun with --no-verify to see the change anyway.',
+    regression,
+  );
+}
+
+function withBackedOut(outcome: Applied, backedOut: Diagnostic[], states: FileState[]): ProjectPhaseOutcome {
+  const diagnostics = [...backedOut, ...outcome.diagnostics];
+  return {
+    madeAsync: outcome.madeAsync,
+    diagnostics: attachDiagnostics(diagnostics, states),
+    propagateMs: outcome.propagateMs,
+    verifyMs: outcome.verifyMs,
+  };
 }

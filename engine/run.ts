@@ -84,9 +84,10 @@ async function runProject(
   if (!project || !projectOptions) return perFileOnly;
   const rerunFile = (state: FileState, skipped: ReadonlySet<string>) => perFile.rerun(state, skipped);
   const input = { states, cwd: options.cwd, project, options: projectOptions, rerunFile };
-  const outcome = await time('analysis', () => runProjectPhase(input));
+  const outcome = await time('analysis', () => runProjectPhase(input, inEffect.engine.verify));
   phaseMs.propagate = outcome.propagateMs;
-  phaseMs.analysis -= outcome.propagateMs;
+  phaseMs.verify = outcome.verifyMs;
+  phaseMs.analysis -= outcome.propagateMs + outcome.verifyMs;
   return outcome;
 }
 

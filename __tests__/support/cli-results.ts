@@ -43,7 +43,10 @@ export function buildRunResult(specs: FileSpec[], extra: Partial<RunResult> = {}
     apiChanges: [],
     starts: [],
     leftovers: [],
-    options: { engine: { transforms: [], ignore: [], maxFileSize: 2097152, concurrency: 1 }, transforms: {} },
+    options: {
+      engine: { transforms: [], ignore: [], maxFileSize: 2097152, concurrency: 1, verify: true },
+      transforms: {},
+    },
     stats: {
       discovered: files.length,
       parsed: files.length,

@@ -1,0 +1,147 @@
+/**
+ * Whether a migration made TypeScript worse: the semantic diagnostics of the changed files, before and
+ * after, with the project's own tsconfig.json and its installed types (@types/node, the packages'
+ * declarations), the run's files read from memory. An error the original did not have is a
+ * regression. Errors that only say a module or a declaration cannot be found are left out: the
+ * migrated code imports undici, which the project installs only after the migration.
+ */
+import { dirname } from 'node:path';
+import { ts } from 'ts-morph';
+import { getLibSourceFile, languageVersionOf, libFolder, readLibFile } from './build-program';
+import { getNamePath } from './syntax';
+
+export interface TypeRegression {
+  /** Absolute path. */
+  file: string;
+  line: number;
+  column: number;
+  /** `TS2352: Conversion of type …`. */
+  message: string;
+  /** The named functions around the error, innermost first (`getText`, `Api.load`): what to back out. */
+  functions: string[];
+}
+
+/** Name paths of the functions enclosing `position`, innermost first. */
+function findEnclosingNames(file: ts.SourceFile, position: number): string[] {
+  const names: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (position < node.getStart(file) || position >= node.getEnd()) return;
+    if (ts.isFunctionLike(node)) {
+      const name = getNamePath(node);
+      if (name) names.unshift(name);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return names;
+}
+
+/**
+ * What a package not installed explains: cannot find module (2307, 2792), declaration file (7016), type
+ * library (2688), and names whose types it would declare (2580, 2591: @types/node; 2582, 2593: a test
+ * runner's types; 2583, 2584: a `lib` the tsconfig lacks). Also a member another file of the run does
+ * not export yet (2305, 2459, 2614, 2724): edits one file asks of another (a synckit worker's
+ * `export { load }`) are applied after this check.
+ */
+const unresolvedCodes = new Set([2307, 2792, 7016, 2688, 2580, 2591, 2582, 2593, 2583, 2584, 2305, 2459, 2614, 2724]);
+
+const typeScriptFile = /\.(ts|tsx|mts|cts)$/;
+
+const fallbackOptions: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.CommonJS,
+  moduleResolution: ts.ModuleResolutionKind.Node10,
+  esModuleInterop: true,
+};
+
+/** The nearest tsconfig.json's options, or TypeScript's defaults for a Node project. */
+function readCompilerOptions(file: string): ts.CompilerOptions {
+  const configFile = ts.findConfigFile(dirname(file), (f) => ts.sys.fileExists(f));
+  const parsed = configFile
+    ? ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })
+    : undefined;
+  return { ...(parsed?.options ?? fallbackOptions), noEmit: true, skipLibCheck: true, incremental: false };
+}
+
+/** Declaration files read from disk, shared by the before and after programs. */
+function createOverlayHost(
+  options: ts.CompilerOptions,
+  sources: ReadonlyMap<string, string>,
+  cache: Map<string, ts.SourceFile>,
+): ts.CompilerHost {
+  const host = ts.createCompilerHost(options, true);
+  const getSourceFile = host.getSourceFile.bind(host);
+  // the standard library comes with ts-morph, in memory (as for the analysis program)
+  host.getDefaultLibLocation = () => libFolder;
+  host.getDefaultLibFileName = (o) => `${libFolder}/${ts.getDefaultLibFileName(o)}`;
+  host.getSourceFile = (fileName, version, ...rest) => {
+    if (fileName.startsWith(`${libFolder}/`)) return getLibSourceFile(fileName, languageVersionOf(version));
+    const text = sources.get(fileName);
+    if (text !== undefined) return ts.createSourceFile(fileName, text, version, true);
+    const known = cache.get(fileName);
+    if (known) return known;
+    const file = getSourceFile(fileName, version, ...rest);
+    if (file) cache.set(fileName, file);
+    return file;
+  };
+  const fileExists = host.fileExists.bind(host);
+  host.fileExists = (fileName) => sources.has(fileName) || readLibFile(fileName) !== undefined || fileExists(fileName);
+  const readFile = host.readFile.bind(host);
+  host.readFile = (fileName) => sources.get(fileName) ?? readLibFile(fileName) ?? readFile(fileName);
+  return host;
+}
+
+function collectErrors(
+  sources: ReadonlyMap<string, string>,
+  files: string[],
+  options: ts.CompilerOptions,
+  cache: Map<string, ts.SourceFile>,
+): Map<string, ts.Diagnostic[]> {
+  const program = ts.createProgram(files, options, createOverlayHost(options, sources, cache));
+  const errors = new Map<string, ts.Diagnostic[]>();
+  for (const file of files) {
+    const sourceFile = program.getSourceFile(file);
+    if (!sourceFile) continue;
+    const kept = program
+      .getSemanticDiagnostics(sourceFile)
+      .filter((d) => d.category === ts.DiagnosticCategory.Error && !unresolvedCodes.has(d.code));
+    errors.set(file, kept);
+  }
+  return errors;
+}
+
+const keyOf = (d: ts.Diagnostic) => `${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
+
+/** The errors of each changed TypeScript file that its original text did not have (by code and message). */
+export function findTypeRegressions(
+  before: ReadonlyMap<string, string>,
+  after: ReadonlyMap<string, string>,
+): TypeRegression[] {
+  const changed = [...after.keys()].filter((f) => typeScriptFile.test(f) && before.get(f) !== after.get(f)).sort();
+  if (changed.length === 0) return [];
+  const options = readCompilerOptions(changed[0]);
+  const cache = new Map<string, ts.SourceFile>();
+  const old = collectErrors(before, changed, options, cache);
+  const now = collectErrors(after, changed, options, cache);
+  const regressions: TypeRegression[] = [];
+  for (const file of changed) {
+    const known = new Map<string, number>();
+    for (const d of old.get(file) ?? []) known.set(keyOf(d), (known.get(keyOf(d)) ?? 0) + 1);
+    for (const d of now.get(file) ?? []) {
+      const count = known.get(keyOf(d)) ?? 0;
+      if (count > 0) {
+        known.set(keyOf(d), count - 1);
+        continue;
+      }
+      const at = d.file?.getLineAndCharacterOfPosition(d.start ?? 0) ?? { line: 0, character: 0 };
+      regressions.push({
+        file,
+        line: at.line + 1,
+        column: at.character + 1,
+        message: `TS${d.code}: ${keyOf(d).slice(String(d.code).length + 1)}`,
+        functions: d.file ? findEnclosingNames(d.file, d.start ?? 0) : [],
+      });
+    }
+  }
+  return regressions;
+}
