@@ -33,7 +33,7 @@ describe('usage errors exit 2 with a message and touch nothing', () => {
     [['list', 'extra'], 'Unknown argument: extra'],
     [['--patch', 'missing-dir/out.patch'], '--patch missing-dir/out.patch: its folder does not exist'],
     [['--interactive'], '--interactive needs a terminal'],
-    [['--patch', '.'], '--patch: cannot write'],
+    [['--patch', '.'], '--patch .: is not a regular file'],
   ])('%j', async (argv, message) => {
     const run = await runCliInProcess(argv, { cwd: repo });
     expect([run.code, run.stdout]).toEqual([2, '']);

@@ -4,13 +4,11 @@
  *   0  done          1  --check found changes
  *   2  usage error, a file that failed, or a refused or failed write (whatever output flags are set)
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { RefusedWriteError, UsageError } from '../core/errors';
-import { normaliseOption, toFlagName } from '../core/options';
-import { engineOptions } from '../engine/options';
-import { registry as defaultRegistry, type SelectedTransforms, type TransformRegistry } from '../transforms/registry';
+import { registry as defaultRegistry, type TransformRegistry } from '../transforms/registry';
 import { run } from '../engine/run';
 import { getPalette, shouldUseColor } from '../report/color';
 import { renderDiffs } from '../report/diff';
@@ -25,8 +23,10 @@ import type { CliIo, CliOverrides } from './io';
 import type { CliOptions } from './options';
 import { parseArgs, type RunArguments } from './parse-args';
 import { createProgress } from './progress';
+import { checkUsage } from './usage';
 import { reviewAndWrite } from './review-step';
 import { writeChangedFiles } from './write-step';
+import { checkPatchNotInRun, writePatchFile } from '../write/patch-file';
 
 export type { CliIo, CliOverrides } from './io';
 
@@ -68,41 +68,13 @@ function getMode(cli: CliOptions): SummaryMode {
   return 'preview';
 }
 
-/** Everything that can be refused is refused here, before a file is read; returns the transforms to run. */
-function checkUsage(args: RunArguments, io: CliIo, registry: TransformRegistry): SelectedTransforms {
-  for (const p of args.paths) {
-    if (!existsSync(path.resolve(io.cwd, p))) throw new UsageError(`no such file or folder: ${p}`);
-  }
-  const { cli } = args;
-  if (cli.interactive && !io.stdinIsTTY) {
-    throw new UsageError(
-      '--interactive needs a terminal to ask on (stdin is not one); preview the diff and use --write, or --patch FILE',
-    );
-  }
-  if (cli.patch !== undefined && !existsSync(path.dirname(path.resolve(io.cwd, cli.patch)))) {
-    throw new UsageError(`--patch ${cli.patch}: its folder does not exist`);
-  }
-  const names = normaliseOption(engineOptions.transforms, args.engine.transforms, '--transforms') as string[];
-  const selected = registry.selectTransforms(names);
-  const chosen = new Set(
-    [...selected.transforms, ...(selected.projectTransform ? [selected.projectTransform] : [])].map((t) => t.meta.name),
-  );
-  for (const [name, given] of Object.entries(args.transforms)) {
-    const flags = Object.keys(given).map((key) => `--${toFlagName(key)}`);
-    if (flags.length > 0 && !chosen.has(name)) {
-      throw new UsageError(`${flags.join(', ')} belongs to ${name}, which --transforms does not select`);
-    }
-  }
-  return selected;
-}
-
 async function runMigration(
   args: RunArguments,
   io: CliIo,
   registry: TransformRegistry,
   overrides: CliOverrides,
 ): Promise<number> {
-  const selected = checkUsage(args, io, registry);
+  const selected = await checkUsage(args, io, registry);
   const { cli } = args;
   const mode = getMode(cli);
   const now = overrides.now ?? (() => performance.now());
@@ -122,19 +94,20 @@ async function runMigration(
   } finally {
     progress.finish();
   }
-  if (cli.patch !== undefined) writePatchFile(path.resolve(io.cwd, cli.patch), renderPatch(report));
+  if (cli.patch !== undefined) savePatch(path.resolve(io.cwd, cli.patch), cli.patch, report);
   const write = await applyChanges(mode, report, cli, io);
   const exitCode = getExitCode(mode, report, write);
   printResults(io, report, { mode, cli, write, exitCode });
   return exitCode;
 }
 
-function writePatchFile(file: string, patch: string): void {
-  try {
-    writeFileSync(file, patch);
-  } catch (error) {
-    throw new UsageError(`--patch: cannot write ${file}: ${(error as Error).message}`);
-  }
+function savePatch(file: string, shown: string, report: Report): void {
+  checkPatchNotInRun(
+    file,
+    shown,
+    report.result.files.map((f) => f.absolutePath),
+  );
+  writePatchFile(file, shown, renderPatch(report));
 }
 
 async function applyChanges(

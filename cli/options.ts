@@ -15,7 +15,9 @@ export const outputOptions = {
   patch: {
     type: 'string',
     placeholder: 'FILE',
-    help: 'Also write the preview as a patch file that `git apply` accepts',
+    help:
+      'Also write the preview as a patch file that `git apply` accepts (a new file, or a patch awaitify ' +
+      'wrote before; never a tracked or source file)',
   },
   json: { type: 'boolean', default: false, help: 'Print a machine-readable report on stdout instead of the diff' },
   interactive: {

@@ -1,0 +1,44 @@
+/**
+ * Everything that can be refused is refused here, before a file is read: paths that do not exist,
+ * `--interactive` without a terminal, a `--patch` target awaitify must not write, options of a
+ * transform that `--transforms` leaves out.
+ */
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { UsageError } from '../core/errors';
+import { normaliseOption, toFlagName } from '../core/options';
+import { engineOptions } from '../engine/options';
+import type { SelectedTransforms, TransformRegistry } from '../transforms/registry';
+import { checkPatchTarget } from '../write/patch-file';
+import type { CliIo } from './io';
+import type { RunArguments } from './parse-args';
+
+/** Returns the transforms to run. */
+export async function checkUsage(
+  args: RunArguments,
+  io: CliIo,
+  registry: TransformRegistry,
+): Promise<SelectedTransforms> {
+  for (const p of args.paths) {
+    if (!existsSync(path.resolve(io.cwd, p))) throw new UsageError(`no such file or folder: ${p}`);
+  }
+  const { cli } = args;
+  if (cli.interactive && !io.stdinIsTTY) {
+    throw new UsageError(
+      '--interactive needs a terminal to ask on (stdin is not one); preview the diff and use --write, or --patch FILE',
+    );
+  }
+  if (cli.patch !== undefined) await checkPatchTarget(path.resolve(io.cwd, cli.patch), cli.patch);
+  const names = normaliseOption(engineOptions.transforms, args.engine.transforms, '--transforms') as string[];
+  const selected = registry.selectTransforms(names);
+  const chosen = new Set(
+    [...selected.transforms, ...(selected.projectTransform ? [selected.projectTransform] : [])].map((t) => t.meta.name),
+  );
+  for (const [name, given] of Object.entries(args.transforms)) {
+    const flags = Object.keys(given).map((key) => `--${toFlagName(key)}`);
+    if (flags.length > 0 && !chosen.has(name)) {
+      throw new UsageError(`${flags.join(', ')} belongs to ${name}, which --transforms does not select`);
+    }
+  }
+  return selected;
+}
