@@ -107,7 +107,9 @@ describe('acceptance: scratch repository with CRLF+BOM, untouched, unparsable an
     const before = snapshotTree(repo);
     const run = await runCliInProcess(['--write'], { cwd: repo });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/Refusing to write[^]*src\/crlf-bom\.js \(modified\)[^]*nothing was written\n/);
+    expect(run.stderr).toMatch(
+      /Refusing to write[^]*src\/crlf-bom\.js \(modified\)[^]*nothing was written: the tree is unchanged\n/,
+    );
     expect(run.stdout).toBe('');
     expect(snapshotTree(repo)).toEqual(before);
   });

@@ -1,32 +1,30 @@
 /**
  * The awaitify command line, callable in process: `runCli(argv, io)` parses, runs the engine once,
- * renders the same results as a diff, JSON, a patch or a written tree, and returns the exit code.
- *   0  done          1  --check found changes
- *   2  usage error, a file that failed, or a refused or failed write (whatever output flags are set)
+ * renders the same results as a diff, JSON, a patch or a written tree, and returns the exit code
+ * (cli/exit-code.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { RefusedWriteError, UsageError } from '../core/errors';
-import { registry as defaultRegistry, type TransformRegistry } from '../transforms/registry';
 import { run } from '../engine/run';
 import { getPalette, shouldUseColor } from '../report/color';
-import { renderDiffs } from '../report/diff';
-import { renderJson } from '../report/json';
 import { renderPatch } from '../report/patch';
-import { renderSummary } from '../report/summary';
 import type { SummaryMode } from '../report/summary';
-import { buildReport } from '../report/totals';
-import type { Report, WriteReport } from '../report/totals';
+import { buildReport, type Report, type WriteReport } from '../report/totals';
 import { renderTransformList } from '../report/transform-list';
+import { registry as defaultRegistry, type TransformRegistry } from '../transforms/registry';
+import { checkPatchNotInRun, writePatchFile } from '../write/patch-file';
+import { sweepStaleTemps } from '../write/temp-files';
+import { getExitCode } from './exit-code';
 import type { CliIo, CliOverrides } from './io';
 import type { CliOptions } from './options';
 import { parseArgs, type RunArguments } from './parse-args';
+import { printResults } from './print-results';
 import { createProgress } from './progress';
-import { checkUsage } from './usage';
 import { reviewAndWrite } from './review-step';
+import { checkUsage } from './usage';
+import { getVersion } from './version';
 import { writeChangedFiles } from './write-step';
-import { checkPatchNotInRun, writePatchFile } from '../write/patch-file';
 
 export type { CliIo, CliOverrides } from './io';
 
@@ -94,11 +92,22 @@ async function runMigration(
   } finally {
     progress.finish();
   }
+  const removedTemps = await removeStaleTemps(report, io.cwd);
   if (cli.patch !== undefined) savePatch(path.resolve(io.cwd, cli.patch), cli.patch, report);
   const write = await applyChanges(mode, report, cli, io);
   const exitCode = getExitCode(mode, report, write);
-  printResults(io, report, { mode, cli, write, exitCode });
+  printResults(io, report, { mode, cli, write, exitCode, removedTemps });
   return exitCode;
+}
+
+/**
+ * Temp files that a killed awaitify run left beside the files of this run (their writer is gone), in
+ * every mode: they are awaitify's own, and nobody else would remove them.
+ */
+async function removeStaleTemps(report: Report, cwd: string): Promise<string[]> {
+  const folders = report.result.files.map((file) => path.dirname(file.absolutePath));
+  const removed = await sweepStaleTemps(folders);
+  return removed.map((file) => path.relative(cwd, file).split(path.sep).join('/')).sort();
 }
 
 function savePatch(file: string, shown: string, report: Report): void {
@@ -117,7 +126,12 @@ async function applyChanges(
   io: CliIo,
 ): Promise<WriteReport | undefined> {
   if (mode !== 'write' && mode !== 'interactive') return undefined;
-  const options = { cwd: io.cwd, allowDirty: cli.allowDirty, allowNoGit: cli.allowNoGit };
+  const options = {
+    cwd: io.cwd,
+    allowDirty: cli.allowDirty,
+    allowNoGit: cli.allowNoGit,
+    allowReadOnly: cli.allowReadOnly,
+  };
   const palette = getPalette(shouldUseColor({ isTTY: io.stdoutIsTTY, env: io.env, flag: cli.color }));
   try {
     return mode === 'write'
@@ -127,46 +141,4 @@ async function applyChanges(
     if (error instanceof RefusedWriteError) return { written: [], notWritten: [], refusal: error.message };
     throw error;
   }
-}
-
-function getExitCode(mode: SummaryMode, report: Report, write: WriteReport | undefined): number {
-  if (report.totals.failed > 0) return 2;
-  // an error diagnostic (an --async name that matches nothing, a failed analysis) fails the run in every mode
-  if (report.result.diagnostics.some((d) => d.severity === 'error')) return 2;
-  if (write && (write.refusal !== undefined || write.notWritten.length > 0)) return 2;
-  if (mode === 'check' && report.totals.changed > 0) return 1;
-  return 0;
-}
-
-interface PrintContext {
-  mode: SummaryMode;
-  cli: CliOptions;
-  write: WriteReport | undefined;
-  exitCode: number;
-}
-
-function printResults(io: CliIo, report: Report, context: PrintContext): void {
-  const { mode, cli, write } = context;
-  if (cli.json) {
-    io.stdout.write(renderJson(report, { mode, exitCode: context.exitCode, write, cliOptions: cli }));
-  } else if (mode === 'preview' || mode === 'check') {
-    io.stdout.write(
-      renderDiffs(report.diffs, getPalette(shouldUseColor({ isTTY: io.stdoutIsTTY, env: io.env, flag: cli.color }))),
-    );
-  } else if (write) {
-    io.stdout.write(write.written.map((p) => `wrote ${p}\n`).join(''));
-  }
-  const stderrPalette = getPalette(shouldUseColor({ isTTY: io.stderrIsTTY, env: io.env, flag: cli.color }));
-  io.stderr.write(renderSummary(report, { mode, write, patchFile: cli.patch, palette: stderrPalette }));
-}
-
-/** The version in awaitify's package.json, found from this file in cli/ or in dist/cli/. */
-function getVersion(): string {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'package.json');
-    if (!existsSync(candidate)) continue;
-    const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version?: string };
-    if (pkg.name === 'awaitify') return pkg.version ?? '0.0.0';
-  }
-  return '0.0.0';
 }

@@ -31,6 +31,11 @@ export const outputOptions = {
 export const safetyOptions = {
   allowDirty: { type: 'boolean', default: false, help: 'Let --write change files that have uncommitted changes' },
   allowNoGit: { type: 'boolean', default: false, help: 'Let --write change files outside a git work tree' },
+  allowReadOnly: {
+    type: 'boolean',
+    default: false,
+    help: 'Let --write replace read-only files, and files in read-only folders, when this user can (keeps the mode)',
+  },
   color: {
     type: 'boolean',
     help: 'Colour the diff (default: when stdout is a terminal and NO_COLOR is unset); --no-color turns it off',

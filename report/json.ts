@@ -44,8 +44,12 @@ export interface JsonReport {
   written: string[];
   /** Files --write refused or failed to write, with why. */
   notWritten: { path: string; reason: string }[];
-  /** Why --write refused to touch anything (dirty tree, no git), when it did. */
+  /** Why --write wrote nothing (refused before the first write, or restored after a failed one), when it did. */
   refusal?: string;
+  /** Files written and then restored to their old bytes because another write failed. */
+  restored: string[];
+  /** Temp files that an interrupted awaitify run had left, removed by this run. */
+  removedTempFiles: string[];
 }
 
 /** A function made async: where, and why. */
@@ -57,6 +61,7 @@ export interface JsonContext {
   write?: WriteReport;
   /** The command line's own options in effect (absent for API callers). */
   cliOptions?: Record<string, unknown>;
+  removedTemps?: readonly string[];
 }
 
 function toJsonFunction({ conversions: _conversions, ...rest }: AsyncFunction): JsonFunction {
@@ -93,6 +98,8 @@ export function buildJsonReport(report: Report, context: JsonContext): JsonRepor
     written: context.write?.written ?? [],
     notWritten: context.write?.notWritten ?? [],
     ...(context.write?.refusal !== undefined ? { refusal: context.write.refusal } : {}),
+    restored: context.write?.restored ?? [],
+    removedTempFiles: [...(context.removedTemps ?? [])],
   };
 }
 

@@ -20,6 +20,8 @@ export interface SummaryOptions {
   /** Where --patch put the patch, if it was asked for. */
   patchFile?: string;
   palette?: Palette;
+  /** Temp files that a killed awaitify run had left, removed by this run. */
+  removedTemps?: readonly string[];
 }
 
 const maxListed = 20;
@@ -101,8 +103,22 @@ function renderLeftovers(leftovers: readonly Leftover[], palette: Palette): stri
   return [palette.yellow(`${formatCount(leftovers.length, 'sync primitive')} left: ${counts.join(', ')}`)];
 }
 
+function renderRemovedTemps(removed: readonly string[]): string[] {
+  if (removed.length === 0) return [];
+  return [
+    `removed ${formatCount(removed.length, 'temp file')} that an interrupted awaitify run left:`,
+    ...limitList(removed, maxListed, '  '),
+  ];
+}
+
 function renderWriteOutcome(write: WriteReport | undefined): string[] {
-  if (write?.refusal) return [write.refusal, 'nothing was written'];
+  if (write?.refusal && write.written.length > 0) {
+    return [
+      write.refusal,
+      `${formatCount(write.written.length, 'file')} could not be restored: check them with git diff`,
+    ];
+  }
+  if (write?.refusal) return [write.refusal, 'nothing was written: the tree is unchanged'];
   const written = `wrote ${formatCount(write?.written.length ?? 0, 'file')}`;
   const notWritten = write?.notWritten ?? [];
   if (notWritten.length === 0) return [written];
@@ -156,6 +172,7 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
     ...renderDiagnostics(result.diagnostics, palette),
     ...renderApiChanges(result.apiChanges, palette),
     ...renderLeftovers(result.leftovers, palette),
+    ...renderRemovedTemps(options.removedTemps ?? []),
     ...(options.patchFile ? [`patch written to ${options.patchFile}`] : []),
     ...renderNextStep(report, options),
     ...renderErrorLine(report, options.write, palette),

@@ -1,0 +1,44 @@
+/**
+ * What a run prints: the diff (preview, --check), the files written (--write), or the JSON report on
+ * stdout; the summary on stderr, always.
+ */
+import { getPalette, shouldUseColor } from '../report/color';
+import { renderDiffs } from '../report/diff';
+import { renderJson } from '../report/json';
+import { renderSummary, type SummaryMode } from '../report/summary';
+import type { Report, WriteReport } from '../report/totals';
+import type { CliIo } from './io';
+import type { CliOptions } from './options';
+
+export interface PrintContext {
+  mode: SummaryMode;
+  cli: CliOptions;
+  write: WriteReport | undefined;
+  exitCode: number;
+  /** Temp files of killed runs removed by this one (relative paths). */
+  removedTemps: string[];
+}
+
+export function printResults(io: CliIo, report: Report, context: PrintContext): void {
+  const { mode, cli, write } = context;
+  if (cli.json) {
+    io.stdout.write(
+      renderJson(report, {
+        mode,
+        exitCode: context.exitCode,
+        write,
+        cliOptions: cli,
+        removedTemps: context.removedTemps,
+      }),
+    );
+  } else if (mode === 'preview' || mode === 'check') {
+    io.stdout.write(
+      renderDiffs(report.diffs, getPalette(shouldUseColor({ isTTY: io.stdoutIsTTY, env: io.env, flag: cli.color }))),
+    );
+  } else if (write) {
+    io.stdout.write(write.written.map((p) => `wrote ${p}\n`).join(''));
+  }
+  const stderrPalette = getPalette(shouldUseColor({ isTTY: io.stderrIsTTY, env: io.env, flag: cli.color }));
+  const { removedTemps } = context;
+  io.stderr.write(renderSummary(report, { mode, write, patchFile: cli.patch, palette: stderrPalette, removedTemps }));
+}
