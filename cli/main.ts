@@ -16,6 +16,7 @@ import { registry as defaultRegistry, type TransformRegistry } from '../transfor
 import { checkPatchNotInRun, writePatchFile } from '../write/patch-file';
 import { sweepStaleTemps } from '../write/temp-files';
 import { getExitCode } from './exit-code';
+import { gateReport, loadBaseline } from './gate-step';
 import type { CliIo, CliOverrides } from './io';
 import type { CliOptions } from './options';
 import { parseArgs, type RunArguments } from './parse-args';
@@ -74,6 +75,7 @@ async function runMigration(
 ): Promise<number> {
   const selected = await checkUsage(args, io, registry);
   const { cli } = args;
+  const baseline = loadBaseline(cli, io.cwd);
   const mode = getMode(cli);
   const now = overrides.now ?? (() => performance.now());
   const progress = createProgress({ stream: io.stderr, enabled: io.stderrIsTTY && !cli.json, now });
@@ -94,9 +96,10 @@ async function runMigration(
   }
   const removedTemps = await removeStaleTemps(report, io.cwd);
   if (cli.patch !== undefined) savePatch(path.resolve(io.cwd, cli.patch), cli.patch, report);
+  const gate = gateReport(report, baseline, io.cwd);
   const write = await applyChanges(mode, report, cli, io);
-  const exitCode = getExitCode(mode, report, write);
-  printResults(io, report, { mode, cli, write, exitCode, removedTemps });
+  const exitCode = getExitCode(mode, report, write, gate);
+  printResults(io, report, { mode, cli, write, exitCode, removedTemps, gate });
   return exitCode;
 }
 

@@ -33,10 +33,14 @@ const description =
   'Move Node.js code off blocking sync patterns (sync-request, sync-fetch, deasync, co, synckit)\n' +
   'onto async code that awaits end to end. Shows a diff first; writes only with --write.';
 
-const epilogue =
-  'Exit codes: 0 done; 1 --check found changes; 2 usage error, a file that failed, an error diagnostic, or a ' +
-  'refused or ' +
-  'failed write.\nNO_COLOR=1 turns colour off. Paths in diffs are relative to the current folder.';
+const epilogue = [
+  'Exit codes:',
+  '  0  done: the preview was shown, the changes were written, or --check found nothing to do',
+  '  1  --check: a file would change, or a sync primitive is left that nothing accepts (accept one with',
+  '     `// awaitify-ignore-next-line: <reason>` on the line above it, or all with --update-baseline)',
+  '  2  bad usage, a file that failed, an error diagnostic, or a refused or failed write (any mode)',
+  'NO_COLOR=1 turns colour off. Paths in diffs are relative to the current folder.',
+].join('\n');
 
 interface OptionGroup {
   title: string;

@@ -2,6 +2,7 @@
  * What a run prints: the diff (preview, --check), the files written (--write), or the JSON report on
  * stdout; the summary on stderr, always.
  */
+import type { LeftoverGate } from '../report/leftover-gate';
 import { getPalette, shouldUseColor } from '../report/color';
 import { renderDiffs } from '../report/diff';
 import { renderJson } from '../report/json';
@@ -17,6 +18,7 @@ export interface PrintContext {
   exitCode: number;
   /** Temp files of killed runs removed by this one (relative paths). */
   removedTemps: string[];
+  gate: LeftoverGate;
 }
 
 export function printResults(io: CliIo, report: Report, context: PrintContext): void {
@@ -29,6 +31,7 @@ export function printResults(io: CliIo, report: Report, context: PrintContext): 
         write,
         cliOptions: cli,
         removedTemps: context.removedTemps,
+        gate: context.gate,
       }),
     );
   } else if (mode === 'preview' || mode === 'check') {
@@ -39,6 +42,8 @@ export function printResults(io: CliIo, report: Report, context: PrintContext): 
     io.stdout.write(write.written.map((p) => `wrote ${p}\n`).join(''));
   }
   const stderrPalette = getPalette(shouldUseColor({ isTTY: io.stderrIsTTY, env: io.env, flag: cli.color }));
-  const { removedTemps } = context;
-  io.stderr.write(renderSummary(report, { mode, write, patchFile: cli.patch, palette: stderrPalette, removedTemps }));
+  const { removedTemps, gate } = context;
+  io.stderr.write(
+    renderSummary(report, { mode, write, patchFile: cli.patch, palette: stderrPalette, removedTemps, gate }),
+  );
 }

@@ -7,6 +7,7 @@ import type { AsyncFunction } from '../core/async-function';
 import { countLeftovers, type Leftover } from '../engine/leftovers';
 import type { FileStatus, OptionsInEffect, RunStats } from '../engine/types';
 import { renderFileDiff } from './diff';
+import type { GatedLeftover, LeftoverGate } from './leftover-gate';
 import type { Report, Totals, WriteReport } from './totals';
 
 export interface JsonFileReport {
@@ -36,8 +37,16 @@ export interface JsonReport {
   diagnostics: Diagnostic[];
   madeAsync: JsonFunction[];
   apiChanges: JsonFunction[];
-  /** Sync primitives the run leaves, with where and why, and how many of each. */
-  leftovers: { counts: Record<string, number>; items: Leftover[] };
+  /**
+   * Sync primitives the run leaves, with where and why, and how many of each; with the CLI, also what
+   * accepts each (an awaitify-ignore-next-line comment, the baseline, or nothing) and how many nothing accepts.
+   */
+  leftovers: {
+    counts: Record<string, number>;
+    items: (Leftover | GatedLeftover)[];
+    unaccepted?: number;
+    notes?: string[];
+  };
   /** The options the run used, defaults filled in: the engine's, each transform's and the command line's. */
   options: OptionsInEffect & { cli?: Record<string, unknown> };
   /** Paths written to disk by this run (empty unless --write or --interactive). */
@@ -62,6 +71,8 @@ export interface JsonContext {
   /** The command line's own options in effect (absent for API callers). */
   cliOptions?: Record<string, unknown>;
   removedTemps?: readonly string[];
+  /** What accepts each leftover (absent for API callers). */
+  gate?: LeftoverGate;
 }
 
 function toJsonFunction({ conversions: _conversions, ...rest }: AsyncFunction): JsonFunction {
@@ -93,7 +104,11 @@ export function buildJsonReport(report: Report, context: JsonContext): JsonRepor
     diagnostics: report.result.diagnostics,
     madeAsync: report.result.madeAsync.map(toJsonFunction),
     apiChanges: report.result.apiChanges.map(toJsonFunction),
-    leftovers: { counts: countLeftovers(report.result.leftovers), items: report.result.leftovers },
+    leftovers: {
+      counts: countLeftovers(report.result.leftovers),
+      items: context.gate?.items ?? report.result.leftovers,
+      ...(context.gate ? { unaccepted: context.gate.unaccepted, notes: context.gate.notes } : {}),
+    },
     options: { ...report.result.options, ...(context.cliOptions ? { cli: context.cliOptions } : {}) },
     written: context.write?.written ?? [],
     notWritten: context.write?.notWritten ?? [],
