@@ -34,6 +34,7 @@ describe('usage errors exit 2 with a message and touch nothing', () => {
     [['--patch', 'missing-dir/out.patch'], '--patch missing-dir/out.patch: its folder does not exist'],
     [['--interactive'], '--interactive needs a terminal'],
     [['--patch', '.'], '--patch .: is not a regular file'],
+    [['--ignore', '[abc'], 'awaitify: --ignore "[abc": a [ is never closed (write \\[ for a literal bracket)\n'],
   ])('%j', async (argv, message) => {
     const run = await runCliInProcess(argv, { cwd: repo });
     expect([run.code, run.stdout]).toEqual([2, '']);

@@ -118,7 +118,7 @@ async function walkFolder(
     const stats = await fs.lstat(location).catch(() => null);
     if (!stats) return;
     if (stats.isDirectory()) {
-      if (skippedNames.has(name) || discovery.isIgnored(relativeToCwd(location, discovery))) return;
+      if (skippedNames.has(name) || discovery.isIgnored(`${relativeToCwd(location, discovery)}/`)) return;
       // A repository inside a plain folder: its own .gitignore applies below it.
       if (
         await fs.lstat(path.join(location, '.git')).then(
@@ -146,7 +146,7 @@ async function followWalkedLink(
   const name = path.basename(location);
   const target = await fs.stat(location).catch(() => null);
   if (target?.isDirectory()) {
-    if (skippedNames.has(name) || discovery.isIgnored(relativeToCwd(location, discovery))) return;
+    if (skippedNames.has(name) || discovery.isIgnored(`${relativeToCwd(location, discovery)}/`)) return;
     const realTarget = await fs.realpath(location);
     if (isInside(root, realTarget)) await walkFolder(realTarget, root, discovery, skippedNames);
     else addSkipped(location, 'symlink leads out of the tree', discovery);
