@@ -15,9 +15,11 @@ import { renderTransformList } from '../report/transform-list';
 import { registry as defaultRegistry, type TransformRegistry } from '../transforms/registry';
 import { checkPatchNotInRun, writePatchFile } from '../write/patch-file';
 import { sweepStaleTemps } from '../write/temp-files';
+import { applyConfig, describeSources, loadConfig } from './config';
 import { getExitCode } from './exit-code';
 import { gateReport, loadBaseline } from './gate-step';
 import type { CliIo, CliOverrides } from './io';
+import { listOptionKeys } from './option-keys';
 import type { CliOptions } from './options';
 import { parseArgs, type RunArguments } from './parse-args';
 import { printResults } from './print-results';
@@ -47,8 +49,11 @@ export async function runCli(argv: readonly string[], io: CliIo, overrides: CliO
       case 'list':
         io.stdout.write(renderTransformList(registry.listTransforms()));
         return 0;
-      case 'run':
-        return await runMigration(command.run, io, registry, overrides);
+      case 'run': {
+        const config = await loadConfig(io.cwd);
+        const args = applyConfig(command.run, config, registry.listTransforms(), io.cwd);
+        return await runMigration(args, io, registry, overrides);
+      }
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof RefusedWriteError) {
@@ -99,7 +104,9 @@ async function runMigration(
   const gate = gateReport(report, baseline, io.cwd);
   const write = await applyChanges(mode, report, cli, io);
   const exitCode = getExitCode(mode, report, write, gate);
-  printResults(io, report, { mode, cli, write, exitCode, removedTemps, gate });
+  const configFile = args.configFile && path.relative(io.cwd, args.configFile).split(path.sep).join('/');
+  const options = { sources: describeSources(args, listOptionKeys(selected)), configFile };
+  printResults(io, report, { mode, cli, write, exitCode, removedTemps, gate, options });
   return exitCode;
 }
 

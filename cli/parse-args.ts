@@ -12,6 +12,8 @@ import { engineOptions } from '../engine/options';
 import type { Transform } from '../transforms/shared/types';
 import { examples, outputOptions, safetyOptions, type CliOptions } from './options';
 
+export type OptionSource = 'flag' | 'config';
+
 export interface RunArguments {
   paths: string[];
   cli: CliOptions;
@@ -21,6 +23,12 @@ export interface RunArguments {
   transforms: Record<string, GivenOptions>;
   /** Flag → the transform that declares it, for messages about options of unselected transforms. */
   flagOwners: Record<string, string>;
+  /** Every option given, by schema key, as given (flags and configuration file together). */
+  given: GivenOptions;
+  /** Where each given option came from (absent: its default). */
+  sources: Record<string, OptionSource>;
+  /** The configuration file the run read, if any. */
+  configFile?: string;
 }
 
 export type ParsedCommand =
@@ -42,14 +50,14 @@ const epilogue = [
   'NO_COLOR=1 turns colour off. Paths in diffs are relative to the current folder.',
 ].join('\n');
 
-interface OptionGroup {
+export interface OptionGroup {
   title: string;
   schema: OptionSchema;
   /** The transform that declares these options; absent for the CLI's and the engine's. */
   transform?: string;
 }
 
-function getGroups(transforms: readonly Transform[]): OptionGroup[] {
+export function getGroups(transforms: readonly Transform[]): OptionGroup[] {
   return [
     { title: 'What to do (default: preview the diff, write nothing):', schema: outputOptions },
     { title: 'Files and safety:', schema: { ...engineOptions, ...safetyOptions } },
@@ -126,10 +134,28 @@ export function describeUsageError(message: string): string {
 }
 
 /** The values given for `schema`'s keys (absent keys stay absent: defaults belong to who declared them). */
-function pickGiven(parsed: Record<string, unknown>, schema: OptionSchema): GivenOptions {
+function pickGiven(parsed: GivenOptions, schema: OptionSchema): GivenOptions {
   return Object.fromEntries(
     Object.keys(schema).flatMap((key) => (parsed[key] === undefined ? [] : [[key, parsed[key]]])),
   );
+}
+
+/** The run's arguments from options given by schema key (`sources` says by whom). */
+export function buildRunArguments(
+  paths: string[],
+  given: GivenOptions,
+  sources: Record<string, OptionSource>,
+  groups: readonly OptionGroup[],
+): RunArguments {
+  const transforms: Record<string, GivenOptions> = {};
+  const flagOwners: Record<string, string> = {};
+  for (const group of groups) {
+    if (!group.transform) continue;
+    transforms[group.transform] = pickGiven(given, group.schema);
+    for (const key of Object.keys(group.schema)) flagOwners[key] = group.transform;
+  }
+  const cli = { ...normaliseOptions(outputOptions, given), ...normaliseOptions(safetyOptions, given) };
+  return { paths, cli, engine: pickGiven(given, engineOptions), transforms, flagOwners, given, sources };
 }
 
 function toRunArguments(parsed: Record<string, unknown>, groups: readonly OptionGroup[]): RunArguments {
@@ -138,15 +164,9 @@ function toRunArguments(parsed: Record<string, unknown>, groups: readonly Option
     ...((parsed.paths as unknown[] | undefined) ?? []),
     ...((parsed['--'] as unknown[] | undefined) ?? []),
   ].map(String);
-  const transforms: Record<string, GivenOptions> = {};
-  const flagOwners: Record<string, string> = {};
-  for (const group of groups) {
-    if (!group.transform) continue;
-    transforms[group.transform] = pickGiven(parsed, group.schema);
-    for (const key of Object.keys(group.schema)) flagOwners[key] = group.transform;
-  }
-  const cli = { ...normaliseOptions(outputOptions, parsed), ...normaliseOptions(safetyOptions, parsed) };
-  return { paths, cli, engine: pickGiven(parsed, engineOptions), transforms, flagOwners };
+  const given = Object.assign({}, ...groups.map((group) => pickGiven(parsed, group.schema))) as GivenOptions;
+  const sources = Object.fromEntries(Object.keys(given).map((key) => [key, 'flag' as const]));
+  return buildRunArguments(paths, given, sources, groups);
 }
 
 export function parseArgs(

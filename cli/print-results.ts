@@ -19,6 +19,8 @@ export interface PrintContext {
   /** Temp files of killed runs removed by this one (relative paths). */
   removedTemps: string[];
   gate: LeftoverGate;
+  /** Where each option's value came from, and the configuration file read (for the --json echo). */
+  options: { sources: Record<string, string>; configFile?: string };
 }
 
 export function printResults(io: CliIo, report: Report, context: PrintContext): void {
@@ -32,6 +34,7 @@ export function printResults(io: CliIo, report: Report, context: PrintContext): 
         cliOptions: cli,
         removedTemps: context.removedTemps,
         gate: context.gate,
+        optionSources: context.options,
       }),
     );
   } else if (mode === 'preview' || mode === 'check') {

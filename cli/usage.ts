@@ -35,10 +35,15 @@ export async function checkUsage(
     [...selected.transforms, ...(selected.projectTransform ? [selected.projectTransform] : [])].map((t) => t.meta.name),
   );
   for (const [name, given] of Object.entries(args.transforms)) {
-    const flags = Object.keys(given).map((key) => `--${toFlagName(key)}`);
-    if (flags.length > 0 && !chosen.has(name)) {
+    if (chosen.has(name)) continue;
+    const flags = Object.keys(given)
+      .filter((key) => args.sources[key] === 'flag')
+      .map((key) => `--${toFlagName(key)}`);
+    if (flags.length > 0) {
       throw new UsageError(`${flags.join(', ')} belongs to ${name}, which --transforms does not select`);
     }
+    // a configuration file sets options for every transform; those of transforms left out rest
+    args.transforms[name] = {};
   }
   return selected;
 }

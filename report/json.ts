@@ -47,8 +47,15 @@ export interface JsonReport {
     unaccepted?: number;
     notes?: string[];
   };
-  /** The options the run used, defaults filled in: the engine's, each transform's and the command line's. */
-  options: OptionsInEffect & { cli?: Record<string, unknown> };
+  /**
+   * The options the run used, defaults filled in: the engine's, each transform's and the command line's;
+   * with the CLI, where each value came from (flag, config or default) and the configuration file read.
+   */
+  options: OptionsInEffect & {
+    cli?: Record<string, unknown>;
+    sources?: Record<string, string>;
+    configFile?: string;
+  };
   /** Paths written to disk by this run (empty unless --write or --interactive). */
   written: string[];
   /** Files --write refused or failed to write, with why. */
@@ -73,6 +80,8 @@ export interface JsonContext {
   removedTemps?: readonly string[];
   /** What accepts each leftover (absent for API callers). */
   gate?: LeftoverGate;
+  /** Where each option came from, and the configuration file (absent for API callers). */
+  optionSources?: { sources: Record<string, string>; configFile?: string };
 }
 
 function toJsonFunction({ conversions: _conversions, ...rest }: AsyncFunction): JsonFunction {
@@ -109,7 +118,12 @@ export function buildJsonReport(report: Report, context: JsonContext): JsonRepor
       items: context.gate?.items ?? report.result.leftovers,
       ...(context.gate ? { unaccepted: context.gate.unaccepted, notes: context.gate.notes } : {}),
     },
-    options: { ...report.result.options, ...(context.cliOptions ? { cli: context.cliOptions } : {}) },
+    options: {
+      ...report.result.options,
+      ...(context.cliOptions ? { cli: context.cliOptions } : {}),
+      ...(context.optionSources?.sources ? { sources: context.optionSources.sources } : {}),
+      ...(context.optionSources?.configFile ? { configFile: context.optionSources.configFile } : {}),
+    },
     written: context.write?.written ?? [],
     notWritten: context.write?.notWritten ?? [],
     ...(context.write?.refusal !== undefined ? { refusal: context.write.refusal } : {}),
