@@ -11,7 +11,7 @@ import { getPalette, shouldUseColor } from '../report/color';
 import { renderPatch } from '../report/patch';
 import type { SummaryMode } from '../report/summary';
 import { buildReport, type Report, type WriteReport } from '../report/totals';
-import { renderTransformList } from '../report/transform-list';
+import { renderTransformList, renderTransformListJson } from '../report/transform-list';
 import { registry as defaultRegistry, type TransformRegistry } from '../transforms/registry';
 import { checkPatchNotInRun, writePatchFile } from '../write/patch-file';
 import { sweepStaleTemps } from '../write/temp-files';
@@ -46,9 +46,11 @@ export async function runCli(argv: readonly string[], io: CliIo, overrides: CliO
       case 'usage-error':
         io.stderr.write(`awaitify: ${command.message}\nRun awaitify --help for the options.\n`);
         return 2;
-      case 'list':
-        io.stdout.write(renderTransformList(registry.listTransforms()));
+      case 'list': {
+        const transforms = registry.listTransforms();
+        io.stdout.write(command.json ? renderTransformListJson(transforms) : renderTransformList(transforms));
         return 0;
+      }
       case 'run': {
         const config = await loadConfig(io.cwd);
         const args = applyConfig(command.run, config, registry.listTransforms(), io.cwd);

@@ -33,7 +33,7 @@ export interface RunArguments {
 
 export type ParsedCommand =
   | { kind: 'run'; run: RunArguments }
-  | { kind: 'list' }
+  | { kind: 'list'; json: boolean }
   | { kind: 'text'; text: string }
   | { kind: 'usage-error'; message: string };
 
@@ -184,7 +184,7 @@ export function parseArgs(
         else if (parsed._[0] === 'list') {
           if (parsed._.length > 1)
             resolve({ kind: 'usage-error', message: `list takes no arguments (got ${parsed._.slice(1).join(' ')})` });
-          else resolve({ kind: 'list' });
+          else resolve({ kind: 'list', json: parsed.json === true });
         } else resolve({ kind: 'run', run: toRunArguments(parsed, groups) });
       } catch (problem) {
         reject(problem instanceof Error ? problem : new Error(String(problem)));

@@ -1,6 +1,8 @@
 /**
  * `--json`: the whole run as one JSON document on stdout, for CI and wrappers that must not scrape
  * text (mastra#24778). Every file appears with its status; changed files carry their diff.
+ * The contract is schema/report.schema.json, shipped in the package; every report the test suite
+ * produces is validated against it (__tests__/support/report-schema.ts).
  */
 import type { Diagnostic } from '../core/diagnostic';
 import type { AsyncFunction } from '../core/async-function';
@@ -24,8 +26,8 @@ export interface JsonFileReport {
 }
 
 export interface JsonReport {
-  /** Bumped when a field changes meaning or disappears. */
-  version: 1;
+  /** The version of schema/report.schema.json: bumped when a field changes meaning or disappears. */
+  schemaVersion: 1;
   /** What the run did: preview, check, write or interactive. */
   mode: string;
   /** The process exit code this run ends with. */
@@ -104,7 +106,7 @@ export function buildJsonReport(report: Report, context: JsonContext): JsonRepor
     };
   });
   return {
-    version: 1,
+    schemaVersion: 1,
     mode: context.mode,
     exitCode: context.exitCode,
     totals: report.totals,
