@@ -141,7 +141,10 @@ describe('discoverFiles outside git', () => {
     writeTree(root, { 'big.js': 'x'.repeat(2000), 'small.js': 'x' });
     const result = await discover(root, ['.'], [], 1000);
     expect(result.paths).toEqual(['small.js']);
-    expect(result.skipped).toEqual(['big.js: larger than 1000 bytes']);
+    // names the option that decides it, and what to give it
+    expect(result.skipped).toEqual([
+      'big.js: 2000 bytes, larger than --max-file-size (1000 bytes); raise it to read the file (--max-file-size 2kb)',
+    ]);
   });
 
   it('names a path that does not exist in a UsageError', async () => {
