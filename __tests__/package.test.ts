@@ -69,7 +69,11 @@ describe('installed from the tarball into an empty folder', () => {
       'src/get.js':
         "const request = require('sync-request');\nfunction get(u) {\n  return request('GET', u).getBody('utf8');\n}\nmodule.exports = { get };\n",
     });
-    const preview = spawnSync(bin, ['src'], { cwd: project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const preview = spawnSync(bin, ['src'], {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+    });
     expect(preview.status).toBe(0);
     expect(preview.stdout).toContain("require('undici')");
     expect(preview.stderr).toContain('nothing written; run with --write to apply');

@@ -56,7 +56,9 @@ export const safetyOptions = {
   },
   color: {
     type: 'boolean',
-    help: 'Colour the diff (default: when stdout is a terminal and NO_COLOR is unset); --no-color turns it off',
+    help:
+      'Colour the diff (default: when stdout is a terminal and NO_COLOR is unset, or FORCE_COLOR is set); ' +
+      '--no-color turns it off',
   },
 } satisfies OptionSchema;
 

@@ -47,7 +47,7 @@ const epilogue = [
   '  1  --check: a file would change, or a sync primitive is left that nothing accepts (accept one with',
   '     `// awaitify-ignore-next-line: <reason>` on the line above it, or all with --update-baseline)',
   '  2  bad usage, a file that failed, an error diagnostic, or a refused or failed write (any mode)',
-  'NO_COLOR=1 turns colour off. Paths in diffs are relative to the current folder.',
+  'NO_COLOR=1 turns colour off, FORCE_COLOR=1 on (CI logs). Paths in diffs are relative to the current folder.',
 ].join('\n');
 
 export interface OptionGroup {
