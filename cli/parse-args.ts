@@ -10,6 +10,7 @@ import yargs from 'yargs/yargs';
 import { normaliseOptions, toFlagName, type GivenOptions, type OptionSchema, type OptionSpec } from '../core/options';
 import { engineOptions } from '../engine/options';
 import type { Transform } from '../transforms/shared/types';
+import { findClosest } from './did-you-mean';
 import { examples, outputOptions, safetyOptions, type CliOptions } from './options';
 
 export type OptionSource = 'flag' | 'config';
@@ -95,6 +96,7 @@ function buildParser(groups: readonly OptionGroup[], version: string, width: num
     .help('help')
     .alias('help', 'h')
     .version(version)
+    .alias('version', 'v')
     .epilogue(epilogue)
     .wrap(Math.min(width, 110))
     .exitProcess(false)
@@ -122,15 +124,23 @@ function checkFlagsUnique(groups: readonly OptionGroup[]): void {
 
 /**
  * yargs reports an unknown flag twice, as given and camel-cased (`Unknown arguments: no-such, noSuch`);
- * keep the spelling the user typed.
+ * keep the spelling the user typed, and name the closest known flag (`writ (did you mean --write?)`).
  */
-export function describeUsageError(message: string): string {
+export function describeUsageError(message: string, knownFlags: readonly string[] = []): string {
   const match = /^Unknown arguments?: (.*)$/.exec(message);
   if (!match) return message;
   const names = match[1].split(', ');
   const camel = (name: string): string => name.replace(/-+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
   const typed = names.filter((name) => !names.some((other) => other !== name && camel(other) === name));
-  return `Unknown argument${typed.length === 1 ? '' : 's'}: ${typed.join(', ')}`;
+  const described = typed.map((name) => {
+    const closest = findClosest(name, knownFlags);
+    return closest ? `${name} (did you mean --${closest}?)` : name;
+  });
+  return `Unknown argument${typed.length === 1 ? '' : 's'}: ${described.join(', ')}`;
+}
+
+function listFlagNames(groups: readonly OptionGroup[]): string[] {
+  return [...groups.flatMap((group) => Object.keys(group.schema).map(toFlagName)), 'help', 'version', 'no-color'];
 }
 
 /** The values given for `schema`'s keys (absent keys stay absent: defaults belong to who declared them). */
@@ -179,7 +189,7 @@ export function parseArgs(
   return new Promise((resolve, reject) => {
     void parser.parse([...argv], {}, (error, parsed, output) => {
       try {
-        if (error) resolve({ kind: 'usage-error', message: describeUsageError(error.message) });
+        if (error) resolve({ kind: 'usage-error', message: describeUsageError(error.message, listFlagNames(groups)) });
         else if (output) resolve({ kind: 'text', text: output });
         else if (parsed._[0] === 'list') {
           if (parsed._.length > 1)

@@ -10,6 +10,7 @@ import { normaliseOption, toFlagName } from '../core/options';
 import { engineOptions } from '../engine/options';
 import type { SelectedTransforms, TransformRegistry } from '../transforms/registry';
 import { checkPatchTarget } from '../write/patch-file';
+import { findClosest } from './did-you-mean';
 import type { CliIo } from './io';
 import type { RunArguments } from './parse-args';
 
@@ -20,7 +21,10 @@ export async function checkUsage(
   registry: TransformRegistry,
 ): Promise<SelectedTransforms> {
   for (const p of args.paths) {
-    if (!existsSync(path.resolve(io.cwd, p))) throw new UsageError(`no such file or folder: ${p}`);
+    if (existsSync(path.resolve(io.cwd, p))) continue;
+    // `awaitify lsit` reads as a path; it was probably the command
+    const command = /^[a-z]+$/.test(p) ? findClosest(p, ['list']) : null;
+    throw new UsageError(`no such file or folder: ${p}${command ? ` (did you mean the command ${command}?)` : ''}`);
   }
   const { cli } = args;
   if (cli.interactive && !io.stdinIsTTY) {

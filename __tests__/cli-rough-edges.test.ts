@@ -1,0 +1,34 @@
+/**
+ * The rough edges of issue 17, point 8, each as a user meets it: a mistyped flag, `-v`, a
+ * `--concurrency` larger than the machine, and package.json changes that need an install.
+ */
+import { runCliInProcess } from './support/cli-harness';
+import { buildScenario, snapshotTree } from './support/cli-scenario';
+import { makeTempFolder } from './support/git-repo';
+
+describe('a mistyped flag or command', () => {
+  test.each([
+    [['--writ'], 'Unknown argument: writ (did you mean --write?)'],
+    [['--chek'], 'Unknown argument: chek (did you mean --check?)'],
+    [['--allow-dirt', '--write'], 'Unknown argument: allow-dirt (did you mean --allow-dirty?)'],
+    [['--ignor', 'x'], 'Unknown argument: ignor (did you mean --ignore?)'],
+    [['--max-filesize', '1kb'], 'Unknown argument: max-filesize (did you mean --max-file-size?)'],
+    [['--zzzzzz'], 'Unknown argument: zzzzzz\n'],
+    [['lsit'], 'no such file or folder: lsit (did you mean the command list?)'],
+  ])('%j exits 2, suggests the closest name and touches nothing', async (argv, message) => {
+    const { repo } = buildScenario();
+    const before = snapshotTree(repo);
+    const run = await runCliInProcess(argv, { cwd: repo });
+    expect([run.code, run.stdout]).toEqual([2, '']);
+    expect(run.stderr).toContain(message);
+    expect(snapshotTree(repo)).toEqual(before);
+  });
+});
+
+test('-v is --version', async () => {
+  const dir = makeTempFolder('dash-v');
+  const long = await runCliInProcess(['--version'], { cwd: dir });
+  const short = await runCliInProcess(['-v'], { cwd: dir });
+  expect(short).toEqual(long);
+  expect(short.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+});
