@@ -2,9 +2,11 @@
  * The rough edges of issue 17, point 8, each as a user meets it: a mistyped flag, `-v`, a
  * `--concurrency` larger than the machine, and package.json changes that need an install.
  */
+import { availableParallelism } from 'node:os';
+import type { JsonReport } from '../report/json';
 import { runCliInProcess } from './support/cli-harness';
 import { buildScenario, snapshotTree } from './support/cli-scenario';
-import { makeTempFolder } from './support/git-repo';
+import { makeTempFolder, writeTree } from './support/git-repo';
 
 describe('a mistyped flag or command', () => {
   test.each([
@@ -31,4 +33,18 @@ test('-v is --version', async () => {
   const short = await runCliInProcess(['-v'], { cwd: dir });
   expect(short).toEqual(long);
   expect(short.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+});
+
+test('--concurrency above the CPU count runs with the CPU count and says so', async () => {
+  const dir = makeTempFolder('concurrency');
+  writeTree(dir, { 'a.js': 'oldName(1);\n' });
+  const run = await runCliInProcess(['--concurrency', '99', '--json'], { cwd: dir });
+  const cpus = availableParallelism();
+  expect(run.code).toBe(0);
+  expect(run.stderr).toContain(
+    `awaitify: note: --concurrency 99 is more than the ${cpus} CPU${cpus === 1 ? '' : 's'} here; using ${cpus}\n`,
+  );
+  expect((JSON.parse(run.stdout) as JsonReport).options.engine.concurrency).toBe(cpus);
+  const fits = await runCliInProcess(['--concurrency', String(cpus)], { cwd: dir });
+  expect(fits.stderr).not.toContain('note: --concurrency');
 });

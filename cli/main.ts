@@ -25,7 +25,7 @@ import { parseArgs, type RunArguments } from './parse-args';
 import { printResults } from './print-results';
 import { createProgress } from './progress';
 import { reviewAndWrite } from './review-step';
-import { checkUsage } from './usage';
+import { checkUsage, findUsageNotes } from './usage';
 import { getVersion } from './version';
 import { writeChangedFiles } from './write-step';
 
@@ -81,6 +81,7 @@ async function runMigration(
   overrides: CliOverrides,
 ): Promise<number> {
   const selected = await checkUsage(args, io, registry);
+  for (const note of findUsageNotes(args)) io.stderr.write(`awaitify: note: ${note}\n`);
   const { cli } = args;
   const baseline = loadBaseline(cli, io.cwd);
   const mode = getMode(cli);

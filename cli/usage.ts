@@ -51,3 +51,18 @@ export async function checkUsage(
   }
   return selected;
 }
+
+/**
+ * What the run does differently from what was asked, said before it starts: a --concurrency above the
+ * CPU count runs with the CPU count (the schema lowers it; a shared CI setting should not fail).
+ */
+export function findUsageNotes(args: RunArguments): string[] {
+  const given = args.given.concurrency;
+  if (given === undefined) return [];
+  const cpus = engineOptions.concurrency.max();
+  const asked = Number(given);
+  if (!(asked > cpus)) return [];
+  const what =
+    args.sources.concurrency === 'config' ? `"concurrency": ${asked} in the configuration` : `--concurrency ${asked}`;
+  return [`${what} is more than the ${cpus} CPU${cpus === 1 ? '' : 's'} here; using ${cpus}`];
+}
