@@ -4,9 +4,10 @@
  */
 import { availableParallelism } from 'node:os';
 import type { JsonReport } from '../report/json';
+import { registry } from '../transforms/registry';
 import { runCliInProcess } from './support/cli-harness';
 import { buildScenario, snapshotTree } from './support/cli-scenario';
-import { makeTempFolder, writeTree } from './support/git-repo';
+import { commitAll, initGitRepo, makeTempFolder, writeTree } from './support/git-repo';
 
 describe('a mistyped flag or command', () => {
   test.each([
@@ -47,4 +48,42 @@ test('--concurrency above the CPU count runs with the CPU count and says so', as
   expect((JSON.parse(run.stdout) as JsonReport).options.engine.concurrency).toBe(cpus);
   const fits = await runCliInProcess(['--concurrency', String(cpus)], { cwd: dir });
   expect(fits.stderr).not.toContain('note: --concurrency');
+});
+
+describe('after package.json changed, a hint to install', () => {
+  function buildProject(lockFile?: string): string {
+    const repo = initGitRepo(makeTempFolder('install-hint'));
+    writeTree(repo, {
+      'package.json': '{\n  "dependencies": {\n    "sync-request": "^6.1.0"\n  }\n}\n',
+      'src/get.js':
+        "const request = require('sync-request');\nfunction get(u) {\n  return request('GET', u).getBody();\n}\nmodule.exports = { get };\n",
+      ...(lockFile ? { [lockFile]: '' } : {}),
+    });
+    commitAll(repo);
+    return repo;
+  }
+
+  test('the preview says to install after --write; --write says to install now', async () => {
+    const repo = buildProject();
+    const preview = await runCliInProcess([], { cwd: repo, overrides: { registry } });
+    expect(preview.stderr).toContain('package.json would change: after --write, run npm install\n');
+    const write = await runCliInProcess(['--write'], { cwd: repo, overrides: { registry } });
+    expect(write.code).toBe(0);
+    expect(write.stderr).toContain('package.json changed: run npm install to update node_modules and the lock file\n');
+  });
+
+  test.each([
+    ['yarn.lock', 'yarn install'],
+    ['pnpm-lock.yaml', 'pnpm install'],
+  ])('beside %s it names %s', async (lockFile, command) => {
+    const repo = buildProject(lockFile);
+    const write = await runCliInProcess(['--write'], { cwd: repo, overrides: { registry } });
+    expect(write.stderr).toContain(`package.json changed: run ${command} to update node_modules and the lock file\n`);
+  });
+
+  test('no hint when no package.json changes', async () => {
+    const { repo } = buildScenario();
+    const run = await runCliInProcess(['--ignore', 'src/broken.js'], { cwd: repo });
+    expect(run.stderr).not.toContain('install');
+  });
 });

@@ -8,6 +8,7 @@ import { renderDiffs } from '../report/diff';
 import { renderJson } from '../report/json';
 import { renderSummary, type SummaryMode } from '../report/summary';
 import type { Report, WriteReport } from '../report/totals';
+import { findInstallHints } from './install-hint';
 import type { CliIo } from './io';
 import type { CliOptions } from './options';
 
@@ -46,7 +47,8 @@ export function printResults(io: CliIo, report: Report, context: PrintContext): 
   }
   const stderrPalette = getPalette(shouldUseColor({ isTTY: io.stderrIsTTY, env: io.env, flag: cli.color }));
   const { removedTemps, gate } = context;
+  const hints = findInstallHints(report, mode, write);
   io.stderr.write(
-    renderSummary(report, { mode, write, patchFile: cli.patch, palette: stderrPalette, removedTemps, gate }),
+    renderSummary(report, { mode, write, patchFile: cli.patch, palette: stderrPalette, removedTemps, gate, hints }),
   );
 }

@@ -25,6 +25,8 @@ export interface SummaryOptions {
   removedTemps?: readonly string[];
   /** What accepts each leftover (absent: leftovers are only counted). */
   gate?: LeftoverGate;
+  /** Steps left to the user, such as the install after package.json changed. */
+  hints?: readonly string[];
 }
 
 const maxListed = 20;
@@ -205,6 +207,7 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
     ...renderRemovedTemps(options.removedTemps ?? []),
     ...(options.patchFile ? [`patch written to ${options.patchFile}`] : []),
     ...renderNextStep(report, options),
+    ...(options.hints ?? []),
     ...renderErrorLine(report, options.write, palette),
   ];
   return `${lines.join('\n')}\n`;
