@@ -4,6 +4,7 @@
  * their exact terminators even in a file that mixes CRLF and LF; new lines take the dominant one.
  */
 import { diffLines } from 'diff';
+import { findNestingReason } from './nesting';
 
 export interface SourceText {
   /** Text handed to parsers: BOM removed, CRLF turned into LF. */
@@ -85,4 +86,12 @@ export function isMinified(text: string): boolean {
   if (text.length < 2000) return false;
   const lines = text.split('\n').length;
   return text.length / lines > 300;
+}
+
+/**
+ * Why a decoded text is left alone before parsing, or null: nested deeper than the parsers recurse
+ * (asked first, so a deep one-line file is not called minified), or minified.
+ */
+export function findUnreadableReason(text: string): string | null {
+  return findNestingReason(text) ?? (isMinified(text) ? 'minified code' : null);
 }
