@@ -256,6 +256,7 @@ describe('files changed or deleted during the run', () => {
         stdio: ['pipe', 'pipe', 'pipe'],
       },
     );
+    const exited = waitForExit(child);
     let output = '';
     const prompted = new Promise<void>((resolve) => {
       child.stdout.on('data', (chunk: Buffer) => {
@@ -263,13 +264,15 @@ describe('files changed or deleted during the run', () => {
         if (output.includes('[y,n,a,q,?]?')) resolve();
       });
     });
-    await prompted;
+    // a run that ends without asking fails here, not at the test's timeout
+    await Promise.race([prompted, exited]);
+    expect(output).toContain('[y,n,a,q,?]?');
     // the user edits one file and deletes another while awaitify waits for an answer
     writeFileSync(path.join(repo, 'a.js'), 'oldName(1); // edited during the run\n');
     unlinkSync(path.join(repo, 'b.js'));
     const before = snapshot(repo);
     child.stdin.write('a\n');
-    const exit = await waitForExit(child);
+    const exit = await exited;
     expect(exit.code).toBe(2);
     expect(output).toContain('a.js: changed since it was read');
     expect(output).toContain('b.js: no longer exists');
@@ -306,8 +309,7 @@ type KillPoint = 'start' | 'first temp file' | 'ten renames' | number;
 
 /** Starts a --write and kills it with SIGKILL at `when`; resolves to the signal it ended with. */
 async function killDuringRun(root: string, when: KillPoint): Promise<NodeJS.Signals | null> {
-  const child = startEntry(['--write', '--allow-no-git'], root);
-  const exited = waitForExit(child);
+  const { child, done: exited } = startEntry(['--write', '--allow-no-git'], root);
   if (when === 'start') child.kill('SIGKILL');
   else if (typeof when === 'number') setTimeout(() => child.kill('SIGKILL'), when);
   let renamed = 0;
@@ -366,9 +368,16 @@ describe('kill -9, then a rerun', () => {
 
 test('two runs at once: each file old or new, no temp file left, and a rerun finishes', async () => {
   const root = buildManyFiles('adv-two');
-  const first = startEntry(['--write', '--allow-no-git'], root);
-  const second = startEntry(['--write', '--allow-no-git'], root);
-  const codes = [(await waitForExit(first)).code, (await waitForExit(second)).code];
+  const runs = await Promise.all([
+    startEntry(['--write', '--allow-no-git'], root).done,
+    startEntry(['--write', '--allow-no-git'], root).done,
+  ]);
+  const codes = runs.map((run) => run.code);
+  // the run that finds a file the other one wrote stops and restores what it wrote
+  for (const run of runs.filter((r) => r.code === 2)) {
+    expect(run.stderr).toContain('changed since it was read');
+    expect(run.stderr).toContain('nothing was written: the tree is unchanged');
+  }
   expect(codes.every((code) => code === 0 || code === 2)).toBe(true);
   const fresh = countNew(root);
   expect(findTemps(root)).toEqual([]);

@@ -32,8 +32,23 @@ export function runEntry(args: string[], cwd: string, options: SpawnSyncOptions 
   return { code: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 
-export function startEntry(args: string[], cwd: string): ChildProcess {
-  return spawn(process.execPath, [entry, ...args], { cwd, env: buildEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+export interface Started {
+  child: ChildProcess;
+  /** Settles on exit with everything the process printed; listening starts at the spawn, so no exit is missed. */
+  done: Promise<Spawned & { signal: NodeJS.Signals | null }>;
+}
+
+/** Starts the CLI without waiting; its output is read as it comes, so a full pipe never blocks it. */
+export function startEntry(args: string[], cwd: string): Started {
+  const child = spawn(process.execPath, [entry, ...args], { cwd, env: buildEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<Spawned & { signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
+  return { child, done };
 }
 
 export function waitForExit(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
