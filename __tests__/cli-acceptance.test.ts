@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { JsonReport } from '../report/json';
+import { patchHeader } from '../report/patch';
 import { runCliInProcess } from './support/cli-harness';
 import { buildScenario, outsideTarget, readText, scenarioFiles, snapshotTree } from './support/cli-scenario';
 import { makeTempFolder } from './support/git-repo';
@@ -36,7 +37,7 @@ describe('acceptance: scratch repository with CRLF+BOM, untouched, unparsable an
     const patch = path.join(makeTempFolder('patch'), 'out.patch');
     const run = await runCliInProcess(['--patch', patch], { cwd: repo });
     expect(run.code).toBe(2);
-    expect(readFileSync(patch, 'utf8')).toBe(run.stdout);
+    expect(readFileSync(patch, 'utf8')).toBe(`${patchHeader}\n${run.stdout}`);
     expect(() => git(repo, 'apply', '--check', patch)).not.toThrow();
   });
 
@@ -106,7 +107,9 @@ describe('acceptance: scratch repository with CRLF+BOM, untouched, unparsable an
     const before = snapshotTree(repo);
     const run = await runCliInProcess(['--write'], { cwd: repo });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/Refusing to write[^]*src\/crlf-bom\.js \(modified\)[^]*nothing was written\n/);
+    expect(run.stderr).toMatch(
+      /Refusing to write[^]*src\/crlf-bom\.js \(modified\)[^]*nothing was written: the tree is unchanged\n/,
+    );
     expect(run.stdout).toBe('');
     expect(snapshotTree(repo)).toEqual(before);
   });

@@ -33,7 +33,8 @@ describe('usage errors exit 2 with a message and touch nothing', () => {
     [['list', 'extra'], 'Unknown argument: extra'],
     [['--patch', 'missing-dir/out.patch'], '--patch missing-dir/out.patch: its folder does not exist'],
     [['--interactive'], '--interactive needs a terminal'],
-    [['--patch', '.'], '--patch: cannot write'],
+    [['--patch', '.'], '--patch .: is not a regular file'],
+    [['--ignore', '[abc'], 'awaitify: --ignore "[abc": a [ is never closed (write \\[ for a literal bracket)\n'],
   ])('%j', async (argv, message) => {
     const run = await runCliInProcess(argv, { cwd: repo });
     expect([run.code, run.stdout]).toEqual([2, '']);
@@ -150,7 +151,7 @@ describe('list, help and version', () => {
       expect(run.stdout).toContain(flag);
     }
     expect(run.stdout).toContain('Examples:');
-    expect(run.stdout).toContain('Exit codes: 0 done; 1 --check found changes; 2 usage error');
+    expect(run.stdout).toContain('Exit codes:\n  0  done');
   });
 
   test('--version prints the package version', async () => {
@@ -168,6 +169,15 @@ describe('colour', () => {
     [{ isTTY: true, env: { NO_COLOR: '' } }, true],
     [{ isTTY: true, env: {}, flag: false }, false],
     [{ isTTY: false, env: { NO_COLOR: '1' }, flag: true }, true],
+    // FORCE_COLOR, as Node and supports-color read it: on a pipe too, over NO_COLOR, under the flags
+    [{ isTTY: false, env: { FORCE_COLOR: '1' } }, true],
+    [{ isTTY: false, env: { FORCE_COLOR: '' } }, true],
+    [{ isTTY: false, env: { FORCE_COLOR: '3' } }, true],
+    [{ isTTY: false, env: { FORCE_COLOR: 'true' } }, true],
+    [{ isTTY: true, env: { FORCE_COLOR: '0' } }, false],
+    [{ isTTY: true, env: { FORCE_COLOR: 'false' } }, false],
+    [{ isTTY: false, env: { FORCE_COLOR: '1', NO_COLOR: '1' } }, true],
+    [{ isTTY: false, env: { FORCE_COLOR: '1' }, flag: false }, false],
   ])('shouldUseColor(%j) = %s', (options, expected) => {
     expect(shouldUseColor(options)).toBe(expected);
   });
@@ -183,6 +193,15 @@ describe('colour', () => {
     );
     expect((await runCliInProcess(['--no-color'], { cwd: repo, stdoutIsTTY: true })).stdout).not.toContain(ansi);
     expect((await runCliInProcess([], { cwd: repo })).stdout).not.toContain(ansi);
+  });
+
+  test('FORCE_COLOR colours the diff and the summary on a pipe (CI logs), never the patch file', async () => {
+    const { repo } = buildScenario();
+    const patch = path.join(makeTempFolder('patch'), 'out.patch');
+    const run = await runCliInProcess(['--patch', patch], { cwd: repo, env: { FORCE_COLOR: '1' } });
+    expect(run.stdout).toContain(`${ansi}32m+`);
+    expect(run.stderr).toContain(`${ansi}1mawaitify:`);
+    expect(readFileSync(patch, 'utf8')).not.toContain(ansi);
   });
 });
 

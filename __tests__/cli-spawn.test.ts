@@ -20,7 +20,11 @@ beforeAll(() => {
 });
 
 function runNode(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } });
+  const result = spawnSync(process.execPath, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: undefined },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

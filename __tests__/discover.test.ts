@@ -15,6 +15,10 @@ function makeFolder(prefix: string): string {
   return folder;
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 async function discover(cwd: string, paths: string[] = ['.'], ignore: string[] = [], maxFileSize = 2 * MB) {
   const { files, skipped } = await discoverFiles({ paths, cwd, ignore, maxFileSize });
   return { paths: files.map((file) => file.path), files, skipped: skipped.map((s) => `${s.path}: ${s.reason}`) };
@@ -85,12 +89,62 @@ describe('discoverFiles outside git', () => {
     expect((await discover(root, ['.'], ['lib/?.ts'])).paths).not.toContain('lib/z.ts');
   });
 
+  it('--ignore has .gitignore semantics: anchored paths, folders only, negation, braces, case', async () => {
+    const root = makeFolder('ignore-gitignore');
+    writeTree(root, {
+      'src/a.js': '',
+      'src/keep.gen.js': '',
+      'src/x.gen.js': '',
+      'lib/src/b.js': '',
+      'out/c.js': '',
+      'lib/out.js': '',
+      'Upper.js': '',
+      'docs/d.js': '',
+      'tools/e.js': '',
+    });
+    const paths = async (...globs: string[]) => (await discover(root, ['.'], globs)).paths;
+    // a pattern with a slash is anchored to the current folder; one without matches at any depth
+    expect(await paths('src/*.js')).toContain('lib/src/b.js');
+    expect(await paths('src/*.js')).not.toContain('src/a.js');
+    // a trailing slash matches folders only
+    expect(await paths('out/')).toEqual(expect.arrayContaining(['lib/out.js']));
+    expect(await paths('out/')).not.toContain('out/c.js');
+    expect(await paths('*.gen.js', '!keep.gen.js')).toEqual(expect.arrayContaining(['src/keep.gen.js']));
+    expect(await paths('*.gen.js', '!keep.gen.js')).not.toContain('src/x.gen.js');
+    expect(await paths('{docs,tools}/**')).not.toEqual(expect.arrayContaining(['docs/d.js']));
+    expect(await paths('{docs,tools}/**')).not.toContain('tools/e.js');
+    expect(await paths('upper.js')).toContain('Upper.js');
+    expect(await paths('./Upper.js')).not.toContain('Upper.js');
+  });
+
+  it.each([
+    ['[abc', 'a [ is never closed'],
+    ['src/[z-a].js', 'the range z-a is empty'],
+    ['{a,b', 'a { is never closed'],
+    ['a}', 'a } has no { before it'],
+    ['foo\\', 'it ends with a lone backslash'],
+    ['../elsewhere', 'cannot reach above it'],
+    ['#notes', 'is a comment'],
+    ['!', 'an empty pattern'],
+  ])('an --ignore pattern that cannot mean what it says is a UsageError naming it: %s', async (glob, why) => {
+    const root = makeFolder('ignore-invalid');
+    writeTree(root, { 'a.js': '' });
+    await expect(discover(root, ['.'], [glob])).rejects.toThrow(UsageError);
+    const error = await discover(root, ['.'], [glob]).catch((problem: Error) => problem);
+    expect((error as Error).message).toMatch(
+      new RegExp(`^--ignore ${escapeRegExp(JSON.stringify(glob))}: .*${escapeRegExp(why)}`),
+    );
+  });
+
   it('skips files over the size limit with a reason', async () => {
     const root = makeFolder('size');
     writeTree(root, { 'big.js': 'x'.repeat(2000), 'small.js': 'x' });
     const result = await discover(root, ['.'], [], 1000);
     expect(result.paths).toEqual(['small.js']);
-    expect(result.skipped).toEqual(['big.js: larger than 1000 bytes']);
+    // names the option that decides it, and what to give it
+    expect(result.skipped).toEqual([
+      'big.js: 2000 bytes, larger than --max-file-size (1000 bytes); raise it to read the file (--max-file-size 2kb)',
+    ]);
   });
 
   it('names a path that does not exist in a UsageError', async () => {

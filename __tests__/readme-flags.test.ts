@@ -41,7 +41,7 @@ function expectedUsages(): Map<string, string> {
 }
 
 /** Rows that are not options of a schema: the positional paths, the default mode, commands, yargs' own. */
-const notOptions = new Set(['[paths..]', 'list', '--help', '--version', '--no-color', '-i']);
+const notOptions = new Set(['[paths..]', 'list', '-h', '--help', '-v', '--version', '--no-color', '-i']);
 
 describe('README flag table', () => {
   const rows = readFlagRows().flat();

@@ -96,7 +96,7 @@ describe('renderSummary', () => {
         write: { written: [], notWritten: [], refusal: 'a.js has uncommitted changes' },
       }),
     ).toContain(
-      'a.js has uncommitted changes\nnothing was written\nexit code 2: 1 file failed, the write was refused\n',
+      'a.js has uncommitted changes\nnothing was written: the tree is unchanged\nexit code 2: 1 file failed, the write was refused\n',
     );
   });
 

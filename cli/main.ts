@@ -1,31 +1,32 @@
 /**
  * The awaitify command line, callable in process: `runCli(argv, io)` parses, runs the engine once,
- * renders the same results as a diff, JSON, a patch or a written tree, and returns the exit code.
- *   0  done          1  --check found changes
- *   2  usage error, a file that failed, or a refused or failed write (whatever output flags are set)
+ * renders the same results as a diff, JSON, a patch or a written tree, and returns the exit code
+ * (cli/exit-code.ts).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { RefusedWriteError, UsageError } from '../core/errors';
-import { normaliseOption, toFlagName } from '../core/options';
-import { engineOptions } from '../engine/options';
-import { registry as defaultRegistry, type SelectedTransforms, type TransformRegistry } from '../transforms/registry';
 import { run } from '../engine/run';
 import { getPalette, shouldUseColor } from '../report/color';
-import { renderDiffs } from '../report/diff';
-import { renderJson } from '../report/json';
 import { renderPatch } from '../report/patch';
-import { renderSummary } from '../report/summary';
 import type { SummaryMode } from '../report/summary';
-import { buildReport } from '../report/totals';
-import type { Report, WriteReport } from '../report/totals';
-import { renderTransformList } from '../report/transform-list';
+import { buildReport, type Report, type WriteReport } from '../report/totals';
+import { renderTransformList, renderTransformListJson } from '../report/transform-list';
+import { registry as defaultRegistry, type TransformRegistry } from '../transforms/registry';
+import { checkPatchNotInRun, writePatchFile } from '../write/patch-file';
+import { sweepStaleTemps } from '../write/temp-files';
+import { applyConfig, describeSources, loadConfig } from './config';
+import { getExitCode } from './exit-code';
+import { gateReport, loadBaseline } from './gate-step';
 import type { CliIo, CliOverrides } from './io';
+import { listOptionKeys } from './option-keys';
 import type { CliOptions } from './options';
 import { parseArgs, type RunArguments } from './parse-args';
+import { printResults } from './print-results';
 import { createProgress } from './progress';
 import { reviewAndWrite } from './review-step';
+import { checkUsage, findUsageNotes } from './usage';
+import { getVersion } from './version';
 import { writeChangedFiles } from './write-step';
 
 export type { CliIo, CliOverrides } from './io';
@@ -45,11 +46,16 @@ export async function runCli(argv: readonly string[], io: CliIo, overrides: CliO
       case 'usage-error':
         io.stderr.write(`awaitify: ${command.message}\nRun awaitify --help for the options.\n`);
         return 2;
-      case 'list':
-        io.stdout.write(renderTransformList(registry.listTransforms()));
+      case 'list': {
+        const transforms = registry.listTransforms();
+        io.stdout.write(command.json ? renderTransformListJson(transforms) : renderTransformList(transforms));
         return 0;
-      case 'run':
-        return await runMigration(command.run, io, registry, overrides);
+      }
+      case 'run': {
+        const config = await loadConfig(io.cwd);
+        const args = applyConfig(command.run, config, registry.listTransforms(), io.cwd);
+        return await runMigration(args, io, registry, overrides);
+      }
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof RefusedWriteError) {
@@ -68,42 +74,16 @@ function getMode(cli: CliOptions): SummaryMode {
   return 'preview';
 }
 
-/** Everything that can be refused is refused here, before a file is read; returns the transforms to run. */
-function checkUsage(args: RunArguments, io: CliIo, registry: TransformRegistry): SelectedTransforms {
-  for (const p of args.paths) {
-    if (!existsSync(path.resolve(io.cwd, p))) throw new UsageError(`no such file or folder: ${p}`);
-  }
-  const { cli } = args;
-  if (cli.interactive && !io.stdinIsTTY) {
-    throw new UsageError(
-      '--interactive needs a terminal to ask on (stdin is not one); preview the diff and use --write, or --patch FILE',
-    );
-  }
-  if (cli.patch !== undefined && !existsSync(path.dirname(path.resolve(io.cwd, cli.patch)))) {
-    throw new UsageError(`--patch ${cli.patch}: its folder does not exist`);
-  }
-  const names = normaliseOption(engineOptions.transforms, args.engine.transforms, '--transforms') as string[];
-  const selected = registry.selectTransforms(names);
-  const chosen = new Set(
-    [...selected.transforms, ...(selected.projectTransform ? [selected.projectTransform] : [])].map((t) => t.meta.name),
-  );
-  for (const [name, given] of Object.entries(args.transforms)) {
-    const flags = Object.keys(given).map((key) => `--${toFlagName(key)}`);
-    if (flags.length > 0 && !chosen.has(name)) {
-      throw new UsageError(`${flags.join(', ')} belongs to ${name}, which --transforms does not select`);
-    }
-  }
-  return selected;
-}
-
 async function runMigration(
   args: RunArguments,
   io: CliIo,
   registry: TransformRegistry,
   overrides: CliOverrides,
 ): Promise<number> {
-  const selected = checkUsage(args, io, registry);
+  const selected = await checkUsage(args, io, registry);
+  for (const note of findUsageNotes(args)) io.stderr.write(`awaitify: note: ${note}\n`);
   const { cli } = args;
+  const baseline = loadBaseline(cli, io.cwd);
   const mode = getMode(cli);
   const now = overrides.now ?? (() => performance.now());
   const progress = createProgress({ stream: io.stderr, enabled: io.stderrIsTTY && !cli.json, now });
@@ -122,19 +102,34 @@ async function runMigration(
   } finally {
     progress.finish();
   }
-  if (cli.patch !== undefined) writePatchFile(path.resolve(io.cwd, cli.patch), renderPatch(report));
+  const removedTemps = await removeStaleTemps(report, io.cwd);
+  if (cli.patch !== undefined) savePatch(path.resolve(io.cwd, cli.patch), cli.patch, report);
+  const gate = gateReport(report, baseline, io.cwd);
   const write = await applyChanges(mode, report, cli, io);
-  const exitCode = getExitCode(mode, report, write);
-  printResults(io, report, { mode, cli, write, exitCode });
+  const exitCode = getExitCode(mode, report, write, gate);
+  const configFile = args.configFile && path.relative(io.cwd, args.configFile).split(path.sep).join('/');
+  const options = { sources: describeSources(args, listOptionKeys(selected)), configFile };
+  printResults(io, report, { mode, cli, write, exitCode, removedTemps, gate, options });
   return exitCode;
 }
 
-function writePatchFile(file: string, patch: string): void {
-  try {
-    writeFileSync(file, patch);
-  } catch (error) {
-    throw new UsageError(`--patch: cannot write ${file}: ${(error as Error).message}`);
-  }
+/**
+ * Temp files that a killed awaitify run left beside the files of this run (their writer is gone), in
+ * every mode: they are awaitify's own, and nobody else would remove them.
+ */
+async function removeStaleTemps(report: Report, cwd: string): Promise<string[]> {
+  const folders = report.result.files.map((file) => path.dirname(file.absolutePath));
+  const removed = await sweepStaleTemps(folders);
+  return removed.map((file) => path.relative(cwd, file).split(path.sep).join('/')).sort();
+}
+
+function savePatch(file: string, shown: string, report: Report): void {
+  checkPatchNotInRun(
+    file,
+    shown,
+    report.result.files.map((f) => f.absolutePath),
+  );
+  writePatchFile(file, shown, renderPatch(report));
 }
 
 async function applyChanges(
@@ -144,7 +139,12 @@ async function applyChanges(
   io: CliIo,
 ): Promise<WriteReport | undefined> {
   if (mode !== 'write' && mode !== 'interactive') return undefined;
-  const options = { cwd: io.cwd, allowDirty: cli.allowDirty, allowNoGit: cli.allowNoGit };
+  const options = {
+    cwd: io.cwd,
+    allowDirty: cli.allowDirty,
+    allowNoGit: cli.allowNoGit,
+    allowReadOnly: cli.allowReadOnly,
+  };
   const palette = getPalette(shouldUseColor({ isTTY: io.stdoutIsTTY, env: io.env, flag: cli.color }));
   try {
     return mode === 'write'
@@ -154,46 +154,4 @@ async function applyChanges(
     if (error instanceof RefusedWriteError) return { written: [], notWritten: [], refusal: error.message };
     throw error;
   }
-}
-
-function getExitCode(mode: SummaryMode, report: Report, write: WriteReport | undefined): number {
-  if (report.totals.failed > 0) return 2;
-  // an error diagnostic (an --async name that matches nothing, a failed analysis) fails the run in every mode
-  if (report.result.diagnostics.some((d) => d.severity === 'error')) return 2;
-  if (write && (write.refusal !== undefined || write.notWritten.length > 0)) return 2;
-  if (mode === 'check' && report.totals.changed > 0) return 1;
-  return 0;
-}
-
-interface PrintContext {
-  mode: SummaryMode;
-  cli: CliOptions;
-  write: WriteReport | undefined;
-  exitCode: number;
-}
-
-function printResults(io: CliIo, report: Report, context: PrintContext): void {
-  const { mode, cli, write } = context;
-  if (cli.json) {
-    io.stdout.write(renderJson(report, { mode, exitCode: context.exitCode, write, cliOptions: cli }));
-  } else if (mode === 'preview' || mode === 'check') {
-    io.stdout.write(
-      renderDiffs(report.diffs, getPalette(shouldUseColor({ isTTY: io.stdoutIsTTY, env: io.env, flag: cli.color }))),
-    );
-  } else if (write) {
-    io.stdout.write(write.written.map((p) => `wrote ${p}\n`).join(''));
-  }
-  const stderrPalette = getPalette(shouldUseColor({ isTTY: io.stderrIsTTY, env: io.env, flag: cli.color }));
-  io.stderr.write(renderSummary(report, { mode, write, patchFile: cli.patch, palette: stderrPalette }));
-}
-
-/** The version in awaitify's package.json, found from this file in cli/ or in dist/cli/. */
-function getVersion(): string {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'package.json');
-    if (!existsSync(candidate)) continue;
-    const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version?: string };
-    if (pkg.name === 'awaitify') return pkg.version ?? '0.0.0';
-  }
-  return '0.0.0';
 }

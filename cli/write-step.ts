@@ -1,19 +1,19 @@
 /**
  * `--write` and `--interactive` end here: exactly the accepted 'changed' results are written, with the
- * bytes the preview showed, after the git guard has accepted every one of them and stale temp files
- * of killed runs have been swept from their folders.
+ * bytes the preview showed, after the git guard has accepted every one of them — all of them or none
+ * (write/write-results.ts).
  */
 import * as path from 'node:path';
 import type { FileResult } from '../engine/types';
-import { checkGitGuard } from '../write/git-guard';
-import { sweepStaleTemps } from '../write/temp-files';
-import { writeResults } from '../write/write-results';
 import type { WriteReport } from '../report/totals';
+import { checkGitGuard } from '../write/git-guard';
+import { writeResults, type FileProblem, type WriteBatch } from '../write/write-results';
 
 export interface WriteStepOptions {
   cwd: string;
   allowDirty: boolean;
   allowNoGit: boolean;
+  allowReadOnly: boolean;
 }
 
 /** Throws RefusedWriteError (before touching anything) when the git guard refuses. */
@@ -24,19 +24,50 @@ export async function writeChangedFiles(files: readonly FileResult[], options: W
     targets.map((file) => file.absolutePath),
     { allowDirty: options.allowDirty, allowNoGit: options.allowNoGit, cwd: options.cwd },
   );
-  await sweepStaleTemps(targets.map((file) => path.dirname(file.absolutePath)));
-  const outcomes = await writeResults(
+  const batch = await writeResults(
     targets.map((file) => ({
       absolutePath: file.absolutePath,
       before: file.before as Buffer,
       after: file.after as Buffer,
       mode: file.mode,
     })),
+    { allowReadOnly: options.allowReadOnly },
   );
-  const summary: WriteReport = { written: [], notWritten: [] };
-  outcomes.forEach((outcome, index) => {
-    if (outcome.ok) summary.written.push(targets[index].path);
-    else summary.notWritten.push({ path: targets[index].path, reason: outcome.reason });
-  });
-  return summary;
+  const shown = new Map(targets.map((file) => [file.absolutePath, file.path]));
+  return describeBatch(batch, (absolutePath) => shown.get(absolutePath) ?? relativePath(options.cwd, absolutePath));
+}
+
+function relativePath(cwd: string, absolutePath: string): string {
+  return path.relative(cwd, absolutePath).split(path.sep).join('/');
+}
+
+function describeBatch(batch: WriteBatch, show: (absolutePath: string) => string): WriteReport {
+  const toEntry = ({ absolutePath, reason }: FileProblem) => ({ path: show(absolutePath), reason });
+  switch (batch.kind) {
+    case 'written':
+      return { written: batch.written.map(show), notWritten: [] };
+    case 'refused':
+      return {
+        written: [],
+        notWritten: batch.refusals.map(toEntry),
+        refusal: [
+          'Refusing to write: these files cannot be replaced as the run read them:',
+          ...batch.refusals.map((problem) => `  ${show(problem.absolutePath)}: ${problem.reason}`),
+        ].join('\n'),
+      };
+    case 'restored': {
+      const failed = batch.failure.absolutePath ? `${show(batch.failure.absolutePath)}: ` : '';
+      const lines = [
+        `Writing failed (${failed}${batch.failure.reason}); the ${batch.restored.length} files already written ` +
+          'were restored from the bytes the run read',
+        ...batch.notRestored.map((problem) => `  NOT restored: ${show(problem.absolutePath)}: ${problem.reason}`),
+      ];
+      return {
+        written: batch.notRestored.map((problem) => show(problem.absolutePath)),
+        notWritten: [toEntry(batch.failure)],
+        restored: batch.restored.map(show),
+        refusal: lines.join('\n'),
+      };
+    }
+  }
 }

@@ -1,62 +1,100 @@
 /**
- * `--ignore GLOB` matching. Written here rather than using `path.matchesGlob`, which Node 20 still marks
- * experimental and which prints an ExperimentalWarning on stderr.
- *
- * Semantics (gitignore-like, so `node_modules` works without `**` — jscodeshift#307):
- * - `**` matches any run of characters including `/`; `**∕` also matches no folder at all;
- * - `*` and `?` never match `/`; `{a,b}` is an alternative; every other character is literal;
- * - a glob without `/` is tried against each path segment (`*.test.js`, `fixtures`);
- * - a glob with `/` is tried against the whole relative path and each of its parent folders
- *   (`legacy/**` and `legacy` both exclude `legacy/a.js`).
+ * `--ignore` patterns, with .gitignore semantics (the `ignore` package, as ESLint and many others use):
+ * - a pattern without `/` (or with one only at its end) matches a name at any depth: `*.test.js`,
+ *   `fixtures`, `fixtures/` (folders only);
+ * - a pattern with `/` at its start or in its middle is anchored to the current folder: `src/legacy`,
+ *   `/scripts`; `**` matches any number of folders, `*` and `?` never match `/`, `[a-z]` a class;
+ * - a folder that matches excludes everything below it; `!pattern` takes a match back, `\#`, `\!` escape.
+ * Two additions: `{a,b}` alternatives (expanded first, as the earlier matcher accepted them), and a
+ * leading `./`, which is dropped. Matching is case-sensitive, as git's is on Linux.
+ * A pattern that cannot mean what it says is refused with why (`checkIgnorePattern`).
  */
+import ignore from 'ignore';
+import { UsageError } from '../core/errors';
 
+/** `relativePath` uses `/` and is relative to the run's cwd; folders end with `/`. */
 export type PathMatcher = (relativePath: string) => boolean;
 
-export function buildIgnoreMatcher(globs: string[]): PathMatcher {
-  const tests = globs.filter((glob) => glob.trim() !== '').map(buildGlobTest);
-  if (tests.length === 0) return () => false;
-  return (relativePath) => tests.some((test) => test(relativePath));
-}
-
-function buildGlobTest(glob: string): PathMatcher {
-  const cleaned = glob.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
-  const pattern = convertGlobToRegExp(cleaned);
-  if (!cleaned.includes('/')) {
-    return (relativePath) => relativePath.split('/').some((segment) => pattern.test(segment));
+export function buildIgnoreMatcher(globs: readonly string[], name = '--ignore'): PathMatcher {
+  const patterns = globs.filter((glob) => glob.trim() !== '');
+  for (const glob of patterns) {
+    const problem = checkIgnorePattern(glob);
+    if (problem) throw new UsageError(`${name} ${JSON.stringify(glob)}: ${problem}`);
   }
-  return (relativePath) => findPathPrefixes(relativePath).some((prefix) => pattern.test(prefix));
+  if (patterns.length === 0) return () => false;
+  const matcher = ignore({ ignorecase: false }).add(patterns.flatMap(expandBraces).map(cleanPattern));
+  return (relativePath) => {
+    // a path outside the cwd (`awaitify ../lib`) is matched from below its `..` steps
+    const inside = relativePath.replace(/^(?:\.\.\/)+/, '');
+    return inside !== '' && inside !== '/' && matcher.ignores(inside);
+  };
 }
 
-/** `a/b/c.js` → [`a`, `a/b`, `a/b/c.js`]. */
-function findPathPrefixes(relativePath: string): string[] {
-  const segments = relativePath.split('/');
-  return segments.map((_, index) => segments.slice(0, index + 1).join('/'));
+function cleanPattern(pattern: string): string {
+  return pattern.replace(/^(!?)\.\//, '$1');
 }
 
-export function convertGlobToRegExp(glob: string): RegExp {
-  let source = '';
-  let inBraces = false;
-  for (let i = 0; i < glob.length; i++) {
-    const char = glob[i];
-    if (char === '*' && glob[i + 1] === '*') {
-      const slashFollows = glob[i + 2] === '/';
-      source += slashFollows ? '(?:.*/)?' : '.*';
-      i += slashFollows ? 2 : 1;
-    } else if (char === '*') source += '[^/]*';
-    else if (char === '?') source += '[^/]';
-    else if (char === '{' && !inBraces) {
-      inBraces = true;
-      source += '(?:';
-    } else if (char === '}' && inBraces) {
-      inBraces = false;
-      source += ')';
-    } else if (char === ',' && inBraces) source += '|';
-    else source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+/** Why `pattern` is not a usable pattern, or null. */
+export function checkIgnorePattern(pattern: string): string | null {
+  const body = pattern.replace(/^!/, '');
+  if (body.trim() === '') return 'an empty pattern matches nothing';
+  if (pattern.startsWith('#')) return 'a pattern starting with # is a comment in .gitignore syntax; write \\# for a #';
+  if (/^(?:\.\/)?\.\.(?:\/|$)/.test(body))
+    return 'patterns are relative to the current folder and cannot reach above it';
+  if (/(?:^|[^\\])(?:\\\\)*\\$/.test(body)) return 'it ends with a lone backslash';
+  return findBracketProblem(body) ?? findBraceProblem(body);
+}
+
+function findBracketProblem(pattern: string): string | null {
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern[i] === '\\') i++;
+    else if (pattern[i] === '[') {
+      const close = pattern.indexOf(']', i + 2);
+      if (close === -1) return 'a [ is never closed (write \\[ for a literal bracket)';
+      const range = /([^\\])-([^\]])/.exec(pattern.slice(i + 1, close).replace(/^!/, ''));
+      if (range && range[1] > range[2]) return `the range ${range[1]}-${range[2]} is empty (its ends are reversed)`;
+      i = close;
+    }
   }
-  if (inBraces) return new RegExp(`^${escapeLiteral(glob)}$`);
-  return new RegExp(`^${source}$`);
+  return null;
 }
 
-function escapeLiteral(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function findBraceProblem(pattern: string): string | null {
+  let depth = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern[i] === '\\') i++;
+    else if (pattern[i] === '{') depth++;
+    else if (pattern[i] === '}' && --depth < 0) return 'a } has no { before it';
+  }
+  return depth > 0 ? 'a { is never closed' : null;
+}
+
+/** `src/{a,b}/*.js` → `src/a/*.js`, `src/b/*.js` (nested groups too). */
+export function expandBraces(pattern: string): string[] {
+  const open = findUnescaped(pattern, '{', 0);
+  if (open === -1) return [pattern];
+  let depth = 0;
+  const commas: number[] = [];
+  for (let i = open; i < pattern.length; i++) {
+    const char = pattern[i];
+    if (char === '\\') i++;
+    else if (char === '{') depth++;
+    else if (char === ',' && depth === 1) commas.push(i);
+    else if (char === '}' && --depth === 0) {
+      const cuts = [open, ...commas, i];
+      const rest = pattern.slice(i + 1);
+      return cuts
+        .slice(0, -1)
+        .flatMap((cut, k) => expandBraces(pattern.slice(0, open) + pattern.slice(cut + 1, cuts[k + 1]) + rest));
+    }
+  }
+  return [pattern];
+}
+
+function findUnescaped(text: string, char: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === char) return i;
+  }
+  return -1;
 }

@@ -118,7 +118,7 @@ async function walkFolder(
     const stats = await fs.lstat(location).catch(() => null);
     if (!stats) return;
     if (stats.isDirectory()) {
-      if (skippedNames.has(name) || discovery.isIgnored(relativeToCwd(location, discovery))) return;
+      if (skippedNames.has(name) || discovery.isIgnored(`${relativeToCwd(location, discovery)}/`)) return;
       // A repository inside a plain folder: its own .gitignore applies below it.
       if (
         await fs.lstat(path.join(location, '.git')).then(
@@ -146,7 +146,7 @@ async function followWalkedLink(
   const name = path.basename(location);
   const target = await fs.stat(location).catch(() => null);
   if (target?.isDirectory()) {
-    if (skippedNames.has(name) || discovery.isIgnored(relativeToCwd(location, discovery))) return;
+    if (skippedNames.has(name) || discovery.isIgnored(`${relativeToCwd(location, discovery)}/`)) return;
     const realTarget = await fs.realpath(location);
     if (isInside(root, realTarget)) await walkFolder(realTarget, root, discovery, skippedNames);
     else addSkipped(location, 'symlink leads out of the tree', discovery);
@@ -226,7 +226,8 @@ function selectFiles(discovery: Discovery): { files: DiscoveredFile[]; skipped: 
     if (sameFile !== undefined) {
       skipped.push(buildSkipped(candidate.realPath, relativePath, `same file as ${sameFile} (hard link)`));
     } else if (candidate.stats.size > discovery.maxFileSize) {
-      skipped.push(buildSkipped(candidate.realPath, relativePath, `larger than ${discovery.maxFileSize} bytes`));
+      const reason = describeTooLarge(candidate.stats.size, discovery.maxFileSize);
+      skipped.push(buildSkipped(candidate.realPath, relativePath, reason));
     } else {
       takenInodes.set(inode, relativePath);
       files.push({ absolutePath: candidate.realPath, path: relativePath });
@@ -237,6 +238,15 @@ function selectFiles(discovery: Discovery): { files: DiscoveredFile[]; skipped: 
     files: files.sort((a, b) => compareText(a.path, b.path)),
     skipped: uniqueSkipped.sort((a, b) => compareText(a.path, b.path)),
   };
+}
+
+/** Names the option that decides it, and a value that would take the file. */
+function describeTooLarge(size: number, max: number): string {
+  const KB = 1024;
+  const MB = 1024 * KB;
+  const limit = max % MB === 0 ? `${max / MB}mb` : max % KB === 0 ? `${max / KB}kb` : `${max} bytes`;
+  const enough = size < MB ? `${Math.ceil(size / KB)}kb` : `${Math.ceil(size / MB)}mb`;
+  return `${size} bytes, larger than --max-file-size (${limit}); raise it to read the file (--max-file-size ${enough})`;
 }
 
 function addSkipped(location: string, reason: string, discovery: Discovery): void {

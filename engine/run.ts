@@ -13,7 +13,7 @@ import type { AsyncFunction } from '../core/async-function';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic';
 import { UsageError } from '../core/errors';
 import { normaliseOptions, type AnyOptionValues } from '../core/options';
-import { decodeSource, encodeSource, isMinified } from '../source/source-text';
+import { decodeSource, encodeSource, findUnreadableReason } from '../source/source-text';
 import type { Transform } from '../transforms/shared/types';
 import { applyDependencyRequests } from './dependencies';
 import { discoverFiles } from './discover';
@@ -149,8 +149,9 @@ function readState(absolutePath: string, path: string): FileState {
     state.skipReason = decoded.reason;
     return state;
   }
-  if (isMinified(decoded.source.text)) {
-    state.skipReason = 'minified code';
+  const unreadable = findUnreadableReason(decoded.source.text);
+  if (unreadable) {
+    state.skipReason = unreadable;
     return state;
   }
   state.source = decoded.source;

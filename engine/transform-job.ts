@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { LocatedError } from '../core/errors';
 import type { AnyOptionValues } from '../core/options';
-import { decodeSource, isMinified } from '../source/source-text';
+import { decodeSource, findUnreadableReason } from '../source/source-text';
 import { editsOtherFiles, type FileEditRequest, type RunFiles, type Transform } from '../transforms/shared/types';
 import { transformFile, type TransformFileOutput } from './transform-file';
 
@@ -116,7 +116,7 @@ export function createDiskReader(runFiles: ReadonlySet<string>): ReadOriginal {
 function readDecoded(absolutePath: string): string | null {
   try {
     const decoded = decodeSource(readFileSync(absolutePath));
-    return decoded.ok && !isMinified(decoded.source.text) ? decoded.source.text : null;
+    return decoded.ok && !findUnreadableReason(decoded.source.text) ? decoded.source.text : null;
   } catch {
     return null;
   }

@@ -1,6 +1,6 @@
 /**
  * ANSI styles for terminal output. Reporters take a Palette so they stay pure: the CLI decides whether
- * colour is wanted (stdout is a terminal, NO_COLOR unset, no --no-color) and passes the matching one.
+ * colour is wanted (see shouldUseColor) and passes the matching one.
  */
 
 export interface Palette {
@@ -40,14 +40,20 @@ export function getPalette(color: boolean): Palette {
   return color ? ansiPalette : plainPalette;
 }
 
-/** https://no-color.org: a non-empty NO_COLOR turns colour off unless --color/--no-color says otherwise. */
+/**
+ * Whether to colour: an explicit --color/--no-color wins; then FORCE_COLOR as Node and supports-color
+ * read it (`0` or `false` turns colour off, any other value, even empty, on — for CI logs that are not
+ * a terminal); then https://no-color.org (a non-empty NO_COLOR turns it off); else only on a terminal.
+ */
 export function shouldUseColor(options: {
   isTTY: boolean;
   env: Readonly<Record<string, string | undefined>>;
   flag?: boolean;
 }): boolean {
-  // An explicit flag wins over NO_COLOR, as no-color.org asks.
+  // An explicit flag wins over NO_COLOR and FORCE_COLOR, as no-color.org asks.
   if (options.flag !== undefined) return options.flag;
+  const force = options.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
   if (options.env.NO_COLOR !== undefined && options.env.NO_COLOR !== '') return false;
   return options.isTTY;
 }

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../core/diagnostic';
 import type { AsyncFunction } from '../core/async-function';
 import { countLeftovers, type Leftover } from '../engine/leftovers';
 import { plainPalette } from './color';
+import type { LeftoverGate } from './leftover-gate';
 import type { Palette } from './color';
 import type { Report, Totals, WriteReport } from './totals';
 
@@ -20,6 +21,12 @@ export interface SummaryOptions {
   /** Where --patch put the patch, if it was asked for. */
   patchFile?: string;
   palette?: Palette;
+  /** Temp files that a killed awaitify run had left, removed by this run. */
+  removedTemps?: readonly string[];
+  /** What accepts each leftover (absent: leftovers are only counted). */
+  gate?: LeftoverGate;
+  /** Steps left to the user, such as the install after package.json changed. */
+  hints?: readonly string[];
 }
 
 const maxListed = 20;
@@ -94,15 +101,56 @@ function renderApiChanges(apiChanges: readonly AsyncFunction[], palette: Palette
   ];
 }
 
-/** `2 sync primitives left: sync-request ×1, co ×1` (each has a SYNC_PRIMITIVE_LEFT diagnostic above). */
-function renderLeftovers(leftovers: readonly Leftover[], palette: Palette): string[] {
-  if (leftovers.length === 0) return [];
+/**
+ * `2 sync primitives left: sync-request ×1, co ×1 (1 accepted by a comment; 1 not accepted)`; under
+ * --check, the ones nothing accepts with where they are and how to accept them.
+ */
+function renderLeftovers(leftovers: readonly Leftover[], options: SummaryOptions, palette: Palette): string[] {
+  const { gate, mode } = options;
+  if (leftovers.length === 0) return gate?.notes.map((note) => `note: ${note}`) ?? [];
   const counts = Object.entries(countLeftovers(leftovers)).map(([primitive, n]) => `${primitive} ×${n}`);
-  return [palette.yellow(`${formatCount(leftovers.length, 'sync primitive')} left: ${counts.join(', ')}`)];
+  let headline = `${formatCount(leftovers.length, 'sync primitive')} left: ${counts.join(', ')}`;
+  if (!gate) return [palette.yellow(headline)];
+  const byComment = gate.items.filter((item) => item.accepted === 'comment').length;
+  const byBaseline = gate.items.filter((item) => item.accepted === 'baseline').length;
+  const accepted = [
+    ...(byComment > 0 ? [`${byComment} accepted by a comment`] : []),
+    ...(byBaseline > 0 ? [`${byBaseline} by the baseline`] : []),
+  ];
+  if (accepted.length > 0) headline += ` (${accepted.join(', ')}; ${gate.unaccepted} not accepted)`;
+  const lines = [palette.yellow(headline)];
+  if (mode === 'check' && gate.unaccepted > 0) {
+    const open = gate.items.filter((item) => item.accepted === null);
+    lines.push(
+      'not accepted (--check fails on these):',
+      ...limitList(
+        open.map((item) => `${formatLocation(item.file, item.line, item.column)} ${item.primitive}`),
+        maxListed,
+        '  ',
+      ),
+      'accept one with `// awaitify-ignore-next-line: <reason>` on the line above it, or all of them with ' +
+        '--update-baseline',
+    );
+  }
+  return [...lines, ...gate.notes.map((note) => `note: ${note}`)];
+}
+
+function renderRemovedTemps(removed: readonly string[]): string[] {
+  if (removed.length === 0) return [];
+  return [
+    `removed ${formatCount(removed.length, 'temp file')} that an interrupted awaitify run left:`,
+    ...limitList(removed, maxListed, '  '),
+  ];
 }
 
 function renderWriteOutcome(write: WriteReport | undefined): string[] {
-  if (write?.refusal) return [write.refusal, 'nothing was written'];
+  if (write?.refusal && write.written.length > 0) {
+    return [
+      write.refusal,
+      `${formatCount(write.written.length, 'file')} could not be restored: check them with git diff`,
+    ];
+  }
+  if (write?.refusal) return [write.refusal, 'nothing was written: the tree is unchanged'];
   const written = `wrote ${formatCount(write?.written.length ?? 0, 'file')}`;
   const notWritten = write?.notWritten ?? [];
   if (notWritten.length === 0) return [written];
@@ -119,11 +167,11 @@ function renderNextStep(report: Report, options: SummaryOptions): string[] {
     case 'preview':
       return [changed > 0 ? 'nothing written; run with --write to apply' : 'nothing to change'];
     case 'check':
-      return [
-        changed > 0
-          ? `${formatCount(changed, 'file')} would change; run awaitify --write to apply`
-          : 'nothing to change',
-      ];
+      if (changed > 0) return [`${formatCount(changed, 'file')} would change; run awaitify --write to apply`];
+      if ((options.gate?.unaccepted ?? 0) > 0) {
+        return [`${formatCount(options.gate?.unaccepted ?? 0, 'sync primitive')} left that nothing accepts`];
+      }
+      return ['nothing to change'];
     case 'write':
     case 'interactive':
       return renderWriteOutcome(options.write);
@@ -155,9 +203,11 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
     ...(failed.length > 0 ? [palette.bold(palette.red('failed:')), ...limitList(failed, maxListed * 5, '  ')] : []),
     ...renderDiagnostics(result.diagnostics, palette),
     ...renderApiChanges(result.apiChanges, palette),
-    ...renderLeftovers(result.leftovers, palette),
+    ...renderLeftovers(result.leftovers, options, palette),
+    ...renderRemovedTemps(options.removedTemps ?? []),
     ...(options.patchFile ? [`patch written to ${options.patchFile}`] : []),
     ...renderNextStep(report, options),
+    ...(options.hints ?? []),
     ...renderErrorLine(report, options.write, palette),
   ];
   return `${lines.join('\n')}\n`;

@@ -51,6 +51,11 @@ export interface WriteReport {
   written: string[];
   /** Files the writer refused or failed to write, with why (each makes the run exit 2). */
   notWritten: { path: string; reason: string }[];
-  /** Why the whole write was refused before any file was touched (dirty tree, no git). */
+  /**
+   * Why nothing was written: refused before any file was touched (dirty tree, no git, a read-only file),
+   * or a write failed and the files already written were restored.
+   */
   refusal?: string;
+  /** Files written and then given back their old bytes because another write failed. */
+  restored?: string[];
 }

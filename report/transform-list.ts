@@ -27,3 +27,48 @@ export function renderTransformList(transforms: readonly Transform[]): string {
   });
   return `${blocks.join('\n\n')}\n\nRun a subset with --transforms ${transforms.map((t) => t.meta.name).join(',')}\n`;
 }
+
+export interface TransformListJson {
+  /** The version of schema/list.schema.json. */
+  schemaVersion: 1;
+  transforms: {
+    name: string;
+    description: string;
+    options: {
+      key: string;
+      flag: string;
+      type: string;
+      placeholder?: string;
+      default?: unknown;
+      alias?: string;
+      help: string;
+    }[];
+    diagnostics: { code: string; severity: string; summary: string }[];
+  }[];
+}
+
+function describeOptionJson(key: string, spec: OptionSpec): TransformListJson['transforms'][number]['options'][number] {
+  return {
+    key,
+    flag: `--${toFlagName(key)}`,
+    type: spec.type,
+    ...(spec.type !== 'boolean' ? { placeholder: spec.placeholder } : {}),
+    ...('default' in spec && spec.default !== undefined ? { default: spec.default } : {}),
+    ...(spec.alias ? { alias: spec.alias } : {}),
+    help: spec.help,
+  };
+}
+
+/** `awaitify list --json` (schema/list.schema.json). */
+export function renderTransformListJson(transforms: readonly Transform[]): string {
+  const list: TransformListJson = {
+    schemaVersion: 1,
+    transforms: transforms.map(({ meta }) => ({
+      name: meta.name,
+      description: meta.description,
+      options: Object.entries(meta.options).map(([key, spec]) => describeOptionJson(key, spec)),
+      diagnostics: Object.entries(meta.diagnostics).map(([code, spec]) => ({ code, ...spec })),
+    })),
+  };
+  return `${JSON.stringify(list, null, 2)}\n`;
+}

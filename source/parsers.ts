@@ -1,7 +1,11 @@
 /**
  * Parser choice by file extension, shared by the engine and the standalone jscodeshift entry points.
- * JavaScript uses Babel with JSX but without Flow (Flow's `all` mode reads `a < b > (c)` as a call with
- * type arguments); TypeScript uses jscodeshift's own ts/tsx option sets.
+ * JavaScript uses Babel with JSX; TypeScript uses jscodeshift's own ts/tsx option sets.
+ *
+ * Flow, as jscodeshift's default parser reads it: a .js file with an `@flow` pragma in its leading
+ * comments is parsed with Babel's flow plugin, and so is a file that plain JavaScript cannot parse but
+ * Flow can (Flow-typed code without the pragma, like jest's e2e/global-setup/setup.js). A file that
+ * parses as JavaScript keeps that parse: Flow reads `a < b > (c)` as a call with a type argument.
  */
 import * as babelParser from '@babel/parser';
 import type { Parser } from 'jscodeshift';
@@ -41,6 +45,32 @@ const baseOptions: babelParser.ParserOptions = {
   tokens: true,
 };
 
+const flowOptions: babelParser.ParserOptions = {
+  ...baseOptions,
+  plugins: [...javascriptPlugins, ['flow', { all: false }]],
+};
+
+/** A `@flow` (or `@noflow`) pragma in the comments before the first statement. */
+function hasFlowPragma(source: string): boolean {
+  const leadingComments = /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*/.exec(source.slice(0, 8192))?.[0] ?? '';
+  return /@(?:no)?flow\b/.test(leadingComments);
+}
+
+/** Babel on JavaScript: Flow for a file with the pragma, or when only Flow can read it. */
+function parseJavaScript(source: string, options: babelParser.ParserOptions): ReturnType<typeof babelParser.parse> {
+  const withFlow = { ...flowOptions, tokens: options.tokens };
+  if (hasFlowPragma(source)) return babelParser.parse(source, withFlow);
+  try {
+    return babelParser.parse(source, options);
+  } catch (error) {
+    try {
+      return babelParser.parse(source, withFlow);
+    } catch {
+      throw error;
+    }
+  }
+}
+
 const optionsByParser: Record<ParserName, babelParser.ParserOptions> = {
   babel: { ...baseOptions, plugins: javascriptPlugins },
   ts: { ...tsOptions, ...baseOptions, plugins: tsOptions.plugins },
@@ -63,7 +93,9 @@ export function isTypeScriptFile(file: string): boolean {
 
 /** Whether `source` parses with `name`'s options; the output gate needs no tokens (recast does). */
 export function parseWithoutTokens(name: ParserName, source: string): void {
-  babelParser.parse(source, { ...optionsByParser[name], tokens: false });
+  const options = { ...optionsByParser[name], tokens: false };
+  if (name === 'babel') parseJavaScript(source, options);
+  else babelParser.parse(source, options);
 }
 
 /** A jscodeshift-compatible parser object for `name`. */
@@ -71,7 +103,7 @@ export function getParser(name: ParserName): Parser {
   const options = optionsByParser[name];
   return {
     parse(source: string) {
-      return babelParser.parse(source, options);
+      return name === 'babel' ? parseJavaScript(source, options) : babelParser.parse(source, options);
     },
   };
 }

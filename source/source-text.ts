@@ -4,6 +4,7 @@
  * their exact terminators even in a file that mixes CRLF and LF; new lines take the dominant one.
  */
 import { diffLines } from 'diff';
+import { findNestingReason } from './nesting';
 
 export interface SourceText {
   /** Text handed to parsers: BOM removed, CRLF turned into LF. */
@@ -96,4 +97,12 @@ export function isMinified(text: string): boolean {
   if (code.length / lines <= 300) return false;
   const whitespace = code.length - code.replace(/\s/g, '').length;
   return whitespace / code.length < 0.08;
+}
+
+/**
+ * Why a decoded text is left alone before parsing, or null: nested deeper than the parsers recurse
+ * (asked first, so a deep one-line file is not called minified), or minified.
+ */
+export function findUnreadableReason(text: string): string | null {
+  return findNestingReason(text) ?? (isMinified(text) ? 'minified code' : null);
 }

@@ -2,24 +2,30 @@
  * Temporary files of the writer: their names, the set being written right now, removal on SIGINT/SIGTERM,
  * and the sweep of files left by a process that was killed with no chance to clean up (kill -9, power loss).
  *
- * A temp file sits beside its target (`.<base>.awaitify-<pid>-<random>.tmp`) so the final rename stays on
- * one filesystem and is atomic; the pid in the name tells the sweep whether its writer is still alive.
+ * A temp file sits beside its target so the final rename stays on one filesystem and is atomic. Its name,
+ * `<base>.awaitify-tmp-<pid>-<random>`, says what it is in `git status` and `ls`: it is not hidden (no
+ * leading dot) and does not end in `.tmp`, which many .gitignore files hide. The pid tells the sweep
+ * whether its writer is still alive. Names of earlier versions (`.<base>.awaitify-<pid>-<random>.tmp`)
+ * are swept too.
  */
 import { randomBytes } from 'crypto';
 import { promises as fs, unlinkSync } from 'fs';
 import * as path from 'path';
 
-const TEMP_NAME = /^\..+\.awaitify-(\d+)-[0-9a-f]+\.tmp$/;
+const TEMP_NAMES = [/^.+\.awaitify-tmp-(\d+)-[0-9a-f]+$/, /^\..+\.awaitify-(\d+)-[0-9a-f]+\.tmp$/];
 
 export function buildTempPath(target: string): string {
   const random = randomBytes(6).toString('hex');
-  return path.join(path.dirname(target), `.${path.basename(target)}.awaitify-${process.pid}-${random}.tmp`);
+  return path.join(path.dirname(target), `${path.basename(target)}.awaitify-tmp-${process.pid}-${random}`);
 }
 
 /** The pid that wrote a temp file with this name, or null when the name is not one of ours. */
 export function getTempOwnerPid(name: string): number | null {
-  const match = TEMP_NAME.exec(name);
-  return match ? Number(match[1]) : null;
+  for (const pattern of TEMP_NAMES) {
+    const match = pattern.exec(name);
+    if (match) return Number(match[1]);
+  }
+  return null;
 }
 
 const liveTemps = new Set<string>();
@@ -81,8 +87,11 @@ function isProcessAlive(pid: number): boolean {
 
 const EXIT_CODES: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: 130, SIGTERM: 143 };
 
-/** How long in-flight writes get to settle after a signal before the temps are removed anyway. */
-const SETTLE_LIMIT_MS = 2000;
+/**
+ * How long in-flight writes and the restore of the files already written get after a signal before the
+ * process exits anyway (each file is then still old or new, and the temps are removed).
+ */
+const SETTLE_LIMIT_MS = 10000;
 
 export interface InterruptGuard {
   /** The signal received during the write, or null. Workers stop at their next step once it is set. */
@@ -93,8 +102,9 @@ export interface InterruptGuard {
 
 /**
  * Replaces the default "die at once" of SIGINT/SIGTERM while files are written: in-flight writes settle
- * (an open() still running in the thread pool could otherwise create a temp after it was removed), every
- * temp is removed, then the process exits with 128 + signal number. A second signal exits at once.
+ * (an open() still running in the thread pool could otherwise create a temp after it was removed), the
+ * writer restores the files it already wrote, every temp is removed, then `finish()` exits with
+ * 128 + signal number. A second signal exits at once.
  */
 export function installInterruptGuard(): InterruptGuard {
   let signal: 'SIGINT' | 'SIGTERM' | null = null;

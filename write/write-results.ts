@@ -1,143 +1,149 @@
 /**
- * Writes changed files so that each one is, at every instant, either its old bytes or its new bytes:
- * new content goes to a temp file beside the target (O_EXCL), is fsynced and given the target's mode,
- * then renamed over the target; the folder is fsynced after its renames. There is never a
- * truncate-then-write window (codespell#4025, lint-md/cli#67).
+ * All or nothing: a run's changed files are written together or not at all.
  *
- * Refused per file, leaving it untouched: a symlink (never written through, write-file-atomic#65), a file
- * that is not regular, a file with several hard links (a rename would split them), a file whose bytes
- * changed since they were read.
+ * 1. Every target is checked before the first write (write/preflight.ts); one refusal refuses them all.
+ * 2. Each file is replaced atomically (write/replace-file.ts), its bytes checked once more just before;
+ *    every package.json goes last, so code and its dependencies never disagree halfway.
+ * 3. When a write fails (or SIGINT/SIGTERM arrives), no further file is started, and every file already
+ *    written gets back the bytes and mode the run read, from memory: the tree is as it was.
+ *
+ * Only kill -9 (or a power loss) can stop it in between; each file is then old or new, and package.json
+ * is written only after every other file was.
  */
-import { promises as fs } from 'fs';
 import * as path from 'path';
-import {
-  buildTempPath,
-  installInterruptGuard,
-  type InterruptGuard,
-  sweepStaleTemps,
-  trackTemp,
-  untrackTemp,
-} from './temp-files';
+import { findRefusal } from './preflight';
+import { replaceFile, syncFolders } from './replace-file';
+import { installInterruptGuard, sweepStaleTemps, type InterruptGuard } from './temp-files';
 
 export interface WriteItem {
   absolutePath: string;
   /** The bytes the engine read: the file is written only if it still holds exactly these. */
   before: Buffer;
   after: Buffer;
-  /** Permission bits to give the file; default: the mode the file has on disk. */
+  /** Permission bits the engine read: the file must still have them, and keeps them. */
   mode?: number;
 }
-
-export type WriteOutcome = { absolutePath: string; ok: true } | { absolutePath: string; ok: false; reason: string };
 
 export interface WriteOptions {
   /** Files written at once (default 8). */
   concurrency?: number;
-  /** Called after each file, written or refused. */
-  onProgress?: (done: number, total: number) => void;
+  /** Called after each file is written. */
+  onProgress?: (done: number, total: number, absolutePath: string) => void;
+  /** Replace read-only files and files in read-only folders (when this user can). */
+  allowReadOnly?: boolean;
 }
 
-class InterruptedError extends Error {}
+export interface FileProblem {
+  absolutePath: string;
+  reason: string;
+}
 
-/**
- * Writes each item (see the file comment), at most `concurrency` at once; outcomes are in input order.
- * First removes temp files that killed runs left in these folders.
- */
-export async function writeResults(items: WriteItem[], options: WriteOptions = {}): Promise<WriteOutcome[]> {
+export type WriteBatch =
+  /** Every item holds its new bytes (listed in input order). */
+  | { kind: 'written'; written: string[] }
+  /** Nothing was touched: these items were refused by the check before the first write. */
+  | { kind: 'refused'; refusals: FileProblem[] }
+  /** A write failed after others succeeded: those were restored (or could not be, listed). */
+  | { kind: 'restored'; failure: FileProblem; restored: string[]; notRestored: FileProblem[] };
+
+interface Written {
+  item: WriteItem;
+  mode: number;
+}
+
+interface Progress {
+  written: Written[];
+  failure: FileProblem | null;
+  done: number;
+}
+
+/** Writes every item or none (see the file comment); first removes temps that killed runs left beside them. */
+export async function writeResults(items: WriteItem[], options: WriteOptions = {}): Promise<WriteBatch> {
   await sweepStaleTemps(items.map((item) => path.dirname(item.absolutePath)));
+  const modes = new Map<WriteItem, number>();
+  const refusals: FileProblem[] = [];
+  for (const item of items) {
+    const { reason, mode } = await findRefusal(item, options.allowReadOnly === true);
+    if (reason) refusals.push({ absolutePath: item.absolutePath, reason });
+    modes.set(item, mode);
+  }
+  if (refusals.length > 0) return { kind: 'refused', refusals };
+  const isManifest = (item: WriteItem): boolean => path.basename(item.absolutePath) === 'package.json';
   const guard = installInterruptGuard();
-  const outcomes: WriteOutcome[] = [];
-  const writtenFolders = new Set<string>();
-  let next = 0;
-  let done = 0;
-  const work = async (): Promise<void> => {
-    while (next < items.length && !guard.getSignal()) {
-      const index = next++;
-      outcomes[index] = await writeOne(items[index], guard);
-      if (outcomes[index].ok) writtenFolders.add(path.dirname(items[index].absolutePath));
-      options.onProgress?.(++done, items.length);
-    }
-  };
+  const progress: Progress = { written: [], failure: null, done: 0 };
   try {
-    const workers = Math.max(1, Math.min(options.concurrency ?? 8, items.length));
-    await Promise.all(Array.from({ length: workers }, work));
-    await syncFolders([...writtenFolders]);
+    for (const group of [items.filter((i) => !isManifest(i)), items.filter(isManifest)]) {
+      await writeGroup(group, { modes, guard, progress, options, total: items.length });
+      if (progress.failure) break;
+    }
+    const failure = progress.failure ?? findInterruption(guard);
+    if (failure) return { kind: 'restored', failure, ...(await restoreWritten(progress.written)) };
+    await syncFolders([...new Set(items.map((item) => path.dirname(item.absolutePath)))]);
+    return { kind: 'written', written: items.map((item) => item.absolutePath) };
   } finally {
     guard.finish();
   }
-  return outcomes;
 }
 
-async function writeOne(item: WriteItem, guard: InterruptGuard): Promise<WriteOutcome> {
-  const { absolutePath } = item;
-  try {
-    const refusal = await findRefusal(item);
-    if (refusal.reason) return { absolutePath, ok: false, reason: refusal.reason };
-    await replaceFile(item, refusal.mode, guard);
-    return { absolutePath, ok: true };
-  } catch (error) {
-    return { absolutePath, ok: false, reason: describeError(error) };
-  }
+interface GroupContext {
+  modes: Map<WriteItem, number>;
+  guard: InterruptGuard;
+  progress: Progress;
+  options: WriteOptions;
+  total: number;
 }
 
-/** Why this file must not be replaced, or the mode to give the new content. */
-async function findRefusal(item: WriteItem): Promise<{ reason: string | null; mode: number }> {
-  const stats = await fs.lstat(item.absolutePath).catch(() => null);
-  const mode = (item.mode ?? stats?.mode ?? 0o644) & 0o7777;
-  if (!stats) return { reason: 'no longer exists', mode };
-  if (stats.isSymbolicLink()) return { reason: 'is a symlink (awaitify never writes through a link)', mode };
-  if (!stats.isFile()) return { reason: 'not a regular file', mode };
-  if (stats.nlink > 1) return { reason: `has ${stats.nlink} hard links; replacing it would split them`, mode };
-  const current = await fs.readFile(item.absolutePath);
-  if (!current.equals(item.before)) return { reason: 'changed since it was read', mode };
-  return { reason: null, mode };
+/** Writes `group`, at most `concurrency` at once; stops starting files at the first failure or signal. */
+async function writeGroup(group: WriteItem[], context: GroupContext): Promise<void> {
+  const { progress, guard, options } = context;
+  const stopReason = (): string | null => {
+    const signal = guard.getSignal();
+    return signal ? `interrupted by ${signal}` : progress.failure ? 'another file failed' : null;
+  };
+  let next = 0;
+  const work = async (): Promise<void> => {
+    while (next < group.length && !stopReason()) {
+      const item = group[next++];
+      const mode = context.modes.get(item) ?? 0o644;
+      try {
+        // checked again: the file may have changed since the check before the first write
+        const { reason } = await findRefusal({ ...item, mode }, true);
+        if (reason) throw new Error(reason);
+        await replaceFile(item.absolutePath, item.after, mode, stopReason);
+        progress.written.push({ item, mode });
+        options.onProgress?.(++progress.done, context.total, item.absolutePath);
+      } catch (error) {
+        if (!stopReason()) progress.failure = { absolutePath: item.absolutePath, reason: describeError(error) };
+      }
+    }
+  };
+  const workers = Math.max(1, Math.min(options.concurrency ?? 8, group.length));
+  await Promise.all(Array.from({ length: workers }, work));
 }
 
-async function replaceFile(item: WriteItem, mode: number, guard: InterruptGuard): Promise<void> {
-  const tempPath = buildTempPath(item.absolutePath);
-  trackTemp(tempPath);
-  let handle: fs.FileHandle | undefined;
-  try {
-    stopIfInterrupted(guard);
-    handle = await fs.open(tempPath, 'wx', 0o600);
-    await handle.writeFile(item.after);
-    await handle.chmod(mode);
-    await keepOwner(handle, item.absolutePath);
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    stopIfInterrupted(guard);
-    await fs.rename(tempPath, item.absolutePath);
-    untrackTemp(tempPath);
-  } catch (error) {
-    await handle?.close().catch(() => undefined);
-    await fs.unlink(tempPath).catch(() => undefined);
-    untrackTemp(tempPath);
-    throw error;
-  }
-}
-
-/** Gives the new file the old owner when we may (running as root); otherwise the writer owns it. */
-async function keepOwner(handle: fs.FileHandle, target: string): Promise<void> {
-  const stats = await fs.stat(target);
-  const created = await handle.stat();
-  if (stats.uid === created.uid && stats.gid === created.gid) return;
-  await handle.chown(stats.uid, stats.gid).catch(() => undefined);
-}
-
-function stopIfInterrupted(guard: InterruptGuard): void {
+function findInterruption(guard: InterruptGuard): FileProblem | null {
   const signal = guard.getSignal();
-  if (signal) throw new InterruptedError(`interrupted by ${signal}`);
+  return signal ? { absolutePath: '', reason: `interrupted by ${signal}` } : null;
 }
 
-/** Makes the renames durable; some platforms cannot fsync a folder, which only costs durability. */
-async function syncFolders(folders: string[]): Promise<void> {
-  for (const folder of folders) {
-    const handle = await fs.open(folder, 'r').catch(() => null);
-    if (!handle) continue;
-    await handle.sync().catch(() => undefined);
-    await handle.close().catch(() => undefined);
+/**
+ * Puts back the bytes and mode each written file had when the run read it, newest first. A file that no
+ * longer holds what awaitify wrote was changed by someone else since: it is left alone and listed.
+ */
+async function restoreWritten(written: Written[]): Promise<{ restored: string[]; notRestored: FileProblem[] }> {
+  const restored: string[] = [];
+  const notRestored: FileProblem[] = [];
+  for (const { item, mode } of [...written].reverse()) {
+    try {
+      const { reason } = await findRefusal({ absolutePath: item.absolutePath, before: item.after, mode }, true);
+      if (reason) throw new Error(`${reason} after awaitify wrote it`);
+      await replaceFile(item.absolutePath, item.before, mode);
+      restored.push(item.absolutePath);
+    } catch (error) {
+      notRestored.push({ absolutePath: item.absolutePath, reason: describeError(error) });
+    }
   }
+  return { restored, notRestored };
 }
 
 function describeError(error: unknown): string {

@@ -1,9 +1,13 @@
-/** Runs the whole CLI in process with captured streams and the test transform registry. */
+/**
+ * Runs the whole CLI in process with captured streams and the test transform registry; a --json report
+ * it prints is validated against schema/.
+ */
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../cli/main';
 import type { CliOverrides } from '../../cli/io';
 import { UsageError } from '../../core/errors';
 import { buildTestRegistry } from './cli-test-transform';
+import { checkJsonOutput } from './report-schema';
 
 export interface CliRun {
   code: number;
@@ -46,5 +50,7 @@ export async function runCliInProcess(argv: string[], options: CliRunOptions): P
     },
     { registry: buildTestRegistry(UsageError), ...options.overrides },
   );
+  // every --json document the suite produces must match the shipped schema
+  checkJsonOutput(argv, stdout.text());
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }

@@ -19,7 +19,6 @@ writeResults(items, {
   onProgress: (done) => {
     if (done % 50 === 0) process.stdout.write(`${done}\n`);
   },
-}).then((outcomes) => {
-  const failed = outcomes.filter((outcome) => !outcome.ok);
-  process.stdout.write(`done ${failed.length} failed\n`);
+}).then((batch) => {
+  process.stdout.write(`done ${batch.kind}\n`);
 });

@@ -13,8 +13,8 @@ export function getFileName(index: number): string {
   return `f${String(index).padStart(4, '0')}.js`;
 }
 
-/** The writer's temp files in `dir`. */
+/** The writer's temp files in `dir` (today's names and earlier versions'). */
 export function findTempFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((name) => /\.awaitify-\d+-[0-9a-f]+\.tmp$/.test(name));
+  return readdirSync(dir).filter((name) => /\.awaitify-tmp-\d+-[0-9a-f]+$|\.awaitify-\d+-[0-9a-f]+\.tmp$/.test(name));
 }
