@@ -202,7 +202,7 @@ describe('leftovers in skipped files', () => {
       ['big.js', 'sync-request', 1, 26],
       ['minified.js', 'sync-fetch', 1, 16],
     ]);
-    expect(result.leftovers[0].reason).toMatch(/larger than 3000 bytes.*--max-file-size/);
+    expect(result.leftovers[0].reason).toMatch(/larger than --max-file-size \(3000 bytes\).*--max-file-size 4kb/);
     expect(result.leftovers[1].reason).toMatch(/minified code/);
     expect(fileResult(result, 'big.js').diagnostics.map((d) => d.code)).toEqual(['SYNC_PRIMITIVE_LEFT']);
   });

@@ -69,10 +69,16 @@ function isWorkerSideOnly(text: string): boolean {
   return /\brunAsWorker\b/.test(text) && !/\bcreateSyncFn\b/.test(text);
 }
 
+/** Discovery's reason for a file over --max-file-size (engine/discover.ts). */
+function isTooLarge(reason: string): boolean {
+  return reason.includes('larger than --max-file-size');
+}
+
 /** Why a skipped file was not converted, and how to include it when a flag can. */
 function explainSkip(reason: string): string {
-  const include = reason.startsWith('larger than')
-    ? '; pass --max-file-size with a larger size to include it'
+  // the size reason already names the flag and a value that would take the file
+  const include = isTooLarge(reason)
+    ? ''
     : reason === 'minified code'
       ? '; migrate its source instead (a minified file is built from one)'
       : '';
@@ -110,7 +116,7 @@ export function findSkippedLeftovers(
 ): Leftover[] {
   const leftovers: Leftover[] = [];
   for (const file of skipped) {
-    if (!file.absolutePath || !file.reason?.startsWith('larger than')) continue;
+    if (!file.absolutePath || !file.reason || !isTooLarge(file.reason)) continue;
     let decoded;
     try {
       decoded = decodeSource(readFileSync(file.absolutePath));
