@@ -227,11 +227,26 @@ describe('package.json', () => {
     write('package.json', '{\n  "dependencies": {\n    "old-lib": "^2.0.0"\n  }\n}\n');
     write('src/a.js', 'oldName();\n');
     write('src/b.js', "const lib = require('old-lib');\n");
-    const pkg = fileResult(await runWith([renameCalls]), 'package.json');
+    const result = await runWith([renameCalls]);
+    const pkg = fileResult(result, 'package.json');
     expect(JSON.parse(pkg.after?.toString('utf8') ?? '').dependencies).toEqual({
       'new-lib': '^1.0.0',
       'old-lib': '^2.0.0',
     });
+    expect(fileResult(result, 'src/b.js').diagnostics.map((d) => [d.code, d.message])).toEqual([
+      [
+        'DEPENDENCY_KEPT',
+        'old-lib stays in package.json: this file still loads it (the migration converted other uses)',
+      ],
+    ]);
+  });
+
+  it('removes a dependency that only a comment still names', async () => {
+    write('package.json', '{\n  "dependencies": {\n    "old-lib": "^2.0.0"\n  }\n}\n');
+    write('src/a.js', "// was: const lib = require('old-lib');\noldName();\n");
+    write('src/b.js', "/* import lib from 'old-lib' */\nconst url = 'http://example.com';\n");
+    const pkg = fileResult(await runWith([renameCalls]), 'package.json');
+    expect(JSON.parse(pkg.after?.toString('utf8') ?? '').dependencies).toEqual({ 'new-lib': '^1.0.0' });
   });
 
   it('says what to install when no package.json declares the dependencies of the migrated code', async () => {

@@ -3,6 +3,7 @@
  * stopped using is removed once no file of the run still refers to it. The edit is a text edit that
  * keeps the file's formatting, and it shows up in the preview like any other change.
  */
+import { blankComments } from '../source/lexical';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import { resolve } from 'node:path';
@@ -16,11 +17,12 @@ interface PackageChange {
   remove: Set<string>;
 }
 
-/** Whether the text still loads `name` (require, import, dynamic import, export from). */
+/** Whether the text still loads `name` (require, import, dynamic import, export from); comments do not count. */
 export function refersToModule(text: string, name: string): boolean {
   if (!text.includes(name)) return false;
+  const code = blankComments(text);
   const quoted = `['"\`]${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?:/[^'"\`]*)?['"\`]`;
-  return new RegExp(`(?:require\\s*\\(|import\\s*\\(|from|import)\\s*${quoted}`).test(text);
+  return new RegExp(`(?:require\\s*\\(|import\\s*\\(|from|import)\\s*${quoted}`).test(code);
 }
 
 function isCoveredByRun(packageDir: string, options: RunOptions): boolean {
@@ -54,6 +56,24 @@ function collectChanges(
   return { changes, orphans };
 }
 
+/**
+ * Whether a file of the package still loads `name`; the first that does is told why the dependency
+ * stays in package.json.
+ */
+function isStillLoaded(name: string, inPackage: FileState[]): boolean {
+  const user = inPackage.find((s) => refersToModule(s.text ?? '', name));
+  if (!user) return false;
+  user.diagnostics.push({
+    code: 'DEPENDENCY_KEPT',
+    severity: 'info',
+    message: `${name} stays in package.json: this file still loads it (the migration converted other uses)`,
+    file: user.path,
+    line: 1,
+    column: 1,
+  });
+  return true;
+}
+
 /** Code that now imports a package no package.json declares: the user must install it by hand. */
 function reportMissingPackageJson(orphans: FileState[]): void {
   for (const state of orphans) {
@@ -81,9 +101,7 @@ export function applyDependencyRequests(states: FileState[], options: RunOptions
     const packageDir = dirname(pkg);
     const inPackage = states.filter((s) => s.absolutePath.startsWith(packageDir + sep));
     const remove = isCoveredByRun(packageDir, options)
-      ? [...change.remove].filter(
-          (name) => !change.add.has(name) && !inPackage.some((s) => refersToModule(s.text ?? '', name)),
-        )
+      ? [...change.remove].filter((name) => !change.add.has(name) && !isStillLoaded(name, inPackage))
       : [];
     const add = [...change.add].map(([name, range]) => ({ name, range }));
     const before = readFileSync(pkg);

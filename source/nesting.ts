@@ -8,6 +8,8 @@
  * still counts, which can only make the depth read higher than it is for files no one nests that far.
  */
 
+import { skipQuoted, skipTo } from './lexical';
+
 export const MAX_NESTING = 500;
 
 /** The deepest nesting of (), [] and {} in `text`. */
@@ -32,23 +34,6 @@ export function measureNesting(text: string): number {
     i++;
   }
   return deepest;
-}
-
-/** The index of the closing quote (or the text's end); a backslash escapes the next character. */
-function skipQuoted(text: string, start: number, quote: string): number {
-  let i = start + 1;
-  while (i < text.length && text[i] !== quote) {
-    if (text[i] === '\\') i++;
-    else if (quote !== '`' && text[i] === '\n') break;
-    i++;
-  }
-  return i;
-}
-
-/** The index where `end` starts after `from` (or the text's last index). */
-function skipTo(text: string, from: number, end: string): number {
-  const at = text.indexOf(end, from);
-  return at === -1 ? text.length - 1 : at;
 }
 
 /** The reason to leave a file alone for its nesting, or null when a parser can read it. */
