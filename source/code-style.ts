@@ -70,7 +70,8 @@ export function matchCodeStyle(snippet: string, style: CodeStyle): string {
       let code = rest;
       if (style.quote === 'double' && !code.startsWith('//')) code = code.replace(/'([^'"\\]*)'/g, '"$1"');
       if (!style.semicolons && !code.startsWith('//')) code = code.replace(/;$/, '');
-      return style.indent.repeat(spaces.length / 2) + code;
+      // an odd space is alignment (a doc comment's ` * `), kept as it is
+      return style.indent.repeat(Math.floor(spaces.length / 2)) + ' '.repeat(spaces.length % 2) + code;
     })
     .join('\n');
 }

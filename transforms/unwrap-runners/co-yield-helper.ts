@@ -22,9 +22,14 @@ const comment = [
 /** The helper's source text, `name` standing for the function (TypeScript gets the types it needs). */
 function buildHelperText(name: string, isTypeScript: boolean): string {
   const t = (annotation: string) => (isTypeScript ? annotation : '');
+  // a promise's type flows through (`const x = await coYield(p)` types x), so the analysis can tell
+  // which later yields are promises in the same run; the rest is `any`
+  const resolved = 'Promise<T extends PromiseLike<infer U> ? U : any>';
+  const jsDoc = ['/**', ' * @template T', ' * @param {T} value', ` * @returns {${resolved}}`, ' */'];
   return [
     ...comment,
-    `function ${name}(value${t(': any')})${t(': Promise<any>')} {`,
+    ...(isTypeScript ? [] : jsDoc),
+    `function ${name}${t('<T>')}(value${t(': T')})${t(`: ${resolved}`)} {`,
     `  const run = (generator${t(': Generator<any, any, any>')}) =>`,
     `    new Promise${t('<any>')}((resolve, reject) => {`,
     `      const step = (method${t(": 'next' | 'throw'")}, input${t(': any')}) => {`,

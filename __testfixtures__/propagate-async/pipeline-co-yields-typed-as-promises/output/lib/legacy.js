@@ -9,6 +9,11 @@ exports.load = async function (file) {
 };
 // awaitify: co resolved each yielded value by its shape (promise, array or object of them, generator, thunk).
 // This does the same where the shape is not known. Where the value is a promise, `await value` is enough.
+/**
+ * @template T
+ * @param {T} value
+ * @returns {Promise<T extends PromiseLike<infer U> ? U : any>}
+ */
 function coYield(value) {
   const run = (generator) =>
     new Promise((resolve, reject) => {
