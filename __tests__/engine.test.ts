@@ -208,6 +208,26 @@ describe('leftovers in skipped files', () => {
   });
 });
 
+describe('leftovers in type declaration files', () => {
+  it('a declaration file that imports a primitive is listed as skipped and its leftover said; others are not', async () => {
+    write(
+      'index.d.ts',
+      "import * as request from 'request';\nexport declare function get(url: string): request.Request;\n",
+    );
+    write('types.d.ts', 'export declare const x: number;\n');
+    write('index.js', 'module.exports = 1;\n');
+    const result = await run({ paths: ['.'], cwd: dir, transforms: [renameCalls] });
+    expect(result.files.map((f) => [f.path, f.status])).toEqual([
+      ['index.d.ts', 'skipped'],
+      ['index.js', 'unchanged'],
+    ]);
+    expect(result.leftovers.map((l) => [l.file, l.primitive, l.line, l.column])).toEqual([
+      ['index.d.ts', 'request', 1, 27],
+    ]);
+    expect(result.leftovers[0]?.reason).toMatch(/^a type declaration file: nothing in it runs/);
+  });
+});
+
 describe('package.json', () => {
   it('adds a requested dependency and removes one no file refers to, keeping the formatting', async () => {
     write(

@@ -23,6 +23,7 @@ import { UsageError } from '../core/errors';
 import type { FileResult } from './types';
 import { buildIgnoreMatcher, type PathMatcher } from './discover-glob';
 import { getGitTopLevel, runGit } from './git';
+import { DECLARATION_FILE, findNameProblem, loadsPrimitive } from './file-names';
 
 export interface DiscoveredFile {
   absolutePath: string;
@@ -37,7 +38,6 @@ export interface DiscoverOptions {
   maxFileSize: number;
 }
 
-const SOURCE_EXTENSIONS = new Set(['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts']);
 const WALK_SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'build', 'coverage']);
 const ALWAYS_SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 const CONCURRENT_VISITS = 32;
@@ -178,7 +178,10 @@ async function considerEntry(
 ): Promise<void> {
   const nameProblem = findNameProblem(location);
   if (nameProblem) {
-    if (named) addSkipped(location, nameProblem, discovery);
+    const declaration = nameProblem === DECLARATION_FILE && !discovery.isIgnored(relativeToCwd(location, discovery));
+    if (named || (declaration && (await loadsPrimitive(location, stats, discovery.maxFileSize)))) {
+      addSkipped(location, nameProblem, discovery);
+    }
     return;
   }
   if (discovery.isIgnored(relativeToCwd(location, discovery))) return;
@@ -202,15 +205,6 @@ async function resolveLink(location: string): Promise<Candidate | null> {
   } catch {
     return null;
   }
-}
-
-/** Why a file name is not one the transforms read, or null when it is. */
-function findNameProblem(location: string): string | null {
-  const name = path.basename(location);
-  if (!SOURCE_EXTENSIONS.has(path.extname(name))) return 'not a JavaScript or TypeScript file';
-  if (/\.d\.[cm]?ts$/.test(name) || /\.d\.[^.]+\.[cm]?ts$/.test(name)) return 'type declaration file';
-  if (/[.-]min\.[cm]?jsx?$/.test(name)) return 'minified file';
-  return null;
 }
 
 function selectFiles(discovery: Discovery): { files: DiscoveredFile[]; skipped: FileResult[] } {

@@ -9,22 +9,8 @@ import { LineIndex } from '../core/positions';
 import { readFileSync } from 'node:fs';
 import { decodeSource } from '../source/source-text';
 import type { FileState } from './file-state';
-
-/** The modules whose use means code still blocks, or drives async work from outside. */
-export const syncPrimitives = [
-  'sync-request',
-  'sync-fetch',
-  'deasync',
-  'synckit',
-  'sync-rpc',
-  'make-synchronous',
-  'co',
-  'request',
-  'request-promise',
-  'request-promise-native',
-] as const;
-
-export type SyncPrimitive = (typeof syncPrimitives)[number];
+import { DECLARATION_FILE } from './file-names';
+import { findPrimitiveLoads, type SyncPrimitive } from './primitive-loads';
 
 /** A sync primitive a run leaves in a file, and why. */
 export interface Leftover {
@@ -46,21 +32,6 @@ export const leftoverDiagnostics = {
   },
 } satisfies DiagnosticSpecs;
 
-const loads = new RegExp(
-  String.raw`(?:require\s*\(\s*|import\s*\(\s*|\bfrom\s*|\bimport\s+)(['"])(${syncPrimitives.join('|')})\1`,
-  'g',
-);
-
-/** Each primitive a text loads, with the offset of its first load. */
-export function findPrimitiveLoads(text: string): Map<SyncPrimitive, number> {
-  const found = new Map<SyncPrimitive, number>();
-  for (const match of text.matchAll(loads)) {
-    const primitive = match[2] as SyncPrimitive;
-    if (!found.has(primitive)) found.set(primitive, (match.index ?? 0) + match[0].length - primitive.length - 1);
-  }
-  return found;
-}
-
 /**
  * A synckit worker (`runAsWorker(fn)`) blocks nothing: its callers' createSyncFn does. A migrated worker
  * keeps runAsWorker for callers that were not migrated, so that alone is not a leftover.
@@ -77,6 +48,12 @@ function isTooLarge(reason: string): boolean {
 /** Why a skipped file was not converted, and how to include it when a flag can. */
 function explainSkip(reason: string): string {
   // the size reason already names the flag and a value that would take the file
+  if (reason === DECLARATION_FILE) {
+    return (
+      'a type declaration file: nothing in it runs, but its types still describe the old library; keep that ' +
+      "library's types installed for it, or rewrite them with the new library's types"
+    );
+  }
   const include = isTooLarge(reason)
     ? ''
     : reason === 'minified code'
@@ -95,6 +72,12 @@ function explain(state: FileState, primitive: SyncPrimitive): string {
   }
   const codes = [...new Set(state.diagnostics.map((d) => d.code))].filter((code) => code !== 'SYNC_PRIMITIVE_LEFT');
   if (codes.length > 0) return `see ${codes.join(', ')} in this file for the uses left as they were`;
+  if (primitive === 'synckit' && isWorkerSideOnly(readFinalText(state) ?? '')) {
+    return (
+      'a synckit worker (runAsWorker) blocks nothing itself, but the createSyncFn calls that run it were left as ' +
+      'they were (see their diagnostics); it goes when they do'
+    );
+  }
   return `no transform converts how this file uses ${primitive}; migrate that use by hand`;
 }
 
@@ -116,7 +99,7 @@ export function findSkippedLeftovers(
 ): Leftover[] {
   const leftovers: Leftover[] = [];
   for (const file of skipped) {
-    if (!file.absolutePath || !file.reason || !isTooLarge(file.reason)) continue;
+    if (!file.absolutePath || !file.reason || !(isTooLarge(file.reason) || file.reason === DECLARATION_FILE)) continue;
     let decoded;
     try {
       decoded = decodeSource(readFileSync(file.absolutePath));
@@ -148,7 +131,8 @@ export function findLeftovers(states: readonly FileState[]): Leftover[] {
     const originalLoads = findPrimitiveLoads(original);
     const lines = new LineIndex(original);
     for (const primitive of findPrimitiveLoads(text).keys()) {
-      if (primitive === 'synckit' && isWorkerSideOnly(text)) continue;
+      // a migrated worker keeps runAsWorker for callers not migrated; an untouched one is said
+      if (primitive === 'synckit' && isWorkerSideOnly(text) && text !== original) continue;
       const { line, column } = lines.locate(originalLoads.get(primitive) ?? 0);
       const reason = explain(state, primitive);
       leftovers.push({ primitive, file: state.path, line, column, reason });
