@@ -49,6 +49,19 @@ describe('restoreFunctionSpacing', () => {
     );
   });
 
+  it('reads `function (` as spaced beside `function* (`, and named functions apart (idoit: 0 → 6 lint errors)', () => {
+    const original =
+      'A.prototype.options = function (opts) {};\nA.prototype.run = Promise.coroutine(function* () {});\n' +
+      'function TaskTemplate(queue) {}\n';
+    const printed =
+      'A.prototype.options = function (opts) {};\nA.prototype.run = async function() {};\nfunction TaskTemplate(queue) {}\n' +
+      'async function helper(x) {}\n';
+    expect(restoreFunctionSpacing(original, printed)).toBe(
+      'A.prototype.options = function (opts) {};\nA.prototype.run = async function () {};\n' +
+        'function TaskTemplate(queue) {}\nasync function helper(x) {}\n',
+    );
+  });
+
   it('leaves a file that writes function( as recast prints it', () => {
     const original = 'var a = co.wrap(function*(x) {\n  return x;\n});\nfunction named(y) {}\n';
     const printed = 'var a = async function(x) {\n  return x;\n};\nasync function named(y) {}\n';

@@ -94,7 +94,8 @@ export function detectFunctionSpacing(text: string): { anonymous: ParenSpacing; 
     return space === none ? null : space > none ? 'space' : 'none';
   };
   return {
-    anonymous: count(/\bfunction\s*\*?(\s*)\(/g),
+    // the space is the one just before `(`: `function (`, `function* (` (a space before `*` is not it)
+    anonymous: count(/\bfunction(?:\s*\*)?(\s*)\(/g),
     named: count(/\bfunction\s*\*?\s*[A-Za-z_$][\w$]*(\s*)\(/g),
   };
 }

@@ -4,18 +4,18 @@ function Client(base) {
   this.base = base;
 }
 
-Client.prototype.get = async function(path) {
+Client.prototype.get = async function (path) {
   return api.getJson(this.base + path);
 };
 
-Client.prototype.status = async function(path) {
+Client.prototype.status = async function (path) {
   return (await this.get(path)).ok ? 'up' : 'down';
 };
 
 exports.Client = Client;
 
 /** @param {Client} client */
-exports.describe = async function(client) {
+exports.describe = async function (client) {
   return `status: ${await client.status('/health')}`;
 };
 
