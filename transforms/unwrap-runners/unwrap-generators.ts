@@ -5,7 +5,7 @@
  * A generator is converted whole or not at all: one yield that `await` would treat differently keeps
  * it (and its driver) as it was, with a diagnostic at that yield.
  */
-import type { ASTNode } from 'jscodeshift';
+import type { ASTNode, ASTPath } from 'jscodeshift';
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { usesOwnThisOrArguments } from '../shared/function-body';
 import { getEnclosingFunction } from '../shared/functions';
@@ -107,14 +107,52 @@ function rewriteSite(input: StepInput, unit: GeneratorUnit, site: DriverSite): v
   const { j } = input;
   const call = site.call.node as unknown as { arguments: ExpressionKind[] };
   const [first, ...rest] = call.arguments;
-  if (site.role === 'wrap') site.call.replace(first);
-  else if (site.role === 'run-object') site.call.replace(first);
+  if (site.role === 'wrap') {
+    site.call.replace(first);
+    declareIfFileDoes(input, site.call);
+  } else if (site.role === 'run-object') site.call.replace(first);
   else if (unit.name) site.call.replace(j.callExpression(first, rest));
   else {
     site.call.replace(j.callExpression(buildRunnable(input, unit), rest));
     guardStatementStart(j, site.call);
   }
   input.refs.touch(site.kind === 'co' ? 'co' : 'bluebird');
+}
+
+/**
+ * `const name = co.wrap(function* (…) {…})` unwrapped is `const name = async function (…) {…}`; in a
+ * file that writes its functions as declarations (ESLint's func-style: declaration, as idoit does), it
+ * becomes `async function name(…) {…}`. Only a lone `const` declarator of an anonymous function: a
+ * declaration is hoisted where the const was not, which only lets earlier code see a defined function.
+ */
+function declareIfFileDoes(input: StepInput, call: ASTPath): void {
+  const fn = call.node as unknown as { type: string; id: unknown; loc?: unknown };
+  const declarator = call.parent as ASTPath | null;
+  const declaration = declarator?.parent as ASTPath | null;
+  const decl = declaration?.node as unknown as { type: string; kind: string; declarations: unknown[] } | undefined;
+  const id = (declarator?.node as unknown as { id?: { type: string } } | undefined)?.id;
+  if (fn.type !== 'FunctionExpression' || fn.id || !decl || decl.type !== 'VariableDeclaration') return;
+  if (decl.kind !== 'const' || decl.declarations.length !== 1 || id?.type !== 'Identifier') return;
+  const parentType = (declaration?.parent as ASTPath | null)?.node.type;
+  if (parentType !== 'Program' && parentType !== 'BlockStatement' && parentType !== 'ExportNamedDeclaration') return;
+  if (!prefersDeclarations(input)) return;
+  fn.type = 'FunctionDeclaration';
+  fn.id = id;
+  (declaration as ASTPath).replace(fn);
+}
+
+/**
+ * More function declarations than `const x = function` / arrow values the file wrote itself (an async
+ * value is one this run may just have unwrapped, so it does not count).
+ */
+function prefersDeclarations(input: StepInput): boolean {
+  const { j, root } = input;
+  const declarations = findNodes(root, j.FunctionDeclaration).length;
+  const values = findNodes(root, j.VariableDeclarator).filter((path) => {
+    const init = path.node.init as { type: string; async?: boolean } | null;
+    return init !== null && /^(FunctionExpression|ArrowFunctionExpression)$/.test(init.type) && !init.async;
+  }).length;
+  return declarations > values;
 }
 
 /** Bluebird printed an unhandled rejection and went on; a native one ends the process (Node >= 15). */

@@ -1,0 +1,15 @@
+'use strict';
+
+const Promise = require('bluebird');
+
+// this file writes its functions as declarations (ESLint func-style: declaration)
+function delay(ms) {
+  return Promise.delay(ms);
+}
+
+const clearNamespace = Promise.coroutine(function* (ns) {
+  yield delay(1);
+  return `cleared ${ns}`;
+});
+
+module.exports = { clearNamespace };

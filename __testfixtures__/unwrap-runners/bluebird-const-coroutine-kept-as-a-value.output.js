@@ -1,0 +1,13 @@
+'use strict';
+
+const Promise = require('bluebird');
+
+// this file writes its functions as values
+const delay = (ms) => Promise.delay(ms);
+
+const clearNamespace = async function (ns) {
+  await delay(1);
+  return `cleared ${ns}`;
+};
+
+module.exports = { clearNamespace };
