@@ -208,6 +208,30 @@ describe('leftovers in skipped files', () => {
   });
 });
 
+describe('--node', () => {
+  it('chooses the undici major in place of an engines.node too old for any, and is echoed', async () => {
+    write(
+      'package.json',
+      '{\n  "engines": { "node": ">=8.0.0" },\n  "dependencies": { "sync-request": "^6.1.0" }\n}\n',
+    );
+    write(
+      'get.js',
+      "const request = require('sync-request');\nmodule.exports = (url) => request('GET', url).statusCode;\n",
+    );
+    const selected = selectTransforms(['sync-http-to-undici']);
+    const asDeclared = await run({ paths: ['.'], cwd: dir, ...selected });
+    expect(fileResult(asDeclared, 'get.js').status).toBe('unchanged');
+    expect(asDeclared.diagnostics.map((d) => d.code)).toContain('UNDICI_NODE_UNSUPPORTED');
+    expect(asDeclared.diagnostics.find((d) => d.code === 'UNDICI_NODE_UNSUPPORTED')?.message).toContain('--node');
+    const targeted = await run({ paths: ['.'], cwd: dir, ...selected, options: { node: '22' } });
+    expect(fileResult(targeted, 'get.js').after?.toString('utf8')).toContain("require('undici')");
+    expect(
+      JSON.parse(fileResult(targeted, 'package.json').after?.toString('utf8') ?? '{}').dependencies.undici,
+    ).toMatch(/^\^7\./);
+    expect(targeted.options.engine.node).toBe('22');
+  });
+});
+
 describe('leftovers in type declaration files', () => {
   it('a declaration file that imports a primitive is listed as skipped and its leftover said; others are not', async () => {
     write(

@@ -35,6 +35,13 @@ export const engineOptions = {
       'number ' +
       'of CPUs; a worker starts only for every 12 files that need parsing). The result is the same whatever N',
   },
+  node: {
+    type: 'string',
+    placeholder: 'VERSION',
+    help:
+      'The Node.js version the migrated code must run on (18, 20.18, …): chooses the undici major in place of ' +
+      "package.json's engines.node",
+  },
   verify: {
     type: 'boolean',
     default: true,

@@ -27,6 +27,8 @@ export interface PerFilePhase {
 export type PerFileSettings = Pick<RunOptions, 'transforms' | 'cwd' | 'minFilesPerWorker' | 'onProgress'> & {
   /** Threads, the main thread included. */
   concurrency: number;
+  /** --node: the Node.js version to target, in place of each package.json's engines.node. */
+  node?: string;
 };
 
 export async function runPerFilePhase(
@@ -44,7 +46,7 @@ export async function runPerFilePhase(
     text: state.source?.text ?? '',
     transformNames: options.transforms.map((t) => t.meta.name),
     options: transformOptions,
-    nodeEngines: enginesFor(state.absolutePath).nodeEngines,
+    nodeEngines: options.node ? `>=${options.node}` : enginesFor(state.absolutePath).nodeEngines,
     dependencyRanges: enginesFor(state.absolutePath).dependencyRanges,
     skipped: [...skipped],
   });

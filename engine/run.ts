@@ -96,13 +96,13 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const phaseMs: Record<string, number> = {};
   const time = createTimer(phaseMs);
   const inEffect = resolveRunOptions(options);
-  const { ignore, maxFileSize, concurrency } = inEffect.engine;
+  const { ignore, maxFileSize, concurrency, node } = inEffect.engine;
   const paths = options.paths.length > 0 ? options.paths : ['.'];
   const discovery = await time('discover', () => discoverFiles({ paths, cwd: options.cwd, ignore, maxFileSize }));
   const states = await time('read', () => discovery.files.map((f) => readState(f.absolutePath, f.path)));
   const fileEdits = createFileEdits(states);
   const perFile = await time('transform', () =>
-    runPerFilePhase(states, { ...options, concurrency }, inEffect.transforms, fileEdits),
+    runPerFilePhase(states, { ...options, concurrency, node }, inEffect.transforms, fileEdits),
   );
   const project = await runProject(options, inEffect, states, perFile, time, phaseMs);
   await time('file-edits', () => fileEdits.applyRequests(inEffect.transforms));

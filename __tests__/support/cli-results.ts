@@ -44,7 +44,7 @@ export function buildRunResult(specs: FileSpec[], extra: Partial<RunResult> = {}
     starts: [],
     leftovers: [],
     options: {
-      engine: { transforms: [], ignore: [], maxFileSize: 2097152, concurrency: 1, verify: true },
+      engine: { transforms: [], ignore: [], maxFileSize: 2097152, concurrency: 1, node: undefined, verify: true },
       transforms: {},
     },
     stats: {

@@ -88,8 +88,10 @@ function applyRequestToUndici(root: Collection, context: TransformContext): bool
       code: 'UNDICI_NODE_UNSUPPORTED',
       node: first.kind === 'call' ? first.call : first.kind === 'defaults' ? first.declarator : first.ref,
       message:
-        `engines.node "${context.nodeEngines}" admits Node.js older than 18.17, where no undici with the APIs used ` +
-        'here installs; raise engines.node (a breaking change for a library) and run again; nothing was converted',
+        `the Node.js versions targeted ("${context.nodeEngines}", from engines.node or --node) include ones ` +
+        'older than 18.17, where no undici with the APIs used here installs; raise engines.node (a breaking change ' +
+        'for a library), or pass --node VERSION when the code only runs on a newer Node.js, and run again; ' +
+        'nothing was converted',
     });
     return false;
   }

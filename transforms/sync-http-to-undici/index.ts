@@ -155,8 +155,9 @@ function applyInOrder(root: Collection, context: TransformContext): boolean {
       code: 'UNDICI_NODE_UNSUPPORTED',
       node: first,
       message:
-        `engines.node "${context.nodeEngines}" admits Node.js older than 18.17, where no undici with the ` +
-        `APIs used here installs; nothing was converted`,
+        `the Node.js versions targeted ("${context.nodeEngines}", from engines.node or --node) include ones ` +
+        'older than 18.17, where no undici with the APIs used here installs; raise engines.node, or pass ' +
+        '--node VERSION when the code only runs on a newer Node.js, and run again; nothing was converted',
     });
     reportTypeUses(context, uses.typeUses);
     return false;
