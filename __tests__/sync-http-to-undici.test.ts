@@ -108,15 +108,14 @@ describe('sync-http-to-undici: standalone and repeated runs', () => {
     },
   );
 
-  it('converts what it can in examples/legacy-service/src/http/catalog-admin.js and keeps the call with retry, twice the same', () => {
+  it('converts examples/legacy-service/src/http/catalog-admin.js, its retried GET included, twice the same', () => {
     const file = 'src/http/catalog-admin.js';
     const text = readFileSync(join(projectRoot, 'examples', 'legacy-service', file), 'utf8');
     const once = migrate(file, text, { nodeEngines: '>=20.18.1' });
     expect(once.text).toContain('async function getStock(sku)');
-    expect(once.text).toContain(
-      "const res = request('GET', `${config.catalogApi}/warehouses`, { retry: true, maxRetries: 3 });",
-    );
-    expect(once.diagnostics.map((d) => [d.code, d.line])).toEqual([['SYNCREQ_UNSUPPORTED_OPTION', 19]]);
+    expect(once.text).toContain('const res = await requestWithRetries(url, { dispatcher: followRedirects }, 3, 200);');
+    expect(once.text).not.toContain("require('sync-request')");
+    expect(once.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     const twice = migrate(file, once.text, { nodeEngines: '>=20.18.1' });
     expect(twice.text).toBe(once.text);
   });

@@ -306,6 +306,36 @@ export const result = JSON.parse(res.getBody('utf8')).name;
 export const result = fetch(process.env.CASE_BASE + '/created').json();
 `,
   ),
+  cjs(
+    'retry-recovers-after-failures',
+    `const request = require('sync-request');
+module.exports = function run(base) {
+  const res = request('GET', base + '/flaky/2', { retry: true, retryDelay: 20 });
+  return { status: res.statusCode, body: res.getBody('utf8') };
+};
+`,
+  ),
+  cjs(
+    'retry-gives-up-with-the-last-status',
+    `const request = require('sync-request');
+module.exports = function run(base) {
+  const res = request('GET', base + '/flaky/9', { retry: true, maxRetries: 2, retryDelay: 10 });
+  return { status: res.statusCode, body: res.body.toString() };
+};
+`,
+  ),
+  cjs(
+    'retry-gives-up-then-getBody-throws',
+    `const request = require('sync-request');
+module.exports = (base) => request('GET', base + '/status/500', { retry: true, maxRetries: 1, retryDelay: 10 }).getBody();
+`,
+  ),
+  cjs(
+    'retry-ignored-for-post',
+    `const request = require('sync-request');
+module.exports = (base) => request('POST', base + '/flaky/1', { retry: true, body: 'x' }).statusCode;
+`,
+  ),
 ];
 
 /** Shapes whose migrated form differs in a documented way: checked for that exact difference. */

@@ -7,7 +7,8 @@
  * Routes: /json (200 JSON), /text (200 text), /created (201 JSON), /status/<n> (status n, text body
  * `status <n>`), /redirect (302 → /json), /redirect-307 (307 → /echo), /echo (200 JSON echo of the
  * request), /slow (headers after 3 s), /headers (a single set-cookie, a repeated x-dup, x-single), /gzip
- * (a gzip-encoded JSON body), /bom (text starting with a UTF-8 BOM), /empty (200, no body).
+ * (a gzip-encoded JSON body), /bom (text starting with a UTF-8 BOM), /empty (200, no body), /flaky/<n>
+ * (503 for a prefix's first n requests, then 200: what retries see).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -45,6 +46,7 @@ const routes = [
   'gzip',
   'bom',
   'empty',
+  'flaky',
 ];
 
 function splitPath(pathname: string): { prefix: string; route: string } {
@@ -59,8 +61,16 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   res.end(JSON.stringify(value));
 }
 
-function answer(req: IncomingMessage, res: ServerResponse, record: ReceivedRequest): void {
+/** `seen`: earlier requests with the same prefix and route (what /flaky/<n> counts). */
+function answer(req: IncomingMessage, res: ServerResponse, record: ReceivedRequest, seen: number): void {
   const base = record.prefix ? `/${record.prefix}` : '';
+  const flaky = /^\/flaky\/(\d+)$/.exec(record.path);
+  if (flaky) {
+    const failing = seen < Number(flaky[1]);
+    res.writeHead(failing ? 503 : 200, { 'content-type': 'text/plain' });
+    res.end(failing ? `not yet (${seen + 1})` : `ok after ${seen}`);
+    return;
+  }
   const status = /^\/status\/(\d{3})$/.exec(record.path);
   if (status) {
     res.writeHead(Number(status[1]), { 'content-type': 'text/plain' });
@@ -135,8 +145,9 @@ export async function startTestServer(): Promise<TestServer> {
         headers: { ...req.headers },
         body: Buffer.concat(chunks).toString('utf8'),
       };
+      const seen = received.filter((r) => r.prefix === prefix && r.path === route).length;
       received.push(record);
-      answer(req, res, record);
+      answer(req, res, record, seen);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

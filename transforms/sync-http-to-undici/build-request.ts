@@ -87,11 +87,18 @@ export function buildRequestAwait(state: ConversionState, plan: SyncRequestPlan,
   state.used.request = true;
   const props = buildOptionsText(state, plan);
   const oneLine = props.length > 0 ? `{ ${props.join(', ')} }` : '';
-  const head = `await ${placeholders.request}(${url}`;
   const options =
     oneLine.length + url.length > 90 || oneLine.includes('\n')
       ? `{\n  ${props.map((p) => p.replace(/\n/g, '\n  ')).join(',\n  ')},\n}`
       : oneLine;
+  if (plan.retry) {
+    // sync-request retried this GET (retry: true): the same loop, in a helper written once per file
+    state.used.retry = true;
+    const { maxRetries, retryDelay } = plan.retry;
+    const args = `${url}, ${options || '{}'}, ${maxRetries}, ${retryDelay}`;
+    return buildExpression(state, `await ${placeholders.requestWithRetries}(${args})`);
+  }
+  const head = `await ${placeholders.request}(${url}`;
   return buildExpression(state, options ? `${head}, ${options})` : `${head})`);
 }
 

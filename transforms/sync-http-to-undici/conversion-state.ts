@@ -13,7 +13,7 @@ export interface ConversionState {
   context: TransformContext;
   /** The quote most of the file's strings use, for string literals written into code text. */
   quote: "'" | '"';
-  used: { request: boolean; fetch: boolean; redirects: boolean; qs: boolean };
+  used: { request: boolean; fetch: boolean; redirects: boolean; qs: boolean; retry: boolean };
   /** Functions this run made async (so later conversions in them are reported too). */
   madeAsync: Set<unknown>;
 }
@@ -23,6 +23,7 @@ export const placeholders = {
   fetch: '__awaitify_undici_fetch__',
   followRedirects: '__awaitify_follow_redirects__',
   qs: '__awaitify_qs__',
+  requestWithRetries: '__awaitify_request_with_retries__',
 } as const;
 
 export function createConversionState(j: JSCodeshift, root: Collection, context: TransformContext): ConversionState {
@@ -35,7 +36,7 @@ export function createConversionState(j: JSCodeshift, root: Collection, context:
     root,
     context,
     quote,
-    used: { request: false, fetch: false, redirects: false, qs: false },
+    used: { request: false, fetch: false, redirects: false, qs: false, retry: false },
     madeAsync: new Set(),
   };
 }

@@ -35,6 +35,7 @@ export function finishImports(state: ConversionState): void {
   // the undici import takes the place of the import it replaces (also avoids recast printing
   // `'use strict';;` when the first statement after a directive is removed)
   if (added >= 0 && slot !== null && slot < added) body.splice(slot, 0, ...body.splice(added, 1));
+  if (used.retry) addRetryHelper(state);
   if (used.request) renamePlaceholder(state, placeholders.request, locals.request);
   if (used.fetch) renamePlaceholder(state, placeholders.fetch, locals.fetch);
   if (used.redirects) {
@@ -57,6 +58,44 @@ function findFirstUnusedDeclaration(state: ConversionState): number | null {
     .filter((binding) => !isBindingUsed(j, root, binding) && binding.declaration.parent?.node.type === 'Program')
     .map((binding) => binding.declaration.name as number);
   return indexes.length > 0 ? Math.min(...indexes) : null;
+}
+
+/**
+ * http-basic's retry, once per file: a GET that fails (a network error, or a status >= 400) is sent
+ * again after `retryDelay` ms, up to `maxRetries` times; then the last response or error is the result.
+ */
+function addRetryHelper(state: ConversionState): void {
+  const { j, root, context } = state;
+  const request = placeholders.request;
+  const name = getUniqueName(j, root, 'requestWithRetries');
+  const text = [
+    '// awaitify: sync-request retried a GET that failed (a network error, or a status of 400 or more)',
+    '// maxRetries times, retryDelay ms apart, and gave the last response or error; this does the same.',
+    ...(context.isTypeScript
+      ? [
+          `async function ${name}(`,
+          `  url: Parameters<typeof ${request}>[0],`,
+          `  options: Parameters<typeof ${request}>[1],`,
+          '  maxRetries: number,',
+          '  retryDelay: number,',
+          `): ReturnType<typeof ${request}> {`,
+        ]
+      : [`async function ${name}(url, options, maxRetries, retryDelay) {`]),
+    '  for (let attempt = 0; ; attempt += 1) {',
+    '    try {',
+    `      const response = await ${request}(url, options);`,
+    '      if (response.statusCode < 400 || attempt >= maxRetries) return response;',
+    '      await response.body.dump();',
+    '    } catch (error) {',
+    '      if (attempt >= maxRetries) throw error;',
+    '    }',
+    '    await new Promise((resolve) => setTimeout(resolve, retryDelay));',
+    '  }',
+    '}',
+  ].join('\n');
+  const body = root.get().node.program.body as unknown[];
+  body.push(buildStatement(state, text));
+  renamePlaceholder(state, placeholders.requestWithRetries, name);
 }
 
 function renamePlaceholder(state: ConversionState, placeholder: string, name: string): void {

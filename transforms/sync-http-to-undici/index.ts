@@ -30,7 +30,10 @@
  *   user set one, ignored for GET/DELETE/HEAD as then-request does.
  * - Headers: undici returns a repeated header as an array and a single set-cookie as a string; reads
  *   that can see the difference get an info diagnostic.
- * Refused (call left exactly as it was, diagnostic): options with no faithful equivalent (retry, cache,
+ * - `retry: true` on a GET → a loop written once per file (requestWithRetries): a network error or a
+ *   status >= 400 is retried `maxRetries || 5` times, `retryDelay || 200` ms apart, as http-basic did;
+ *   ignored for other methods, as it was. A retry written as a variable or function is refused.
+ * Refused (call left exactly as it was, diagnostic): options with no faithful equivalent (cache,
  * form, agent, socketTimeout, gzip, …), options that cannot be read, a response that escapes, getBody()
  * evaluated conditionally, a call that cannot await (CommonJS top level, constructor, getter, generator).
  */

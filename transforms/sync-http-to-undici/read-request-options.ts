@@ -25,14 +25,18 @@ export interface SyncRequestPlan {
   followRedirects: boolean;
   /** The `maxRedirects` property sync-request ignored (for the info diagnostic). */
   ignoredMaxRedirects: ASTNode | null;
+  /**
+   * `retry: true` on a GET: http-basic retried a network error or a status >= 400 up to `maxRetries`
+   * times (`|| 5`), `retryDelay` ms apart (`|| 200`). Other methods ignore it.
+   */
+  retry: { maxRetries: number; retryDelay: number } | null;
+  /** `retry: true` was written (maxRetries and retryDelay alone do nothing). */
+  retryRequested: boolean;
 }
 
 const withoutBody = new Set(['GET', 'HEAD', 'DELETE']);
 
 const unsupportedAdvice: Record<string, string> = {
-  retry: 'retries need a loop written for this call (GET only, status >= 400 or network error, like http-basic)',
-  retryDelay: 'retries need a loop written for this call',
-  maxRetries: 'retries need a loop written for this call',
   cache: "undici's cache interceptor does not share sync-request's file cache",
   form: 'build an undici FormData body by hand',
   agent: 'undici pools connections itself; drop the option if a fresh agent per call was not needed',
@@ -70,6 +74,8 @@ export function readRequestOptions(j: JSCodeshift, root: Collection, call: ASTPa
     timeoutProperty: null,
     followRedirects: true,
     ignoredMaxRedirects: null,
+    retry: null,
+    retryRequested: false,
   };
   if (
     options &&
@@ -112,42 +118,77 @@ function readOptionProperties(
       case 'qs':
         plan.qs = prop.value;
         break;
-      case 'json':
-        // then-request: `if (options.json)` for methods with a body only
+      case 'json': // then-request: `if (options.json)` for methods with a body only
         if (!withoutBody.has(plan.method ?? '') && !isFalsyLiteral(prop.value)) plan.json = prop.value;
         break;
       case 'body':
         plan.bodyProperty = raw;
         break;
-      case 'timeout':
-        // `timeout: false` / `0` is sync-request's default: no timeout
+      case 'timeout': // `timeout: false` / `0` is sync-request's default: no timeout
         if (!isFalsyLiteral(prop.value)) plan.timeoutProperty = raw;
         break;
       case 'followRedirects': {
-        const value = prop.value as unknown as { type: string; value?: unknown };
-        if (typeof value.value !== 'boolean')
-          return refuse('SYNCREQ_DYNAMIC_OPTIONS', raw, 'write followRedirects as true or false');
-        plan.followRedirects = value.value;
+        const value = (prop.value as unknown as { value?: unknown }).value;
+        if (typeof value !== 'boolean') return refuse('SYNCREQ_DYNAMIC_OPTIONS', raw, 'write it as true or false');
+        plan.followRedirects = value;
         break;
       }
-      case 'maxRedirects':
+      case 'maxRedirects': // sync-request ignored it under its gzip layer (an info diagnostic says so)
         plan.ignoredMaxRedirects = raw;
         break;
-      default: {
-        const advice = unsupportedAdvice[name] ?? 'it is not a sync-request option this transform knows';
-        return refuse(
-          'SYNCREQ_UNSUPPORTED_OPTION',
-          raw,
-          `option \`${name}\` has no faithful undici equivalent: ${advice}; convert this call by hand`,
-        );
+      case 'retry':
+      case 'maxRetries':
+      case 'retryDelay': {
+        const refusal = readRetryOption(name, raw, plan);
+        if (refusal) return refusal;
+        break;
       }
+      default:
+        return refuseUnknownOption(name, raw);
     }
   }
   return null;
 }
 
+function refuseUnknownOption(name: string, raw: ASTNode): Planned<SyncRequestPlan> {
+  const advice = unsupportedAdvice[name] ?? 'it is not a sync-request option this transform knows';
+  return refuse(
+    'SYNCREQ_UNSUPPORTED_OPTION',
+    raw,
+    `option \`${name}\` has no faithful undici equivalent: ${advice}; convert this call by hand`,
+  );
+}
+
+const retryAdvice = 'retries need a loop written for this call (GET only, status >= 400 or network error)';
+
+/** `retry: true|false`, `maxRetries: <n>`, `retryDelay: <ms>` as literals; a function or a variable is refused. */
+function readRetryOption(name: string, raw: ASTNode, plan: SyncRequestPlan): Planned<SyncRequestPlan> | null {
+  const value = (raw as unknown as Prop).value as unknown as { type: string; value?: unknown };
+  const literal = value.type === 'Literal' || /^(Boolean|Numeric)Literal$/.test(value.type) ? value.value : undefined;
+  const expected = name === 'retry' ? 'boolean' : 'number';
+  if (typeof literal !== expected) {
+    return refuse(
+      'SYNCREQ_UNSUPPORTED_OPTION',
+      raw,
+      `option \`${name}\` is converted only as a ${expected} literal: ${retryAdvice}; convert this call by hand`,
+    );
+  }
+  const retry = plan.retry ?? { maxRetries: 5, retryDelay: 200 };
+  // http-basic reads `options.maxRetries || 5` and `options.retryDelay || 200`
+  if (name === 'retry') plan.retryRequested = literal as boolean;
+  if (name === 'maxRetries') retry.maxRetries = (literal as number) || 5;
+  if (name === 'retryDelay') retry.retryDelay = (literal as number) || 200;
+  plan.retry = retry;
+  return null;
+}
+
 function checkPlan(plan: SyncRequestPlan, url: ASTNode): Planned<SyncRequestPlan> {
   if (!plan.followRedirects) plan.ignoredMaxRedirects = null;
+  if (plan.retryRequested && plan.method === null) {
+    return refuse('SYNCREQ_DYNAMIC_METHOD', plan.methodNode, `with retry the method decides: ${retryAdvice}`);
+  }
+  // retry applies to GET only; without retry: true, maxRetries and retryDelay change nothing
+  if (!plan.retryRequested || plan.method !== 'GET') plan.retry = null;
   if (plan.method === null && (plan.json || plan.bodyProperty)) {
     return refuse(
       'SYNCREQ_DYNAMIC_METHOD',

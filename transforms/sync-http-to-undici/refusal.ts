@@ -25,8 +25,8 @@ export const diagnosticCodes = {
   SYNCREQ_UNSUPPORTED_OPTION: {
     severity: 'warning',
     summary:
-      'A sync-request option with no faithful undici equivalent (retry, cache, form, agent, socketTimeout, gzip, ' +
-      'allowRedirectHeaders, …): the call is left as it was.',
+      'A sync-request option with no faithful undici equivalent (cache, form, agent, socketTimeout, gzip, ' +
+      'allowRedirectHeaders, a retry that is not a literal, …): the call is left as it was.',
   },
   SYNCREQ_DYNAMIC_OPTIONS: {
     severity: 'warning',
