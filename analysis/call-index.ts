@@ -36,6 +36,7 @@ export class CallIndex {
   /** Classes and interfaces with `extends` / `implements`, for interface and override dispatch. */
   readonly heritageTypes: (ts.ClassLikeDeclaration | ts.InterfaceDeclaration)[] = [];
   resolvedCount = 0;
+  private readonly descriptorValuesByName = new Map<string, ts.PropertyAssignment[]>();
 
   constructor(
     private readonly checker: ts.TypeChecker,
@@ -84,6 +85,15 @@ export class CallIndex {
     }
   }
 
+  /** `{ value: fn }`, `{ get: fn }` in any file of the program: `fn` defines a property through a descriptor. */
+  findDescriptorValuesOf(fn: FunctionEntity): ts.PropertyAssignment[] {
+    const name = getCallableName(fn);
+    if (name === null) return [];
+    return (this.descriptorValuesByName.get(name) ?? []).filter((assignment) =>
+      resolveExpressionTargets(this.checker, assignment.initializer).includes(fn),
+    );
+  }
+
   /** Method calls on an untyped receiver that share `fn`'s name: they may call it, nobody can tell. */
   findUnresolvedCallsNamedLike(fn: FunctionEntity): ts.CallExpression[] {
     const name = getCallableName(fn);
@@ -120,6 +130,9 @@ export class CallIndex {
         else collectRequireNames(node.name, entries.renamedLocals);
       } else if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.initializer) && ts.isIdentifier(node.name)) {
         if (node.initializer.text !== node.name.text) exportedAliases.add(node.name.text);
+        // `{ value: askAi }`: a property descriptor, whose property others call (analysis/escapes.ts)
+        if (/^(value|get|set)$/.test(node.name.text))
+          append(this.descriptorValuesByName, node.initializer.text, [node]);
       } else if ((ts.isClassLike(node) || ts.isInterfaceDeclaration(node)) && node.heritageClauses) {
         this.heritageTypes.push(node);
       }

@@ -11,6 +11,7 @@
  *   function Page() { return <div/> }  / render()      a React component (React renders synchronously)
  */
 import { ts } from 'ts-morph';
+import type { CallIndex } from './call-index';
 import type { BoundaryKind } from './site-context';
 import { skipOuterExpressions, type FunctionEntity } from './syntax';
 import { describeTarget, globalNames, isDeclaredInProject, isForeignTarget, isLibraryImport } from './value-owner';
@@ -245,7 +246,23 @@ function reactEscape(fn: FunctionEntity, what: string): Escape {
   };
 }
 
+/** `{ value: askAi }` in any file: a property descriptor, for Object.defineProperty (often through a helper). */
+function checkDescriptors(fn: FunctionEntity, index: CallIndex): Escape | null {
+  const [assignment] = index.findDescriptorValuesOf(fn);
+  if (!assignment) return null;
+  return {
+    site: assignment,
+    kind: 'escape',
+    what:
+      `the \`${assignment.name.getText()}\` of a property descriptor, which defines a property (a REPL global, ` +
+      'an API) whose callers use it synchronously',
+    advice: keepSync,
+  };
+}
+
 /** The first way `fn` leaves the code through a value, or null. */
-export function findEscape(fn: FunctionEntity, checker: ts.TypeChecker): Escape | null {
-  return checkReact(fn) ?? checkFunctionValue(fn, checker) ?? checkNamedValue(fn, checker);
+export function findEscape(fn: FunctionEntity, checker: ts.TypeChecker, index: CallIndex): Escape | null {
+  return (
+    checkReact(fn) ?? checkFunctionValue(fn, checker) ?? checkNamedValue(fn, checker) ?? checkDescriptors(fn, index)
+  );
 }

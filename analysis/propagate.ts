@@ -76,7 +76,7 @@ export class Propagation {
     while (this.queue.length > 0) {
       const entity = this.queue.shift() as FunctionEntity;
       const entry = this.entries.get(entity) as AsyncEntry;
-      const escape = findEscape(entity, this.checker);
+      const escape = findEscape(entity, this.checker, this.index);
       if (escape) {
         // its callers are not in the code: they would get a promise where they use a value
         this.addBoundary({ callee: entity, ...escape });
