@@ -73,7 +73,7 @@ describe('request-to-undici: old @types/node', () => {
     const source = `import * as rp from 'request-promise';\nexport const get = (u: string) => rp(u);\n`;
     const out = migrate('a.ts', source, { ranges: { '@types/node': '^10.14.5', 'request-promise': '^4.2.4' } });
     expect(out.text).toBe(source);
-    expect(codes(out)).toEqual(['UNDICI_TYPES_NODE 2:35']);
+    expect(codes(out)).toEqual(['UNDICI_TYPES_UNSUPPORTED 2:35']);
     expect(migrate('a.ts', source, { ranges: { '@types/node': '^16.18.0' } }).text).toContain("from 'undici'");
     expect(migrate('a.js', source.replace(': string', ''), { ranges: { '@types/node': '^10.14.5' } }).text).not.toBe(
       source.replace(': string', ''),

@@ -16,12 +16,17 @@ import { chooseUndiciRange } from '../transforms/sync-http-to-undici/undici-rang
 
 const projectRoot = join(__dirname, '..');
 
-function migrate(file: string, text: string, extra: { nodeEngines?: string | null; skipped?: Set<string> } = {}) {
+function migrate(
+  file: string,
+  text: string,
+  extra: { nodeEngines?: string | null; skipped?: Set<string>; ranges?: Record<string, string> } = {},
+) {
   return transformFile({
     file,
     text,
     transforms: [syncHttpToUndici],
     nodeEngines: extra.nodeEngines ?? null,
+    dependencyRanges: extra.ranges ?? null,
     skipped: extra.skipped,
   });
 }
@@ -118,6 +123,25 @@ describe('sync-http-to-undici: standalone and repeated runs', () => {
     expect(once.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     const twice = migrate(file, once.text, { nodeEngines: '>=20.18.1' });
     expect(twice.text).toBe(once.text);
+  });
+});
+
+describe('sync-http-to-undici: a TypeScript project that cannot compile undici', () => {
+  const source = `import request from 'sync-request';\nexport const status = (u: string): number => request('GET', u).statusCode;\n`;
+  it.each([
+    [{ typescript: '^4.2.3' }, 'TypeScript (^4.2.3)'],
+    [{ '@types/node': '^10.17.0', typescript: '^5.0.0' }, '@types/node ^10.17.0'],
+  ])('leaves the file as it was with %j, and says which', (ranges, named) => {
+    const out = migrate('a.ts', source, { ranges });
+    expect(out.text).toBe(source);
+    expect(out.diagnostics.map((d) => [d.code, d.line])).toEqual([['UNDICI_TYPES_UNSUPPORTED', 2]]);
+    expect(out.diagnostics[0]?.message).toContain(named);
+  });
+
+  it('converts with TypeScript 4.7 or later, and JavaScript whatever the TypeScript', () => {
+    expect(migrate('a.ts', source, { ranges: { typescript: '~4.7.4' } }).text).toContain("from 'undici'");
+    const js = source.replace(': string', '').replace(': number', '');
+    expect(migrate('a.js', js, { ranges: { typescript: '^4.2.3' } }).text).toContain("from 'undici'");
   });
 });
 

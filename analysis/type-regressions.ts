@@ -8,6 +8,7 @@
 import { dirname } from 'node:path';
 import { ts } from 'ts-morph';
 import { getLibSourceFile, languageVersionOf, libFolder, readLibFile } from './build-program';
+import { buildModuleGraph } from './module-graph';
 import { getNamePath } from './syntax';
 
 export interface TypeRegression {
@@ -112,13 +113,21 @@ function collectErrors(
 
 const keyOf = (d: ts.Diagnostic) => `${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
 
-/** The errors of each changed TypeScript file that its original text did not have (by code and message). */
+/**
+ * The errors of each changed TypeScript file, and of each file importing a changed one, that the
+ * original texts did not have (by code and message).
+ */
 export function findTypeRegressions(
   before: ReadonlyMap<string, string>,
   after: ReadonlyMap<string, string>,
 ): TypeRegression[] {
-  const changed = [...after.keys()].filter((f) => typeScriptFile.test(f) && before.get(f) !== after.get(f)).sort();
-  if (changed.length === 0) return [];
+  const changedAll = [...after.keys()].filter((f) => before.get(f) !== after.get(f));
+  // the files that import a changed one see its new signatures: a caller the analysis could not type
+  // (`any`) is unchanged and may now fail to compile
+  const { importers } = buildModuleGraph(after);
+  const checked = new Set([...changedAll, ...changedAll.flatMap((f) => [...(importers.get(f) ?? [])])]);
+  const changed = [...checked].filter((f) => typeScriptFile.test(f)).sort();
+  if (!changedAll.some((f) => typeScriptFile.test(f)) || changed.length === 0) return [];
   const options = readCompilerOptions(changed[0]);
   const cache = new Map<string, ts.SourceFile>();
   const old = collectErrors(before, changed, options, cache);

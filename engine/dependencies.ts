@@ -63,6 +63,8 @@ function collectChanges(
 function isStillLoaded(name: string, inPackage: FileState[]): boolean {
   const user = inPackage.find((s) => refersToModule(s.text ?? '', name));
   if (!user) return false;
+  // said only when the run changed something: otherwise nothing suggested it would go
+  if (!inPackage.some((s) => s.changedBy.length > 0)) return true;
   user.diagnostics.push({
     code: 'DEPENDENCY_KEPT',
     severity: 'info',

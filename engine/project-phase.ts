@@ -9,6 +9,7 @@ import type { Diagnostic } from '../core/diagnostic';
 import type { AnyOptionValues } from '../core/options';
 import type { AsyncPlan } from '../analysis/types';
 import { createDiagnostic } from '../analysis/diagnostics';
+import { buildModuleGraph } from '../analysis/module-graph';
 import { findTypeRegressions, type TypeRegression } from '../analysis/type-regressions';
 import { editSource } from '../source/edit-source';
 import { isTypeScriptFile } from '../source/parsers';
@@ -187,7 +188,14 @@ function checkTypes(
   }
   const regressions = findTypeRegressions(before, after);
   const made = [...states.flatMap((s) => s.madeAsync), ...plan.madeAsync];
-  const behind = regressions.flatMap((r) => findConversionsBehind(r, made));
+  const { imports } = buildModuleGraph(after);
+  const behind = regressions.flatMap((r) => {
+    const own = findConversionsBehind(r, made);
+    if (own.length > 0) return own;
+    // an error in a file the run did not change: the conversions of the changed files it imports
+    const imported = imports.get(r.file) ?? new Set<string>();
+    return made.filter((m) => imported.has(m.file)).flatMap((m) => m.conversions);
+  });
   const fresh = new Map(
     behind.filter((id) => !skipped.has(getConversionKey(id))).map((id) => [getConversionKey(id), id]),
   );

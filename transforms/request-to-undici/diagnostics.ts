@@ -56,11 +56,11 @@ export const diagnosticCodes = {
       "nock does not intercept undici.request (before 14 it patches only Node's http module; 14 adds the global " +
       "fetch): this file's mocks no longer see the converted requests; use undici's MockAgent.",
   },
-  UNDICI_TYPES_NODE: {
+  UNDICI_TYPES_UNSUPPORTED: {
     severity: 'warning',
     summary:
-      "(TypeScript) the project's @types/node predates the node: modules undici's declarations import: the file " +
-      'would stop compiling, so nothing in it was converted.',
+      "(TypeScript) the project's @types/node (before 16) or TypeScript (before 4.7) cannot compile undici's " +
+      'declarations: the file would stop compiling, so nothing in it was converted.',
   },
   UNDICI_NODE_UNSUPPORTED: {
     severity: 'warning',

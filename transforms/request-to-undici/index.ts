@@ -24,7 +24,7 @@
 import type { Collection } from 'jscodeshift';
 import type { Transform, TransformContext } from '../shared/types';
 import { toJscodeshift } from '../shared/to-jscodeshift';
-import { getLowestNodeVersion } from '../shared/node-engines';
+import { findUndiciTypesProblem } from '../shared/undici-types';
 import { chooseUndiciRange } from '../sync-http-to-undici/undici-range';
 import { convertUses } from './convert-uses';
 import { diagnosticCodes } from './diagnostics';
@@ -57,22 +57,15 @@ function reportNock(context: TransformContext, root: Collection): void {
   });
 }
 
-/**
- * undici's declarations import `node:url`, `node:stream/web`, …, which @types/node before 16 does not declare
- * (14.18 lacks `node:stream/web`; 16.18 compiles them):
- * a TypeScript file that imports undici would stop compiling, so it is left as it was (reported).
- */
-function reportOldNodeTypes(context: TransformContext, uses: RequestUse[]): boolean {
-  const range = context.dependencyRanges?.['@types/node'];
-  const lowest = context.isTypeScript && range ? getLowestNodeVersion(range) : null;
-  if (!lowest || lowest[0] >= 16) return false;
+/** A TypeScript project that cannot compile undici's declarations: the file is left as it was (reported). */
+function reportUndiciTypes(context: TransformContext, uses: RequestUse[]): boolean {
+  const problem = findUndiciTypesProblem(context);
+  if (!problem) return false;
   const first = uses[0];
   context.report({
-    code: 'UNDICI_TYPES_NODE',
+    code: 'UNDICI_TYPES_UNSUPPORTED',
     node: first.kind === 'call' ? first.call : first.kind === 'defaults' ? first.declarator : first.ref,
-    message:
-      `@types/node ${range} does not declare the node: modules undici's types import, so this file would stop ` +
-      'compiling; raise @types/node to >= 16 (and TypeScript to >= 4.5), then run again; nothing was converted',
+    message: problem,
   });
   return true;
 }
@@ -95,7 +88,7 @@ function applyRequestToUndici(root: Collection, context: TransformContext): bool
     });
     return false;
   }
-  if (reportOldNodeTypes(context, uses)) return false;
+  if (reportUndiciTypes(context, uses)) return false;
   for (const library of new Set(uses.map((u) => u.library))) {
     context.requestDependency({ name: library, kind: 'remove-if-unused' });
   }

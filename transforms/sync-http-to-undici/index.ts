@@ -39,6 +39,7 @@
  */
 import type { DiagnosticInput, Transform, TransformContext } from '../shared/types';
 import { toJscodeshift } from '../shared/to-jscodeshift';
+import { findUndiciTypesProblem } from '../shared/undici-types';
 import { findCurrentPath } from '../shared/current-path';
 import { createConversionState } from './conversion-state';
 import { convertSyncFetch } from './convert-sync-fetch';
@@ -161,6 +162,16 @@ function applyInOrder(root: Collection, context: TransformContext): boolean {
         `the Node.js versions targeted ("${context.nodeEngines}", from engines.node or --node) include ones ` +
         'older than 18.17, where no undici with the APIs used here installs; raise engines.node, or pass ' +
         '--node VERSION when the code only runs on a newer Node.js, and run again; nothing was converted',
+    });
+    reportTypeUses(context, uses.typeUses);
+    return false;
+  }
+  const typesProblem = findUndiciTypesProblem(context);
+  if (typesProblem) {
+    context.report({
+      code: 'UNDICI_TYPES_UNSUPPORTED',
+      node: uses.calls[0]?.call ?? uses.otherUses[0]?.path,
+      message: typesProblem,
     });
     reportTypeUses(context, uses.typeUses);
     return false;

@@ -143,6 +143,12 @@ export const diagnosticCodes = {
       "(TypeScript) undici's fetch types json() as Promise<unknown> where sync-fetch was untyped: the compiler may " +
       'ask for a type assertion at this read.',
   },
+  UNDICI_TYPES_UNSUPPORTED: {
+    severity: 'warning',
+    summary:
+      "(TypeScript) the project's @types/node (before 16) or TypeScript (before 4.7) cannot compile undici's " +
+      'declarations: the file would stop compiling, so nothing in it was converted.',
+  },
   UNDICI_NODE_UNSUPPORTED: {
     severity: 'warning',
     summary:
