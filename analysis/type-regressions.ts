@@ -8,7 +8,7 @@
 import { dirname } from 'node:path';
 import { ts } from 'ts-morph';
 import { getLibSourceFile, languageVersionOf, libFolder, readLibFile } from './build-program';
-import { buildModuleGraph } from './module-graph';
+import { buildModuleGraph, findVisibleFiles } from './module-graph';
 import { getNamePath } from './syntax';
 
 export interface TypeRegression {
@@ -65,18 +65,26 @@ function readCompilerOptions(file: string): ts.CompilerOptions {
 }
 
 /** Declaration files read from disk, shared by the before and after programs. */
+/**
+ * The program sees the checked files and what they import directly (as the analysis does: findVisibleFiles)
+ * from the run's texts, and packages' declarations from disk; any other file of the project is absent (its
+ * imports are `any`), so a check costs the changed files, not the project.
+ */
 function createOverlayHost(
   options: ts.CompilerOptions,
   sources: ReadonlyMap<string, string>,
+  visible: ReadonlySet<string>,
   cache: Map<string, ts.SourceFile>,
 ): ts.CompilerHost {
   const host = ts.createCompilerHost(options, true);
+  const hidden = (fileName: string) => !visible.has(fileName) && !/[\\/]node_modules[\\/]/.test(fileName);
   const getSourceFile = host.getSourceFile.bind(host);
   // the standard library comes with ts-morph, in memory (as for the analysis program)
   host.getDefaultLibLocation = () => libFolder;
   host.getDefaultLibFileName = (o) => `${libFolder}/${ts.getDefaultLibFileName(o)}`;
   host.getSourceFile = (fileName, version, ...rest) => {
     if (fileName.startsWith(`${libFolder}/`)) return getLibSourceFile(fileName, languageVersionOf(version));
+    if (hidden(fileName)) return undefined;
     const text = sources.get(fileName);
     if (text !== undefined) return ts.createSourceFile(fileName, text, version, true);
     const known = cache.get(fileName);
@@ -86,9 +94,11 @@ function createOverlayHost(
     return file;
   };
   const fileExists = host.fileExists.bind(host);
-  host.fileExists = (fileName) => sources.has(fileName) || readLibFile(fileName) !== undefined || fileExists(fileName);
+  host.fileExists = (fileName) =>
+    readLibFile(fileName) !== undefined || (!hidden(fileName) && (sources.has(fileName) || fileExists(fileName)));
   const readFile = host.readFile.bind(host);
-  host.readFile = (fileName) => sources.get(fileName) ?? readLibFile(fileName) ?? readFile(fileName);
+  host.readFile = (fileName) =>
+    readLibFile(fileName) ?? (hidden(fileName) ? undefined : (sources.get(fileName) ?? readFile(fileName)));
   return host;
 }
 
@@ -98,7 +108,8 @@ function collectErrors(
   options: ts.CompilerOptions,
   cache: Map<string, ts.SourceFile>,
 ): Map<string, ts.Diagnostic[]> {
-  const program = ts.createProgram(files, options, createOverlayHost(options, sources, cache));
+  const visible = findVisibleFiles(sources, files);
+  const program = ts.createProgram(files, options, createOverlayHost(options, sources, visible, cache));
   const errors = new Map<string, ts.Diagnostic[]>();
   for (const file of files) {
     const sourceFile = program.getSourceFile(file);
@@ -130,10 +141,13 @@ export function findTypeRegressions(
   if (!changedAll.some((f) => typeScriptFile.test(f)) || changed.length === 0) return [];
   const options = readCompilerOptions(changed[0]);
   const cache = new Map<string, ts.SourceFile>();
-  const old = collectErrors(before, changed, options, cache);
   const now = collectErrors(after, changed, options, cache);
+  // the original is compiled only for the files that have errors now (usually none): they may be old ones
+  const withErrors = changed.filter((file) => (now.get(file) ?? []).length > 0);
+  if (withErrors.length === 0) return [];
+  const old = collectErrors(before, withErrors, options, cache);
   const regressions: TypeRegression[] = [];
-  for (const file of changed) {
+  for (const file of withErrors) {
     const known = new Map<string, number>();
     for (const d of old.get(file) ?? []) known.set(keyOf(d), (known.get(keyOf(d)) ?? 0) + 1);
     for (const d of now.get(file) ?? []) {
