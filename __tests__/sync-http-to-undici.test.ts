@@ -12,7 +12,7 @@ import ts from 'typescript';
 import { createProgram } from './support/propagate-checks';
 import { transformFile } from '../engine/transform-file';
 import transformDefault, { syncHttpToUndici } from '../transforms/sync-http-to-undici';
-import { chooseUndiciRange } from '../transforms/sync-http-to-undici/undici-range';
+import { chooseUndiciRange } from '../transforms/shared/undici-support';
 
 const projectRoot = join(__dirname, '..');
 

@@ -1,4 +1,5 @@
 /** Diagnostic codes of request-to-undici and what each asks of the user (the transform's meta). */
+import { undiciSupportDiagnostics } from '../shared/undici-support';
 import type { DiagnosticSpecs } from '../../core/diagnostic';
 
 export const diagnosticCodes = {
@@ -56,16 +57,5 @@ export const diagnosticCodes = {
       "nock does not intercept undici.request (before 14 it patches only Node's http module; 14 adds the global " +
       "fetch): this file's mocks no longer see the converted requests; use undici's MockAgent.",
   },
-  UNDICI_TYPES_UNSUPPORTED: {
-    severity: 'warning',
-    summary:
-      "(TypeScript) the project's @types/node (before 16) or TypeScript (before 4.7) cannot compile undici's " +
-      'declarations: the file would stop compiling, so nothing in it was converted.',
-  },
-  UNDICI_NODE_UNSUPPORTED: {
-    severity: 'warning',
-    summary:
-      'engines.node admits a Node.js older than 18.17, where no undici with the APIs used here installs: nothing ' +
-      'was converted.',
-  },
+  ...undiciSupportDiagnostics,
 } satisfies DiagnosticSpecs;

@@ -24,8 +24,7 @@
 import type { Collection } from 'jscodeshift';
 import type { Transform, TransformContext } from '../shared/types';
 import { toJscodeshift } from '../shared/to-jscodeshift';
-import { findUndiciTypesProblem } from '../shared/undici-types';
-import { chooseUndiciRange } from '../sync-http-to-undici/undici-range';
+import { checkUndiciSupport, chooseUndiciRange } from '../shared/undici-support';
 import { convertUses } from './convert-uses';
 import { diagnosticCodes } from './diagnostics';
 import { findNockLoad, findRequestUses, requestLibraries, type RequestUse } from './find-request-uses';
@@ -57,38 +56,18 @@ function reportNock(context: TransformContext, root: Collection): void {
   });
 }
 
-/** A TypeScript project that cannot compile undici's declarations: the file is left as it was (reported). */
-function reportUndiciTypes(context: TransformContext, uses: RequestUse[]): boolean {
-  const problem = findUndiciTypesProblem(context);
-  if (!problem) return false;
-  const first = uses[0];
-  context.report({
-    code: 'UNDICI_TYPES_UNSUPPORTED',
-    node: first.kind === 'call' ? first.call : first.kind === 'defaults' ? first.declarator : first.ref,
-    message: problem,
-  });
-  return true;
-}
-
 function applyRequestToUndici(root: Collection, context: TransformContext): boolean {
   reportNock(context, root);
   const uses: RequestUse[] = findRequestUses(context.j, root);
   if (uses.length === 0) return false;
-  const range = chooseUndiciRange(context.nodeEngines);
-  if (!range) {
+  const support = checkUndiciSupport(context);
+  if (!('range' in support)) {
     const first = uses[0];
-    context.report({
-      code: 'UNDICI_NODE_UNSUPPORTED',
-      node: first.kind === 'call' ? first.call : first.kind === 'defaults' ? first.declarator : first.ref,
-      message:
-        `the Node.js versions targeted ("${context.nodeEngines}", from engines.node or --node) include ones ` +
-        'older than 18.17, where no undici with the APIs used here installs; raise engines.node (a breaking change ' +
-        'for a library), or pass --node VERSION when the code only runs on a newer Node.js, and run again; ' +
-        'nothing was converted',
-    });
+    const node = first.kind === 'call' ? first.call : first.kind === 'defaults' ? first.declarator : first.ref;
+    context.report({ code: support.code, node, message: support.message });
     return false;
   }
-  if (reportUndiciTypes(context, uses)) return false;
+  const { range } = support;
   for (const library of new Set(uses.map((u) => u.library))) {
     context.requestDependency({ name: library, kind: 'remove-if-unused' });
   }

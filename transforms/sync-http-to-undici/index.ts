@@ -39,7 +39,6 @@
  */
 import type { DiagnosticInput, Transform, TransformContext } from '../shared/types';
 import { toJscodeshift } from '../shared/to-jscodeshift';
-import { findUndiciTypesProblem } from '../shared/undici-types';
 import { findCurrentPath } from '../shared/current-path';
 import { createConversionState } from './conversion-state';
 import { convertSyncFetch } from './convert-sync-fetch';
@@ -50,7 +49,7 @@ import { isMockConfiguration, reportMocks } from './mocks';
 import { importTypes, reportTypeUses, rewriteTypeUses } from './type-uses';
 import { captureHeaderComments, keepHeaderFirst } from '../shared/statement-comments';
 import { diagnosticCodes } from './refusal';
-import { chooseUndiciRange } from './undici-range';
+import { checkUndiciSupport } from '../shared/undici-support';
 import type { Collection } from 'jscodeshift';
 
 import { findNodes } from '../../source/tree-walk';
@@ -152,30 +151,17 @@ function applyInOrder(root: Collection, context: TransformContext): boolean {
     context.requestDependency({ name: library, kind: 'remove-if-unused' });
   }
   reportOtherUses(context, uses, mocked);
-  const range = chooseUndiciRange(context.nodeEngines);
-  if (!range) {
-    const first = uses.calls[0]?.call ?? uses.otherUses[0]?.path;
+  const support = checkUndiciSupport(context);
+  if (!('range' in support)) {
     context.report({
-      code: 'UNDICI_NODE_UNSUPPORTED',
-      node: first,
-      message:
-        `the Node.js versions targeted ("${context.nodeEngines}", from engines.node or --node) include ones ` +
-        'older than 18.17, where no undici with the APIs used here installs; raise engines.node, or pass ' +
-        '--node VERSION when the code only runs on a newer Node.js, and run again; nothing was converted',
-    });
-    reportTypeUses(context, uses.typeUses);
-    return false;
-  }
-  const typesProblem = findUndiciTypesProblem(context);
-  if (typesProblem) {
-    context.report({
-      code: 'UNDICI_TYPES_UNSUPPORTED',
+      code: support.code,
       node: uses.calls[0]?.call ?? uses.otherUses[0]?.path,
-      message: typesProblem,
+      message: support.message,
     });
     reportTypeUses(context, uses.typeUses);
     return false;
   }
+  const { range } = support;
   const changed = convertCalls(root, context, uses);
   if (changed) context.requestDependency({ name: 'undici', range, kind: 'add' });
   return changed;

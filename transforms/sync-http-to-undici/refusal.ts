@@ -1,4 +1,5 @@
 /** A reason to leave a call exactly as it is, reported as a diagnostic at `node`. */
+import { undiciSupportDiagnostics } from '../shared/undici-support';
 import type { ASTNode } from 'jscodeshift';
 import type { DiagnosticSpecs } from '../../core/diagnostic';
 import { awaitSiteDiagnostics } from '../shared/await-site';
@@ -143,18 +144,7 @@ export const diagnosticCodes = {
       "(TypeScript) undici's fetch types json() as Promise<unknown> where sync-fetch was untyped: the compiler may " +
       'ask for a type assertion at this read.',
   },
-  UNDICI_TYPES_UNSUPPORTED: {
-    severity: 'warning',
-    summary:
-      "(TypeScript) the project's @types/node (before 16) or TypeScript (before 4.7) cannot compile undici's " +
-      'declarations: the file would stop compiling, so nothing in it was converted.',
-  },
-  UNDICI_NODE_UNSUPPORTED: {
-    severity: 'warning',
-    summary:
-      'engines.node admits a Node.js older than 18.17, where no undici with the APIs used here installs: nothing ' +
-      'was converted.',
-  },
+  ...undiciSupportDiagnostics,
 } satisfies DiagnosticSpecs;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;
