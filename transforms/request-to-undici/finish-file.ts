@@ -9,10 +9,9 @@ import { isPropertyName } from '../shared/function-body';
 import {
   ensureNamedImports,
   findModuleBindings,
-  findModuleUses,
+  findFirstUnusedImportIndex,
   getImportInsertIndex,
   getUniqueName,
-  isBindingUsed,
   removeUnusedModule,
 } from '../shared/modules';
 import { buildStatement, quoteString } from '../sync-http-to-undici/conversion-state';
@@ -29,17 +28,6 @@ function renamePlaceholder(state: RequestState, placeholder: string, name: strin
   findNodes(state.root, state.j.Identifier, { name: placeholder }).forEach((path) => {
     path.node.name = name;
   });
-}
-
-/** Index in the program body of the first request import that is about to go (the undici import takes it). */
-function findFirstUnusedDeclaration(state: RequestState): number | null {
-  const { j, root } = state;
-  const found = findModuleUses(j, root, requestLibraries);
-  const indexes = requestLibraries
-    .flatMap((library) => found.bindings.get(library) ?? [])
-    .filter((binding) => !isBindingUsed(j, root, binding) && binding.declaration.parent?.node.type === 'Program')
-    .map((binding) => binding.declaration.name as number);
-  return indexes.length > 0 ? Math.min(...indexes) : null;
 }
 
 /** `base`, or `base2`, …: the first name no binding or reference in the file uses (property names do not count). */
@@ -71,7 +59,7 @@ function ensureWholeModule(state: RequestState, source: string, base: string): s
 
 function addImports(state: RequestState): void {
   const { j, root, context, needs } = state;
-  const slot = findFirstUnusedDeclaration(state);
+  const slot = findFirstUnusedImportIndex(state.j, state.root, requestLibraries);
   for (const library of requestLibraries) removeUnusedModule(j, root, library);
   const names = [
     'request',

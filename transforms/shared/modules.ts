@@ -5,7 +5,7 @@
  */
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { isPropertyName } from './function-body';
-import { findModuleBindings, isRequireOf, type ModuleBinding } from './module-lookup';
+import { findModuleBindings, findModuleUses, isRequireOf, type ModuleBinding } from './module-lookup';
 import { moveHeaderComments, removeStatement } from './statement-comments';
 
 import { findNodes } from '../../source/tree-walk';
@@ -245,4 +245,22 @@ export function ensureModuleImport(
         );
   insertAfterImports(body, declaration);
   return local;
+}
+
+/**
+ * Index in the program body of the first top-level import of `libraries` that no code uses any more: the
+ * import that replaces them takes its place (recast would otherwise print `'use strict';;` when the
+ * statement after a directive goes).
+ */
+export function findFirstUnusedImportIndex(
+  j: JSCodeshift,
+  root: Collection,
+  libraries: readonly string[],
+): number | null {
+  const found = findModuleUses(j, root, libraries);
+  const indexes = libraries
+    .flatMap((library) => found.bindings.get(library) ?? [])
+    .filter((binding) => !isBindingUsed(j, root, binding) && binding.declaration.parent?.node.type === 'Program')
+    .map((binding) => binding.declaration.name as number);
+  return indexes.length > 0 ? Math.min(...indexes) : null;
 }

@@ -8,10 +8,9 @@ import type { ASTPath } from 'jscodeshift';
 import {
   ensureModuleImport,
   ensureNamedImports,
-  findModuleUses,
+  findFirstUnusedImportIndex,
   insertAfterImports,
   getUniqueName,
-  isBindingUsed,
   removeUnusedModule,
 } from '../shared/modules';
 import { buildStatement, placeholders, type ConversionState } from './conversion-state';
@@ -21,7 +20,7 @@ import { findNodes } from '../../source/tree-walk';
 
 export function finishImports(state: ConversionState): void {
   const { j, root, context, used } = state;
-  const slot = findFirstUnusedDeclaration(state);
+  const slot = findFirstUnusedImportIndex(state.j, state.root, httpLibraries);
   for (const library of httpLibraries) removeUnusedModule(j, root, library);
   const names = [
     ...(used.request ? ['request'] : []),
@@ -47,17 +46,6 @@ export function finishImports(state: ConversionState): void {
     const style = !context.isModule ? 'require' : context.isTypeScript ? 'namespace' : 'default';
     renamePlaceholder(state, placeholders.qs, ensureModuleImport(j, root, 'qs', 'qs', style));
   }
-}
-
-/** Index in the program body of the first sync-request / sync-fetch import that is about to go. */
-function findFirstUnusedDeclaration(state: ConversionState): number | null {
-  const { j, root } = state;
-  const found = findModuleUses(j, root, httpLibraries);
-  const indexes = httpLibraries
-    .flatMap((library) => found.bindings.get(library) ?? [])
-    .filter((binding) => !isBindingUsed(j, root, binding) && binding.declaration.parent?.node.type === 'Program')
-    .map((binding) => binding.declaration.name as number);
-  return indexes.length > 0 ? Math.min(...indexes) : null;
 }
 
 /**
