@@ -84,3 +84,22 @@ it('--no-verify keeps the conversion that does not compile', async () => {
   expect(result.diagnostics.filter((d) => d.code === 'TYPE_CHECK_REGRESSION')).toEqual([]);
   expect(textOf(result, 'api.ts')).toContain('export async function getText(url: string): Promise<string>');
 });
+
+it('backs out a conversion whose caller in an unchanged file would stop compiling, and points at that caller', async () => {
+  const caller = join(dir, 'report.ts');
+  writeFileSync(
+    caller,
+    "import * as api from './api';\n\nconst name = 'getStatus' as const;\n\n" +
+      'export function report(url: string): string {\n  const status: number = api[name](url);\n  return `${status}`;\n}\n',
+  );
+  try {
+    expect(findCompilerErrors(createProgram([join(dir, 'api.ts'), caller]))).toEqual([]);
+    const result = await migrate(true);
+    const regressions = result.diagnostics.filter((d) => d.code === 'TYPE_CHECK_REGRESSION');
+    expect(regressions.map((d) => [d.file, d.line, d.column])).toContainEqual(['report.ts', 6, 9]);
+    expect(regressions.find((d) => d.file === 'report.ts')?.message).toContain('TS2322');
+    expect(textOf(result, 'api.ts')).toContain('export function getStatus(url: string): number {');
+  } finally {
+    rmSync(caller);
+  }
+});

@@ -20,6 +20,8 @@ export interface TypeRegression {
   message: string;
   /** The named functions around the error, innermost first (`getText`, `Api.load`): what to back out. */
   functions: string[];
+  /** The changed files this file imports: behind an error in a file the run did not change. */
+  changedImports: string[];
 }
 
 /** Name paths of the functions enclosing `position`, innermost first. */
@@ -135,7 +137,7 @@ export function findTypeRegressions(
   const changedAll = [...after.keys()].filter((f) => before.get(f) !== after.get(f));
   // the files that import a changed one see its new signatures: a caller the analysis could not type
   // (`any`) is unchanged and may now fail to compile
-  const { importers } = buildModuleGraph(after);
+  const { importers, imports } = buildModuleGraph(after);
   const checked = new Set([...changedAll, ...changedAll.flatMap((f) => [...(importers.get(f) ?? [])])]);
   const changed = [...checked].filter((f) => typeScriptFile.test(f)).sort();
   if (!changedAll.some((f) => typeScriptFile.test(f)) || changed.length === 0) return [];
@@ -163,6 +165,7 @@ export function findTypeRegressions(
         column: at.character + 1,
         message: `TS${d.code}: ${keyOf(d).slice(String(d.code).length + 1)}`,
         functions: d.file ? findEnclosingNames(d.file, d.start ?? 0) : [],
+        changedImports: [...(imports.get(file) ?? [])].filter((f) => changedAll.includes(f)),
       });
     }
   }

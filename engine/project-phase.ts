@@ -9,7 +9,6 @@ import type { Diagnostic } from '../core/diagnostic';
 import type { AnyOptionValues } from '../core/options';
 import type { AsyncPlan } from '../analysis/types';
 import { createDiagnostic } from '../analysis/diagnostics';
-import { buildModuleGraph } from '../analysis/module-graph';
 import { findTypeRegressions, type TypeRegression } from '../analysis/type-regressions';
 import { editSource } from '../source/edit-source';
 import { isTypeScriptFile } from '../source/parsers';
@@ -188,13 +187,11 @@ function checkTypes(
   }
   const regressions = findTypeRegressions(before, after);
   const made = [...states.flatMap((s) => s.madeAsync), ...plan.madeAsync];
-  const { imports } = buildModuleGraph(after);
   const behind = regressions.flatMap((r) => {
     const own = findConversionsBehind(r, made);
     if (own.length > 0) return own;
     // an error in a file the run did not change: the conversions of the changed files it imports
-    const imported = imports.get(r.file) ?? new Set<string>();
-    return made.filter((m) => imported.has(m.file)).flatMap((m) => m.conversions);
+    return made.filter((m) => r.changedImports.includes(m.file)).flatMap((m) => m.conversions);
   });
   const fresh = new Map(
     behind.filter((id) => !skipped.has(getConversionKey(id))).map((id) => [getConversionKey(id), id]),
@@ -203,14 +200,16 @@ function checkTypes(
 }
 
 /**
- * The error's position is in migrated text that is about to be backed out: the diagnostic points at
- * the file's first conversion behind it (in the file as it stays), and the message keeps the line.
+ * In a file the migration changed, the error's position is in text about to be backed out: the
+ * diagnostic points at the file's first conversion behind it (in the file as it stays), and the message
+ * keeps the line. In a file the run left alone (a caller of a changed one) the position is right as it is.
  */
 function locateInOriginal(regression: TypeRegression, fresh: ConversionId[], states: FileState[]): TypeRegression {
-  const message = `${regression.message}, at ${regression.line}:${regression.column} of the migrated file`;
   const state = states.find((s) => s.absolutePath === regression.file);
+  if (!state?.source || state.source.text === state.text) return regression;
+  const message = `${regression.message}, at ${regression.line}:${regression.column} of the migrated file`;
   const starts = fresh.filter((id) => id.file === regression.file).map((id) => id.start);
-  if (!state?.source || starts.length === 0) return { ...regression, message };
+  if (starts.length === 0) return { ...regression, message };
   const before = state.source.text.slice(0, Math.min(...starts)).split('\n');
   return { ...regression, line: before.length, column: before[before.length - 1].length + 1, message };
 }
