@@ -6,19 +6,21 @@
  * observed (values, errors with their name, message, code and statusCode) and what the server received
  * (method, route, query, body, and every header the user's options put on the wire).
  */
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { transformFile } from '../engine/transform-file';
 import { requestToUndici } from '../transforms/request-to-undici';
 import type { BehaviourCase } from './support/http-behaviour-cases';
-import { startTestServer, type ReceivedRequest, type TestServer } from './support/http-server';
+import {
+  getReceived as getReceivedWithout,
+  runCases as runCaseFiles,
+  writeCases,
+  type CaseFile,
+} from './support/http-case-files';
+import { startTestServer, type TestServer } from './support/http-server';
 import { requestBehaviourCases } from './support/request-behaviour-cases';
 
-const run = promisify(execFile);
 const projectRoot = join(__dirname, '..');
-const runner = join(__dirname, 'support', 'http-case-runner.cjs');
 /**
  * Headers each client adds on its own: left out of the comparison. Two are documented differences,
  * checked below: request adds `referer` on a redirect hop, and `content-length: 0` on a HEAD.
@@ -47,40 +49,14 @@ function migrate(c: BehaviourCase): { text: string; warnings: string[] } {
   };
 }
 
-function writeCases(dir: string, cases: BehaviourCase[], pick: (c: BehaviourCase) => string) {
-  mkdirSync(dir, { recursive: true });
-  return cases.map((c) => {
-    const file = join(dir, `${c.name}.${c.ext}`);
-    writeFileSync(file, pick(c));
-    return { name: c.name, file };
-  });
-}
-
-async function runCases(server: TestServer, runName: string, files: { name: string; file: string }[]) {
-  const { stdout } = await run(process.execPath, [runner, JSON.stringify(files)], {
-    env: { ...process.env, CASE_SERVER: server.url, CASE_RUN: runName },
-    timeout: 60000,
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  return JSON.parse(stdout) as Record<string, Observed>;
-}
-
-function getReceived(server: TestServer, prefix: string) {
-  return server.received
-    .filter((r: ReceivedRequest) => r.prefix === prefix)
-    .map((r) => ({
-      method: r.method,
-      path: r.path,
-      query: r.query,
-      body: r.body,
-      headers: Object.fromEntries(
-        Object.entries(r.headers).filter(
-          ([name, value]) =>
-            !clientHeaders.has(name) && !(r.method === 'HEAD' && name === 'content-length' && value === '0'),
-        ),
-      ),
-    }));
-}
+const runCases = (server: TestServer, runName: string, files: CaseFile[]) =>
+  runCaseFiles<Observed>(server, runName, files, 60000);
+const getReceived = (server: TestServer, prefix: string) =>
+  getReceivedWithout(
+    server,
+    prefix,
+    (name, value, r) => clientHeaders.has(name) || (r.method === 'HEAD' && name === 'content-length' && value === '0'),
+  );
 
 describe('request-to-undici: migrated code behaves like request and request-promise against a real server', () => {
   let server: TestServer;

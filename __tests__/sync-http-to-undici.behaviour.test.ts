@@ -5,18 +5,20 @@
  * what the code observed (value, or error message / statusCode / body / url) and what the server
  * received (method, route, query, user headers, body, content-type/length).
  */
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { transformFile } from '../engine/transform-file';
 import { syncHttpToUndici } from '../transforms/sync-http-to-undici';
 import { behaviourCases, documentedDifferenceCases, type BehaviourCase } from './support/http-behaviour-cases';
-import { startTestServer, type ReceivedRequest, type TestServer } from './support/http-server';
+import {
+  getReceived as getReceivedWithout,
+  runCases as runCaseFiles,
+  writeCases,
+  type CaseFile,
+} from './support/http-case-files';
+import { startTestServer, type TestServer } from './support/http-server';
 
-const run = promisify(execFile);
 const projectRoot = join(__dirname, '..');
-const runner = join(__dirname, 'support', 'http-case-runner.cjs');
 /** Headers each client adds on its own (not the user's request): left out of the comparison. */
 const clientHeaders = new Set([
   'host',
@@ -33,11 +35,6 @@ interface Observed {
   ms: number;
 }
 
-interface CaseFiles {
-  name: string;
-  file: string;
-}
-
 function migrate(c: BehaviourCase): { text: string; warnings: string[] } {
   const out = transformFile({
     file: `${c.name}.${c.ext}`,
@@ -51,39 +48,10 @@ function migrate(c: BehaviourCase): { text: string; warnings: string[] } {
   };
 }
 
-function writeCases(dir: string, cases: BehaviourCase[], pick: (c: BehaviourCase) => string): CaseFiles[] {
-  mkdirSync(dir, { recursive: true });
-  return cases.map((c) => {
-    const file = join(dir, `${c.name}.${c.ext}`);
-    writeFileSync(file, pick(c));
-    return { name: c.name, file };
-  });
-}
-
-async function runCases(server: TestServer, runName: string, files: CaseFiles[]): Promise<Record<string, Observed>> {
-  const { stdout } = await run(process.execPath, [runner, JSON.stringify(files)], {
-    env: { ...process.env, CASE_SERVER: server.url, CASE_RUN: runName },
-    timeout: 110000,
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  return JSON.parse(stdout) as Record<string, Observed>;
-}
-
-function getReceived(server: TestServer, prefix: string) {
-  return server.received
-    .filter((r: ReceivedRequest) => r.prefix === prefix)
-    .map((r) => ({
-      method: r.method,
-      path: r.path,
-      query: r.query,
-      body: r.body,
-      headers: Object.fromEntries(
-        Object.entries(r.headers)
-          .filter(([name]) => !clientHeaders.has(name))
-          .sort(),
-      ),
-    }));
-}
+const runCases = (server: TestServer, runName: string, files: CaseFile[]) =>
+  runCaseFiles<Observed>(server, runName, files, 110000);
+const getReceived = (server: TestServer, prefix: string) =>
+  getReceivedWithout(server, prefix, (name) => clientHeaders.has(name));
 
 describe('sync-http-to-undici: migrated code behaves like the original against a real server', () => {
   let server: TestServer;
